@@ -1,0 +1,124 @@
+import * as Y from "yjs";
+import { median, summarize } from "../stats";
+import { sleep } from "./clock";
+import { connect, finish, newTraffic, type FrameHandler, type Sender } from "./connection";
+import type { BuildTask, JoinTask } from "./task";
+import { decodeFrame, encodeSyncStep2, encodeUpdate } from "./wire";
+
+/** The board model's root for Excalidraw elements (`ROOT.elements` in @quadrant/board-model). */
+export const ELEMENTS_ROOT = "elements";
+
+/** A plausible Excalidraw rectangle, as the web client stores it (plain JSON, by copy). */
+export function element(i: number, version: number): Record<string, unknown> {
+  return {
+    id: `el-${i}`,
+    type: "rectangle",
+    x: (i % 100) * 40 + version,
+    y: Math.floor(i / 100) * 40 + version,
+    width: 160,
+    height: 90,
+    angle: 0,
+    strokeColor: "#1e1e1e",
+    backgroundColor: "#ffec99",
+    fillStyle: "solid",
+    strokeWidth: 1,
+    roughness: 1,
+    opacity: 100,
+    seed: 1000 + i,
+    version,
+    versionNonce: version * 7919 + i,
+    index: `a${i.toString(36)}`,
+    isDeleted: false,
+    groupIds: [],
+    boundElements: null,
+    locked: false,
+  };
+}
+
+/** A client with a real doc that joins, applies the server's state and reports when it has. */
+class Joiner implements FrameHandler {
+  readonly doc = new Y.Doc();
+  onFrame(data: Uint8Array, ws: Sender): boolean {
+    const frame = decodeFrame(data);
+    switch (frame.kind) {
+      case "sync-step1":
+        ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
+        return false;
+      case "sync-step2":
+        Y.applyUpdate(this.doc, frame.update);
+        return true;
+      case "sync-update":
+        Y.applyUpdate(this.doc, frame.update);
+        return false;
+      case "awareness":
+      case "other":
+        return false;
+    }
+  }
+}
+
+async function joinOnce(url: string, timeoutMs: number): Promise<{ ms: number; elements: number }> {
+  const traffic = newTraffic();
+  const j = new Joiner();
+  const conn = await connect(url, j, traffic, timeoutMs);
+  const elements = j.doc.getMap(ELEMENTS_ROOT).size;
+  finish(conn.ws, traffic);
+  return { ms: conn.syncMs, elements };
+}
+
+/** Builds the big board: `elements` creations, then moves until `updates` updates were sent, one per frame. */
+export async function runBuild(task: BuildTask): Promise<Record<string, unknown>> {
+  const traffic = newTraffic();
+  const doc = new Y.Doc();
+  const map = doc.getMap(ELEMENTS_ROOT);
+  const pending: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => pending.push(u));
+  const builder: FrameHandler = {
+    onFrame(data, ws) {
+      const frame = decodeFrame(data);
+      if (frame.kind === "sync-step1") ws.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc, frame.stateVector)));
+      return frame.kind === "sync-step2";
+    },
+  };
+  const conn = await connect(task.url, builder, traffic, 30_000);
+  const t0 = performance.now();
+  for (let u = 0; u < task.updates; u++) {
+    const i = u % task.elements;
+    map.set(`el-${i}`, element(i, Math.floor(u / task.elements) + 1));
+    for (const p of pending.splice(0)) conn.ws.send(encodeUpdate(p));
+    // Let the socket drain now and then so the sender does not buffer the whole log.
+    if (u % 500 === 499) await new Promise((r) => setImmediate(r));
+  }
+  const sentMs = performance.now() - t0;
+  // Wait until a fresh joiner sees every element, i.e. the server applied the whole log.
+  let seen = 0;
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline) {
+    seen = (await joinOnce(task.url, 60_000)).elements;
+    if (seen >= task.elements) break;
+    await sleep(500);
+  }
+  finish(conn.ws, traffic);
+  return {
+    updates: task.updates,
+    elements: seen,
+    sentMs,
+    builtMs: performance.now() - t0,
+    encodedStateBytes: Y.encodeStateAsUpdate(doc).length,
+  };
+}
+
+/** Joins one after another and reports each recorded join's time to a fully applied sync step 2. */
+export async function runJoin(task: JoinTask): Promise<Record<string, unknown>> {
+  const times: number[] = [];
+  const wrong: number[] = [];
+  for (const join of task.joins) {
+    const r = await joinOnce(join.url, task.timeoutS * 1000);
+    if (join.record) {
+      times.push(r.ms);
+      if (r.elements < task.expectElements) wrong.push(r.elements);
+    }
+    if (task.gapMs > 0) await sleep(task.gapMs);
+  }
+  return { joins: times.length, medianMs: median(times), joinMs: summarize(times), times, incomplete: wrong };
+}

@@ -1,0 +1,172 @@
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseFlags, scenariosOf, UsageError, type Flags } from "./args";
+import { renderChart } from "./chart";
+import { summarizeProfileFile } from "./profile-summary";
+import { checkTargets, renderReport } from "./report";
+import type { Machine, Results, RoomRow } from "./results";
+import { bigBoardRun, boardsRun, profileDir, roomRun, type BenchOptions } from "./scenarios";
+import { freshDir, REPO_ROOT } from "./servers";
+import { num } from "./table";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = path.resolve(here, "../results");
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    memGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+function optionsOf(flags: Flags, workDir: string): BenchOptions {
+  return {
+    warmupS: flags.warmup,
+    durationS: flags.duration,
+    drainS: flags.drain,
+    writers: flags.writers,
+    probes: flags.probes,
+    updatesPerSecond: flags["update-rate"],
+    cursorsPerSecond: flags["cursor-rate"],
+    boards: flags.boards,
+    clientsPerBoard: flags["clients-per-board"],
+    bigElements: flags["big-elements"],
+    bigUpdates: flags["big-updates"],
+    joins: flags.joins,
+    flushIntervalMs: flags["flush-ms"] ?? null,
+    compactAfterUpdates: flags["compact-after"] ?? null,
+    cpuProfDir: profileDir(workDir),
+    workDir,
+  };
+}
+
+const log = (s: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+};
+
+/** The main thread's profile: --cpu-prof also writes one per worker (tsx's loader thread), all far smaller. */
+function largestProfile(dir: string): string | null {
+  try {
+    const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+    files.sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size);
+    return files[0] ? path.join(dir, files[0]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2).filter((a) => a !== "--");
+  const flags = parseFlags(argv);
+  const scenarios = scenariosOf(flags);
+  const workDir = freshDir("quadrant-bench-");
+  const opts = optionsOf(flags, workDir);
+  const startedAt = new Date().toISOString();
+  log(`work dir ${workDir}; scenarios ${scenarios.join(", ")}`);
+
+  const room: RoomRow[] = [];
+  const wantRoom = scenarios.includes("room");
+  const wantDurability = scenarios.includes("durability");
+  if (wantRoom || wantDurability) {
+    for (const n of flags.clients) {
+      const row: RoomRow = { n, ours: null, baseline: null, oursMemory: null };
+      if (wantRoom) {
+        log(`room N=${n}: baseline`);
+        row.baseline = await roomRun("baseline", n, opts);
+      }
+      log(`room N=${n}: ours (sqlite)`);
+      row.ours = await roomRun("ours", n, opts);
+      if (wantDurability) {
+        log(`room N=${n}: ours (memory)`);
+        row.oursMemory = await roomRun("ours-memory", n, opts);
+      }
+      log(`room N=${n}: update p99 ours ${num(row.ours.load, "update.p99")?.toFixed(1)} ms, baseline ${row.baseline ? num(row.baseline.load, "update.p99")?.toFixed(1) : "–"} ms`);
+      room.push(row);
+    }
+  }
+
+  let boards: Results["boards"] = null;
+  if (scenarios.includes("boards")) {
+    log(`boards ${flags.boards} × ${flags["clients-per-board"]}: baseline`);
+    const baseline = await boardsRun("baseline", opts);
+    log(`boards: ours`);
+    boards = { ours: await boardsRun("ours", opts), baseline };
+  }
+
+  let bigboard: Results["bigboard"] = null;
+  if (scenarios.includes("bigboard")) {
+    log(`big board ${flags["big-elements"]} elements / ${flags["big-updates"]} updates: baseline`);
+    const baseline = await bigBoardRun("baseline", opts);
+    log(`big board: ours`);
+    bigboard = { ours: await bigBoardRun("ours", opts), baseline };
+  }
+
+  let profile: Results["profile"] = null;
+  if (flags.profile) {
+    const n = Math.max(...flags.clients);
+    log(`profiling our server: room N=${n} with --cpu-prof`);
+    await roomRun("ours", n, opts, true);
+    const file = largestProfile(opts.cpuProfDir ?? "");
+    if (file) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      const kept = path.join(RESULTS_DIR, "ours-room.cpuprofile");
+      copyFileSync(file, kept);
+      profile = { ...summarizeProfileFile(file, 25), file: path.relative(REPO_ROOT, kept), scenario: `room N=${n}` };
+    } else {
+      log("no .cpuprofile written (did the server exit cleanly on SIGTERM?)");
+    }
+  }
+
+  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, room, boards, bigboard, profile };
+  const results: Results = { ...partial, targets: checkTargets(partial) };
+  process.stdout.write(`\n${renderReport(results, false)}`);
+
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = flags.out ?? path.join(RESULTS_DIR, flags.full ? "latest.json" : "quick.json");
+  writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(out.replace(/\.json$/, ".md"), renderReport(results, true));
+  log(`results: ${path.relative(process.cwd(), out)} (+ .md)`);
+
+  const chart = flags.chart ?? (flags.full ? path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg") : null);
+  if (chart && room.length > 0) {
+    const svg = renderChart(
+      "Room: p99 latency at the probes vs clients (log scale)",
+      room.map((r) => ({
+        n: r.n,
+        series: {
+          oursUpdate: (r.ours && num(r.ours.load, "update.p99")) ?? Number.NaN,
+          baseUpdate: (r.baseline && num(r.baseline.load, "update.p99")) ?? Number.NaN,
+          oursCursor: (r.ours && num(r.ours.load, "cursor.p99")) ?? Number.NaN,
+          baseCursor: (r.baseline && num(r.baseline.load, "cursor.p99")) ?? Number.NaN,
+        },
+      })),
+      [
+        { key: "oursUpdate", label: "ours, update p99", color: "#2e7d32", dashed: false },
+        { key: "oursCursor", label: "ours, cursor p99", color: "#2e7d32", dashed: true },
+        { key: "baseUpdate", label: "baseline, update p99", color: "#c62828", dashed: false },
+        { key: "baseCursor", label: "baseline, cursor p99", color: "#c62828", dashed: true },
+      ],
+    );
+    mkdirSync(path.dirname(chart), { recursive: true });
+    writeFileSync(chart, svg);
+    log(`chart: ${path.relative(process.cwd(), chart)}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      (err.requested ? process.stdout : process.stderr).write(`${err.message}\n`);
+      process.exit(err.requested ? 0 : 2);
+    }
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

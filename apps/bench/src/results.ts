@@ -1,0 +1,38 @@
+import type { Flags } from "./args";
+import type { ProfileSummary } from "./profile-summary";
+import type { BigBoardFigures, RunFigures } from "./scenarios";
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memGiB: number;
+  node: string;
+  os: string;
+}
+
+export interface RoomRow {
+  n: number;
+  ours: RunFigures | null;
+  baseline: RunFigures | null;
+  /** Our server with STORAGE=memory (durability scenario). */
+  oursMemory: RunFigures | null;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export interface Results {
+  startedAt: string;
+  finishedAt: string;
+  machine: Machine;
+  argv: string[];
+  flags: Flags;
+  room: RoomRow[];
+  boards: { ours: RunFigures & { rssPerConnectionKiB: number | null }; baseline: RunFigures & { rssPerConnectionKiB: number | null } } | null;
+  bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures } | null;
+  profile: (ProfileSummary & { file: string; scenario: string }) | null;
+  targets: TargetCheck[];
+}

@@ -1,0 +1,221 @@
+import { rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { memoryOf } from "./proc-stats";
+import { runLoad, type LoadRun } from "./run-load";
+import { sleep } from "./load/clock";
+import {
+  freshDir,
+  startBaseline,
+  startOurs,
+  stopServer,
+  type BoardRef,
+  type RunningServer,
+} from "./servers";
+
+/** Which server a run drives: ours with durable SQLite, ours in memory, or the reference server. */
+export type Target = "ours" | "ours-memory" | "baseline";
+
+export interface BenchOptions {
+  warmupS: number;
+  durationS: number;
+  drainS: number;
+  writers: number;
+  probes: number;
+  updatesPerSecond: number;
+  cursorsPerSecond: number;
+  boards: number;
+  clientsPerBoard: number;
+  bigElements: number;
+  bigUpdates: number;
+  joins: number;
+  flushIntervalMs: number | null;
+  compactAfterUpdates: number | null;
+  cpuProfDir: string | null;
+  workDir: string;
+}
+
+/** Per run: server CPU in the measured window, peak RSS over the process's life, plus the load's own figures. */
+export interface RunFigures {
+  target: Target;
+  serverCpuS: number | null;
+  serverPeakRssMiB: number;
+  /** 1-minute load average when the run started: other work on the machine skews latencies. */
+  loadAvgAtStart: number;
+  load: Record<string, unknown>;
+  loadRun: Omit<LoadRun, "result">;
+}
+
+async function start(
+  target: Target,
+  opts: BenchOptions,
+  extra: { idleUnloadMs?: number; profile?: boolean },
+  dataDir: string,
+): Promise<RunningServer> {
+  switch (target) {
+    case "baseline":
+      return startBaseline(opts.workDir);
+    case "ours":
+    case "ours-memory":
+      return startOurs(
+        {
+          storage: target === "ours" ? "sqlite" : "memory",
+          dataDir,
+          flushIntervalMs: opts.flushIntervalMs,
+          idleUnloadMs: extra.idleUnloadMs ?? null,
+          compactAfterUpdates: opts.compactAfterUpdates,
+          cpuProfDir: extra.profile ? opts.cpuProfDir : null,
+        },
+        opts.workDir,
+      );
+  }
+}
+
+/** Runs `body` against a freshly started server and always stops it (only that pid). */
+async function withServer<T>(
+  target: Target,
+  opts: BenchOptions,
+  extra: { idleUnloadMs?: number; profile?: boolean },
+  body: (s: RunningServer) => Promise<T>,
+): Promise<{ value: T; peakRssMiB: number }> {
+  // A fresh DATA_DIR per run, removed afterwards (the big board leaves megabytes behind).
+  const dataDir = freshDir("quadrant-bench-data-");
+  try {
+    const server = await start(target, opts, extra, dataDir);
+    try {
+      const value = await body(server);
+      return { value, peakRssMiB: memoryOf(server.pid).peakRssMiB };
+    } finally {
+      await stopServer(server);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function roomRun(target: Target, clients: number, opts: BenchOptions, profile = false): Promise<RunFigures> {
+  const loadAvgAtStart = os.loadavg()[0] ?? Number.NaN;
+  const { value, peakRssMiB } = await withServer(target, opts, { profile }, async (server) => {
+    const board = await server.createBoard(`bench-room-${clients}`);
+    return runLoad(
+      {
+        kind: "room",
+        url: server.wsUrl(board),
+        clients,
+        writers: opts.writers,
+        probes: opts.probes,
+        updatesPerSecond: opts.updatesPerSecond,
+        cursorsPerSecond: opts.cursorsPerSecond,
+        warmupS: opts.warmupS,
+        durationS: opts.durationS,
+        drainS: opts.drainS,
+        connectConcurrency: 50,
+        connectTimeoutS: 60,
+      },
+      server,
+      opts.workDir,
+      (opts.warmupS + opts.durationS + opts.drainS + 180) * 1000,
+    );
+  });
+  const { result, ...loadRun } = value;
+  return { target, serverCpuS: value.serverCpuMeasureS, serverPeakRssMiB: peakRssMiB, loadAvgAtStart, load: result, loadRun };
+}
+
+async function createBoards(server: RunningServer, count: number, prefix: string): Promise<BoardRef[]> {
+  const boards: BoardRef[] = [];
+  for (let i = 0; i < count; i += 20) {
+    const batch = Array.from({ length: Math.min(20, count - i) }, (_, k) => server.createBoard(`${prefix}-${i + k}`));
+    boards.push(...(await Promise.all(batch)));
+  }
+  return boards;
+}
+
+export async function boardsRun(target: Target, opts: BenchOptions): Promise<RunFigures & { rssPerConnectionKiB: number | null }> {
+  const loadAvgAtStart = os.loadavg()[0] ?? Number.NaN;
+  const { value, peakRssMiB } = await withServer(target, opts, {}, async (server) => {
+    const boards = await createBoards(server, opts.boards, "bench-boards");
+    return runLoad(
+      {
+        kind: "boards",
+        urls: boards.map((b) => server.wsUrl(b)),
+        clientsPerBoard: opts.clientsPerBoard,
+        updatesPerSecond: 1,
+        warmupS: opts.warmupS,
+        durationS: opts.durationS,
+        drainS: opts.drainS,
+        connectConcurrency: 50,
+        connectTimeoutS: 60,
+      },
+      server,
+      opts.workDir,
+      (opts.warmupS + opts.durationS + opts.drainS + 300) * 1000,
+    );
+  });
+  const { result, ...loadRun } = value;
+  const connected = typeof result["connected"] === "number" ? result["connected"] : 0;
+  const rssPerConnectionKiB =
+    value.rssSyncedMiB !== null && connected > 0 ? ((value.rssSyncedMiB - value.rssBeforeMiB) * 1024) / connected : null;
+  return { target, serverCpuS: value.serverCpuMeasureS, serverPeakRssMiB: peakRssMiB, loadAvgAtStart, load: result, loadRun, rssPerConnectionKiB };
+}
+
+export interface BigBoardFigures {
+  target: Target;
+  build: Record<string, unknown>;
+  warm: Record<string, unknown>;
+  /** null for the baseline: it keeps every document in memory, so its cold join is its warm join. */
+  cold: Record<string, unknown> | null;
+  idleUnloadMs: number | null;
+}
+
+/** How long our server may keep an idle board before unloading it; short so cold joins are quick to provoke. */
+const BENCH_IDLE_UNLOAD_MS = 1000;
+
+export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<BigBoardFigures> {
+  const idleUnloadMs = target === "baseline" ? null : BENCH_IDLE_UNLOAD_MS;
+  const extra = idleUnloadMs === null ? {} : { idleUnloadMs };
+  const { value } = await withServer(target, opts, extra, async (server) => {
+    const [big, small] = await createBoards(server, 2, "bench-big");
+    if (!big || !small) throw new Error("could not create boards");
+    const url = server.wsUrl(big);
+    const timeout = 300_000;
+    const build = (
+      await runLoad({ kind: "build", url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
+    ).result;
+    // One unrecorded join first so both servers have their join path compiled.
+    const warmJoins = [{ url, record: false }, ...Array.from({ length: opts.joins }, () => ({ url, record: true }))];
+    const warm = (
+      await runLoad(
+        { kind: "join", joins: warmJoins, expectElements: opts.bigElements, gapMs: 0, timeoutS: 120 },
+        server,
+        opts.workDir,
+        timeout,
+      )
+    ).result;
+    let cold: Record<string, unknown> | null = null;
+    if (idleUnloadMs !== null) {
+      // Every join follows an idle gap longer than IDLE_UNLOAD_MS, so the board is read back from storage each time.
+      const gapMs = idleUnloadMs * 2 + 500;
+      await sleep(gapMs);
+      cold = (
+        await runLoad(
+          {
+            kind: "join",
+            joins: Array.from({ length: opts.joins }, () => ({ url, record: true })),
+            expectElements: opts.bigElements,
+            gapMs,
+            timeoutS: 120,
+          },
+          server,
+          opts.workDir,
+          timeout,
+        )
+      ).result;
+    }
+    return { build, warm, cold };
+  });
+  return { target, ...value, idleUnloadMs };
+}
+
+export function profileDir(workDir: string): string {
+  return path.join(workDir, "cpu-prof");
+}

@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { BoardCreated } from "@quadrant/protocol";
+import { sleep } from "./load/clock";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = path.resolve(here, "../../..");
+
+export type ServerKind = "ours" | "baseline";
+
+export interface OursOptions {
+  storage: "sqlite" | "memory";
+  dataDir: string;
+  flushIntervalMs: number | null;
+  idleUnloadMs: number | null;
+  compactAfterUpdates: number | null;
+  cpuProfDir: string | null;
+}
+
+/** A server process we spawned; only this pid is ever signalled. */
+export interface RunningServer {
+  kind: ServerKind;
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  logFile: string;
+  /** ws URL for a board (ours) or room (baseline) id, with whatever credentials it needs. */
+  wsUrl(board: BoardRef): string;
+  createBoard(title: string): Promise<BoardRef>;
+}
+
+export interface BoardRef {
+  id: string;
+  token: string;
+}
+
+export function freshDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${tail(logFile)}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error(`server not ready at ${url} after ${timeoutMs} ms: ${tail(logFile)}`);
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, "utf8").slice(-2000);
+  } catch {
+    return "(no log)";
+  }
+}
+
+function spawnLogged(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  const out = createWriteStream(logFile);
+  // node directly, never through a shell or pnpm, so child.pid is the server itself.
+  const child = spawn(process.execPath, args, { env, cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  return child;
+}
+
+export async function startOurs(opts: OursOptions, logDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  const logFile = path.join(logDir, `ours-${port}.log`);
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env["PATH"],
+    HOME: process.env["HOME"],
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: opts.dataDir,
+    STORAGE: opts.storage,
+    LOG_LEVEL: "warn",
+  };
+  if (opts.flushIntervalMs !== null) env["FLUSH_INTERVAL_MS"] = String(opts.flushIntervalMs);
+  if (opts.idleUnloadMs !== null) env["IDLE_UNLOAD_MS"] = String(opts.idleUnloadMs);
+  if (opts.compactAfterUpdates !== null) env["COMPACT_AFTER_UPDATES"] = String(opts.compactAfterUpdates);
+  const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
+  const child = spawnLogged(
+    [...prof, "--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")],
+    env,
+    logFile,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/healthz`, child, logFile);
+  return {
+    kind: "ours",
+    child,
+    pid: child.pid ?? -1,
+    port,
+    logFile,
+    wsUrl: (b) => `ws://127.0.0.1:${port}/ws/${b.id}?token=${encodeURIComponent(b.token)}`,
+    async createBoard(title) {
+      const res = await fetch(`${base}/api/boards`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title, template: "blank" }),
+      });
+      if (!res.ok) throw new Error(`POST /api/boards: ${res.status} ${await res.text()}`);
+      const created = BoardCreated.parse(await res.json());
+      return { id: created.id, token: created.tokens.editor };
+    },
+  };
+}
+
+export async function startBaseline(logDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  const logFile = path.join(logDir, `baseline-${port}.log`);
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("@y/websocket-server/package.json");
+  const child = spawnLogged(
+    [path.join(path.dirname(pkg), "src/server.js")],
+    { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
+    logFile,
+  );
+  await waitForHttp(`http://127.0.0.1:${port}/`, child, logFile);
+  return {
+    kind: "baseline",
+    child,
+    pid: child.pid ?? -1,
+    port,
+    logFile,
+    // The reference server takes the room name from the path and has no auth.
+    wsUrl: (b) => `ws://127.0.0.1:${port}/${b.id}`,
+    createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
+  };
+}
+
+/** SIGTERM (our server flushes and writes its CPU profile on it), then SIGKILL after a grace period. */
+export async function stopServer(s: RunningServer, graceMs = 10_000): Promise<void> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => s.child.once("exit", () => r()));
+  s.child.kill("SIGTERM");
+  const timer = sleep(graceMs).then(() => "timeout" as const);
+  if ((await Promise.race([exited.then(() => "exited" as const), timer])) === "timeout") {
+    s.child.kill("SIGKILL");
+    await exited;
+  }
+}

@@ -1,0 +1,159 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import fastifyWebsocket from "@fastify/websocket";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config";
+import { boardRoutes } from "./routes/boards";
+import { parseState } from "@quadrant/facilitation";
+import { exportRoutes, votesOf } from "./routes/export";
+import { installErrorHandler } from "./routes/error-handler";
+import { healthRoutes } from "./routes/health";
+import { webAppRoutes } from "./routes/web-app";
+import { instrumentStorage } from "./observability/instrumented-storage";
+import { ServerMetrics } from "./observability/metrics";
+import { metricsRoute } from "./observability/metrics-route";
+import { wsRoute } from "./routes/ws";
+import { openStorage } from "./storage/open-storage";
+import type { Storage } from "./storage/storage";
+import { LocalFanout, type Fanout } from "./sync/fanout";
+import { RedisFanout } from "./sync/redis-fanout";
+import { RoomRegistry } from "./sync/room-registry";
+import { FacilitationService } from "./facilitation/facilitation-service";
+import { facilitationRoutes } from "./facilitation/facilitation-routes";
+import type { RoomHooks } from "./sync/room-hooks";
+
+export interface AppDeps {
+  /** Defaults to the configured backend. The app closes it on close. */
+  storage?: Storage;
+  /** Defaults to RedisFanout when REDIS_URL is set, else LocalFanout. The app closes it on close. */
+  fanout?: Fanout;
+  /** A pino instance (Fastify's `loggerInstance`); default: pino at LOG_LEVEL. */
+  logger?: FastifyServerOptions["loggerInstance"];
+  /** Room extension hooks (facilitation). */
+  hooks?: Partial<RoomHooks>;
+  now?: () => Date;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The live rooms: for facilitation, tests and the benchmark. */
+    rooms: RoomRegistry;
+    storage: Storage;
+  }
+}
+
+/** Removes `token=` values from a URL before it reaches a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
+}
+
+/** Builds the whole product (not listening). Tests build it; server.ts runs it. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const loggerOptions: FastifyServerOptions = deps.logger
+    ? { loggerInstance: deps.logger }
+    : {
+        logger: {
+          level: config.logLevel,
+          serializers: {
+            // Capability tokens travel in query strings: never log them.
+            req: (request: { method: string; url: string; ip?: string }) => ({
+              method: request.method,
+              url: redactUrl(request.url),
+              remoteAddress: request.ip,
+            }),
+          },
+          redact: ["req.headers.authorization"],
+        },
+      };
+  const app = Fastify(loggerOptions);
+  // Per app, not global: two apps in one process (tests) keep separate counts.
+  const metrics = new ServerMetrics();
+  const storage = instrumentStorage(deps.storage ?? (await openStorage(config)), metrics);
+
+  let registryRef: RoomRegistry | null = null;
+  const fanout =
+    deps.fanout ??
+    (config.redisUrl
+      ? new RedisFanout({
+          url: config.redisUrl,
+          logger: app.log,
+          metrics,
+          stateVector: (docId) => registryRef?.get(docId)?.stateVector() ?? null,
+        })
+      : new LocalFanout());
+  const nowMs = () => (deps.now ? deps.now().getTime() : Date.now());
+  // Facilitation (#5) plugs in through the room hooks: write policy (board lock) and control frames.
+  const facilitation = new FacilitationService({ storage, fanout, logger: app.log, now: nowMs });
+  const registry = new RoomRegistry({
+    storage,
+    fanout,
+    logger: app.log,
+    flushIntervalMs: config.flushIntervalMs,
+    idleUnloadMs: config.idleUnloadMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    pingIntervalMs: config.pingIntervalMs,
+    hooks: { ...facilitation.hooks(), ...deps.hooks },
+  });
+  registryRef = registry;
+  metrics.watch({
+    openConnections: () => app.websocketServer.clients.size,
+    loadedBoards: () => registry.loadedRooms().length,
+  });
+  app.decorate("rooms", registry);
+  app.decorate("storage", storage);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Quadrant API",
+        description: "Boards for live strategy workshops. Each board has three capability tokens (facilitator, editor, viewer).",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: config.maxFrameBytes },
+    // Shutdown order (GOTCHAS): sockets closed with 1012 and rooms flushed
+    // here, before the HTTP server stops and before storage closes (onClose).
+    preClose: async function (this: FastifyInstance) {
+      await registry.close();
+      for (const client of this.websocketServer.clients) client.terminate();
+    },
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(boardRoutes, { storage, registry, now: deps.now ?? (() => new Date()) });
+  await typed.register(facilitationRoutes, { storage, registry, facilitation, now: nowMs });
+  await typed.register(exportRoutes, {
+    storage,
+    registry,
+    now: deps.now ?? (() => new Date()),
+    votes: async (boardId) => votesOf(facilitation.stateOf(boardId) ?? parseState(await storage.getControlState(boardId))),
+  });
+  await app.register(wsRoute, { storage, registry, maxSendQueueBytes: config.maxSendQueueBytes, metrics });
+  await app.register(healthRoutes, { storage, registry, fanout });
+  await app.register(metricsRoute, { metrics });
+  await app.register(webAppRoutes, { publicDir: config.publicDir });
+
+  app.addHook("onClose", async () => {
+    // Idempotent: preClose already closed the registry when websockets were registered.
+    await registry.close();
+    await fanout.close();
+    await storage.close();
+  });
+  return app;
+}

@@ -1,0 +1,111 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env (house rule 5). Everything else receives a typed
+ * `Config`. A bad value throws a `ConfigError` naming the variable, so the
+ * process stops at start-up with a message a person can act on.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** apps/web/dist, resolved from this file so the cwd does not matter. */
+const DEFAULT_PUBLIC_DIR = path.resolve(here, "../../web/dist");
+
+const intFrom = (min: number, max: number) =>
+  z.coerce.number().int(`must be an integer`).min(min).max(max);
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const EnvSchema = z.object({
+  PORT: intFrom(0, 65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  STORAGE: z.enum(["sqlite", "postgres", "memory"]).optional(),
+  DATABASE_URL: z.url().optional(),
+  REDIS_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  PUBLIC_DIR: z.string().min(1).default(DEFAULT_PUBLIC_DIR),
+  FLUSH_INTERVAL_MS: intFrom(0, 10_000).default(16),
+  IDLE_UNLOAD_MS: intFrom(0, 24 * 3600_000).default(30_000),
+  COMPACT_AFTER_UPDATES: intFrom(1, 10_000_000).default(500),
+  MAX_FRAME_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  MAX_SEND_QUEUE_BYTES: intFrom(1024, 4 * 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+});
+
+export type StorageKind = "sqlite" | "postgres" | "memory";
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  storage: StorageKind;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: LogLevel;
+  publicDir: string;
+  flushIntervalMs: number;
+  idleUnloadMs: number;
+  compactAfterUpdates: number;
+  maxFrameBytes: number;
+  maxSendQueueBytes: number;
+  /** Interval of websocket ping/pong liveness checks. Not an env variable; tests shorten it. */
+  pingIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`invalid environment variable ${variable}: ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env): Config {
+  // Empty strings mean "unset" (docker-compose passes `FOO=` for blank values).
+  const cleaned: Env = {};
+  for (const key of Object.keys(EnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== "") cleaned[key] = value.trim();
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(variable, issue?.message ?? "invalid value");
+  }
+  const e = parsed.data;
+  const storage: StorageKind = e.STORAGE ?? (e.DATABASE_URL ? "postgres" : "sqlite");
+  if (storage === "postgres" && !e.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL", "required when STORAGE=postgres");
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    storage,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    publicDir: path.resolve(e.PUBLIC_DIR),
+    flushIntervalMs: e.FLUSH_INTERVAL_MS,
+    idleUnloadMs: e.IDLE_UNLOAD_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxSendQueueBytes: e.MAX_SEND_QUEUE_BYTES,
+    pingIntervalMs: 30_000,
+  };
+}
+
+/** A config for tests: in-memory storage, port 0, quiet logs, plus the given overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ PORT: "0", HOST: "127.0.0.1", STORAGE: "memory", LOG_LEVEL: "silent" }),
+    ...overrides,
+  };
+}

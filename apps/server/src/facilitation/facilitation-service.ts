@@ -1,0 +1,241 @@
+import { randomInt } from "node:crypto";
+import type { Role } from "@quadrant/protocol";
+import {
+  type Actor,
+  ClientControlMessage,
+  ClientId,
+  type Command,
+  type CommandResult,
+  type FacilitationState,
+  type ServerControlMessage,
+  applyCommand,
+  initialState,
+  parseState,
+  viewFor,
+} from "@quadrant/facilitation";
+import type { Storage } from "../storage/storage";
+import type { Fanout } from "../sync/fanout";
+import type { Connection } from "../sync/connection";
+import type { SyncLogger } from "../sync/logger";
+import type { Room } from "../sync/room";
+import type { RoomHooks } from "../sync/room-hooks";
+import { applyDocEffect, boardContext } from "./board-doc";
+
+export interface FacilitationDeps {
+  storage: Storage;
+  fanout: Fanout;
+  logger: SyncLogger;
+  /** Server clock, epoch ms (injected so tests control time). */
+  now: () => number;
+}
+
+/** Per loaded board: the state, and a queue that runs commands one at a time. */
+interface BoardControl {
+  state: FacilitationState;
+  loaded: boolean;
+  queue: Promise<void>;
+}
+
+/**
+ * Participant ids are client-chosen bearer secrets (random, kept in the
+ * browser): too short to be unguessable → the connection's own id, i.e. an
+ * anonymous participant for the life of the socket.
+ */
+const MIN_PARTICIPANT_ID = 16;
+
+/**
+ * Every accepted command is a storage write and a view to every connection, so
+ * one socket may send at most RATE commands per second (bursts of BURST).
+ * Follow-me's viewport updates (≈3/s) and fast clicking stay far below it.
+ */
+const COMMAND_RATE_PER_S = 30;
+const COMMAND_BURST = 60;
+
+export function participantOf(connection: Connection): string {
+  const claimed = connection.identity.participant;
+  if (claimed && claimed.length >= MIN_PARTICIPANT_ID && ClientId.safeParse(claimed).success) return claimed;
+  return `conn-${connection.id.replace(/[^A-Za-z0-9_-]/g, "")}`.slice(0, 64);
+}
+
+export type SubmitResult = CommandResult | { ok: false; reason: "invalid"; message: string };
+
+/**
+ * Server side of facilitation: holds each loaded board's control state, runs
+ * commands through the pure reducer, persists before anyone sees the result,
+ * applies document effects through the room's durable pipeline, and sends each
+ * opted-in connection its own redacted view.
+ */
+export class FacilitationService {
+  private readonly boards = new Map<string, BoardControl>();
+  /** Token buckets per socket (weak: they go with the connection). */
+  private readonly buckets = new WeakMap<Connection, { tokens: number; at: number }>();
+
+  constructor(private readonly deps: FacilitationDeps) {}
+
+  /** The room hooks that plug facilitation into the sync core. */
+  hooks(): Partial<RoomHooks> {
+    return {
+      canWriteDocument: (connection, room) => this.canWrite(connection.role, room.boardId),
+      onRoomLoaded: (room) => this.load(room),
+      onRoomUnloading: (room) => {
+        this.boards.delete(room.boardId);
+      },
+      onConnectionJoined: (room, connection) => {
+        this.background(room.boardId, () => this.enqueue(room.boardId, async () => this.sendView(room, connection)));
+      },
+      onControlFrame: (room, connection, payload) => {
+        this.background(room.boardId, () => this.handleFrame(room, connection, payload));
+      },
+      onControlChanged: (room) => {
+        this.background(room.boardId, () => this.enqueue(room.boardId, async () => {
+          const entry = this.boards.get(room.boardId);
+          if (!entry) return;
+          entry.state = parseState(await this.deps.storage.getControlState(room.boardId));
+          this.pushViews(room);
+        }));
+      },
+    };
+  }
+
+  /**
+   * The write policy. A locked board makes editors read-only here, on the
+   * server: their updates are dropped before they are applied or stored.
+   * Until the state has loaded (a few ms after the room) the lock is unknown
+   * and the plain role rule applies.
+   */
+  canWrite(role: Role, boardId: string): boolean {
+    switch (role) {
+      case "facilitator":
+        return true;
+      case "viewer":
+        return false;
+      case "editor":
+        return !(this.boards.get(boardId)?.state.lock.board ?? false);
+    }
+  }
+
+  /** The current state of a loaded board (tests, REST). */
+  stateOf(boardId: string): FacilitationState | null {
+    return this.boards.get(boardId)?.state ?? null;
+  }
+
+  private load(room: Room): void {
+    const entry: BoardControl = { state: initialState(), loaded: false, queue: Promise.resolve() };
+    this.boards.set(room.boardId, entry);
+    entry.queue = this.deps.storage
+      .getControlState(room.boardId)
+      .then((raw) => {
+        entry.state = parseState(raw);
+        entry.loaded = true;
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.error({ boardId: room.boardId, err: error }, "facilitation state could not be loaded");
+      });
+  }
+
+  /** Fire-and-forget from a hook: a failure is logged, never an unhandled rejection (which would end the process). */
+  private background(boardId: string, task: () => Promise<unknown>): void {
+    task().catch((error: unknown) => this.deps.logger.error({ boardId, err: error }, "facilitation task failed"));
+  }
+
+  /** Runs `task` after every earlier task of the board: commands never interleave. */
+  private enqueue<T>(boardId: string, task: () => Promise<T>): Promise<T> {
+    const entry = this.boards.get(boardId);
+    if (!entry) return Promise.reject(new Error("board not loaded"));
+    const run = entry.queue.then(task);
+    entry.queue = run.then(
+      () => undefined,
+      (error: unknown) => this.deps.logger.error({ boardId, err: error }, "facilitation task failed"),
+    );
+    return run;
+  }
+
+  private allow(connection: Connection): boolean {
+    const now = this.deps.now();
+    const bucket = this.buckets.get(connection) ?? { tokens: COMMAND_BURST, at: now };
+    bucket.tokens = Math.min(COMMAND_BURST, bucket.tokens + ((now - bucket.at) * COMMAND_RATE_PER_S) / 1000);
+    bucket.at = now;
+    this.buckets.set(connection, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private async handleFrame(room: Room, connection: Connection, payload: string): Promise<void> {
+    if (!this.allow(connection)) {
+      this.send(room, connection, { type: "refused", id: null, reason: "limit", message: "too many commands, slow down" });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      json = undefined;
+    }
+    const parsed = ClientControlMessage.safeParse(json);
+    if (!parsed.success) {
+      this.send(room, connection, { type: "refused", id: null, reason: "invalid", message: "malformed control message" });
+      return;
+    }
+    const actor: Actor = { participantId: participantOf(connection), role: connection.role };
+    const result = await this.submit(room, actor, parsed.data.command).catch((error: unknown) => {
+      this.deps.logger.error({ boardId: room.boardId, err: error }, "facilitation command failed");
+      return null;
+    });
+    if (result && !result.ok) {
+      this.send(room, connection, { type: "refused", id: parsed.data.id, reason: result.reason, message: result.message });
+    }
+  }
+
+  /** Applies a command for an actor on a loaded room's board. Used by the websocket and REST. */
+  submit(room: Room, actor: Actor, command: Command): Promise<SubmitResult> {
+    return this.enqueue(room.boardId, async () => {
+      const entry = this.boards.get(room.boardId);
+      if (!entry || !entry.loaded) return { ok: false, reason: "invalid", message: "facilitation state unavailable" };
+      // Another instance may have changed the state a moment ago (its fan-out
+      // message may still be in flight): start from what is stored. This
+      // narrows, but does not close, the window for two instances writing at once.
+      entry.state = parseState(await this.deps.storage.getControlState(room.boardId));
+      const result = applyCommand(entry.state, command, actor, this.deps.now(), boardContext(room.doc));
+      if (!result.ok) return result;
+      // Document first, state second: if we die in between, the held notes are
+      // both in the document and still held, and a second reveal is idempotent
+      // (same element ids); the other order could lose them.
+      for (const effect of result.effects) {
+        if (effect.kind === "summon") continue;
+        await room.applyServerChange((doc) => {
+          applyDocEffect(doc, effect, () => randomInt(2 ** 31 - 1));
+        });
+      }
+      await this.deps.storage.putControlState(room.boardId, result.state);
+      entry.state = result.state;
+      for (const effect of result.effects) {
+        if (effect.kind === "summon") {
+          this.broadcast(room, { type: "summon", viewport: effect.viewport, serverNow: this.deps.now() });
+        }
+      }
+      this.deps.fanout.publish({ kind: "control-changed", docId: room.boardId });
+      this.pushViews(room);
+      return result;
+    });
+  }
+
+  private pushViews(room: Room): void {
+    for (const connection of room.connections) this.sendView(room, connection);
+  }
+
+  private sendView(room: Room, connection: Connection): void {
+    const entry = this.boards.get(room.boardId);
+    if (!entry || !entry.loaded || !connection.identity.wantsControl) return;
+    const view = viewFor(entry.state, participantOf(connection), connection.role, this.deps.now());
+    this.send(room, connection, { type: "view", view });
+  }
+
+  private send(room: Room, connection: Connection, message: ServerControlMessage): void {
+    room.sendControl(connection, JSON.stringify(message));
+  }
+
+  private broadcast(room: Room, message: ServerControlMessage): void {
+    room.broadcastControl(JSON.stringify(message));
+  }
+}

@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  BoardCreated,
+  BoardIdParams,
+  BoardInfo,
+  CreateBoardBody,
+  ErrorBody,
+  RenameBoardBody,
+} from "@quadrant/protocol";
+import { newBoardId, newBoardTokens } from "../auth/tokens";
+import type { BoardRecord, Storage } from "../storage/storage";
+import type { RoomRegistry } from "../sync/room-registry";
+import { authorizeBoard, requestToken } from "./board-access";
+import { forbidden, notFound } from "./http-error";
+
+export interface BoardRoutesOptions {
+  storage: Storage;
+  registry: RoomRegistry;
+  now: () => Date;
+}
+
+const TokenQuery = z.object({ token: z.string().optional() });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+function info(board: BoardRecord, role: BoardInfo["role"]): BoardInfo {
+  return { id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role };
+}
+
+/** REST for boards: thin adapters over storage and the room registry. */
+export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app, { storage, registry, now }) => {
+  app.post(
+    "/api/boards",
+    {
+      schema: {
+        summary: "Create a board",
+        description: "Returns the board and three capability tokens (facilitator, editor, viewer). Tokens are shown only once.",
+        body: CreateBoardBody,
+        response: { 201: BoardCreated, 400: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { tokens, hashes } = newBoardTokens();
+      const board: BoardRecord = {
+        id: newBoardId(),
+        title: request.body.title,
+        template: request.body.template,
+        createdAt: now().toISOString(),
+        tokenHashes: hashes,
+      };
+      await storage.createBoard(board);
+      return reply.status(201).send({
+        id: board.id,
+        title: board.title,
+        template: board.template,
+        createdAt: board.createdAt,
+        tokens,
+      });
+    },
+  );
+
+  app.get(
+    "/api/boards/:id",
+    {
+      schema: {
+        summary: "Board metadata and the caller's role",
+        description: "Any role's token, as `Authorization: Bearer <token>` or `?token=`.",
+        params: BoardIdParams,
+        querystring: TokenQuery,
+        response: { 200: BoardInfo, ...errors },
+      },
+    },
+    async (request) => {
+      const { board, role } = await authorizeBoard(storage, request.params.id, requestToken(request));
+      return info(board, role);
+    },
+  );
+
+  app.patch(
+    "/api/boards/:id",
+    {
+      schema: {
+        summary: "Rename a board (facilitator)",
+        params: BoardIdParams,
+        querystring: TokenQuery,
+        body: RenameBoardBody,
+        response: { 200: BoardInfo, ...errors },
+      },
+    },
+    async (request) => {
+      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
+      if (role !== "facilitator") throw forbidden();
+      const updated = await storage.updateBoard(request.params.id, { title: request.body.title });
+      if (!updated) throw notFound();
+      return info(updated, role);
+    },
+  );
+
+  app.delete(
+    "/api/boards/:id",
+    {
+      schema: {
+        summary: "Delete a board (facilitator)",
+        description: "Closes its open sockets with close code 4404 (BoardDeleted) and deletes all its data.",
+        params: BoardIdParams,
+        querystring: TokenQuery,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
+      if (role !== "facilitator") throw forbidden();
+      await registry.deleteBoard(request.params.id);
+      await storage.deleteBoard(request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

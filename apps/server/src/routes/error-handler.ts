@@ -1,0 +1,36 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { ErrorBody } from "@quadrant/protocol";
+import { HttpError } from "./http-error";
+
+function body(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** The one place errors become responses: always `{error:{code,message}}`; 5xx details never leak. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send(body(error.code, error.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where = error.validationContext ?? "request";
+      const field = first?.instancePath ? first.instancePath.replace(/^\//, "").replaceAll("/", ".") : "";
+      const message = first
+        ? `${where}${field ? `.${field}` : ""}: ${first.message ?? "invalid"}`
+        : "invalid request";
+      return reply.status(400).send(body("invalid_request", message));
+    }
+    const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(body(error.code ?? "bad_request", error.message));
+    }
+    request.log.error({ err: error }, "request failed");
+    return reply.status(500).send(body("internal_error", "internal server error"));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply.status(404).send(body("not_found", `no route for ${request.method} ${request.url.split("?")[0]}`));
+  });
+}

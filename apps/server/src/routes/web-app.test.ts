@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../testing/test-server";
+
+describe("the web app", () => {
+  let server: TestServer | null = null;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("serves the build at / with index.html for board pages (/b/…)", async () => {
+    const publicDir = mkdtempSync(path.join(tmpdir(), "quadrant-web-"));
+    dirs.push(publicDir);
+    writeFileSync(path.join(publicDir, "index.html"), "<!doctype html><title>Quadrant app</title>");
+    mkdirSync(path.join(publicDir, "assets"));
+    writeFileSync(path.join(publicDir, "assets", "app.js"), "console.log('app')");
+    server = await startTestServer({ publicDir });
+
+    const root = await fetch(`${server.url}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain("Quadrant app");
+    const board = await fetch(`${server.url}/b/${"x".repeat(22)}`);
+    expect(board.status).toBe(200);
+    expect(board.headers.get("content-type")).toContain("text/html");
+    expect(await board.text()).toContain("Quadrant app");
+    const asset = await fetch(`${server.url}/assets/app.js`);
+    expect(asset.status).toBe(200);
+    expect(await asset.text()).toContain("console.log");
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it("explains how to build the web app when PUBLIC_DIR has no build", async () => {
+    server = await startTestServer({ publicDir: path.join(tmpdir(), "quadrant-no-such-dir") });
+    const root = await fetch(`${server.url}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain("pnpm --filter @quadrant/web build");
+  });
+});

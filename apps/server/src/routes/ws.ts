@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { CloseCode, CONTROL_PARAM } from "@quadrant/protocol";
+import type { ServerMetrics } from "../observability/metrics";
+import type { Storage } from "../storage/storage";
+import { Connection } from "../sync/connection";
+import type { RoomRegistry } from "../sync/room-registry";
+import { authorizeBoard, type BoardAccess } from "./board-access";
+
+export interface WsRouteOptions {
+  storage: Storage;
+  registry: RoomRegistry;
+  maxSendQueueBytes: number;
+  metrics?: ServerMetrics;
+}
+
+/** Close codes that mean "this connection sent a frame we refuse" (counted by reason). */
+const REJECTING_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.MalformedMessage,
+  CloseCode.MessageTooBig,
+  CloseCode.RateLimited,
+]);
+
+const WsQuery = z.object({
+  token: z.string().optional(),
+  // Lenient: a bad optional parameter must not hide the token (it would turn into a 401).
+  participant: z.string().optional().catch(undefined).transform((p) => p?.slice(0, 128)),
+  [CONTROL_PARAM]: z.string().optional().catch(undefined),
+});
+
+/**
+ * `GET /ws/:boardId?token=…`: the stock y-websocket protocol. Authorization runs
+ * in preValidation, before the upgrade, so a refused client gets a plain HTTP
+ * 404/401 and no socket ever opens (stock clients would otherwise reconnect forever).
+ */
+export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, { storage, registry, maxSendQueueBytes, metrics }) => {
+  // Per-plugin, not module-level: the access decided before the upgrade, per request.
+  const accessByRequest = new WeakMap<FastifyRequest, BoardAccess>();
+
+  app.get<{ Params: { boardId: string } }>(
+    "/ws/:boardId",
+    {
+      websocket: true,
+      schema: { hide: true },
+      preValidation: async (request) => {
+        const query = WsQuery.safeParse(request.query);
+        const token = query.success ? query.data.token : undefined;
+        accessByRequest.set(request, await authorizeBoard(storage, request.params.boardId, token));
+      },
+    },
+    (socket, request) => {
+      const access = accessByRequest.get(request);
+      if (!access) {
+        socket.close(CloseCode.Unauthorized, "unauthorized");
+        return;
+      }
+      const query = WsQuery.safeParse(request.query);
+      // Long-lived closures keep only the logger, not the request (memory per connection).
+      const log = request.log;
+      const connection = new Connection(
+        {
+          id: randomUUID(),
+          boardId: access.board.id,
+          role: access.role,
+          participant: query.success ? query.data.participant : undefined,
+          wantsControl: query.success && query.data[CONTROL_PARAM] === "1",
+        },
+        {
+          send: (data) => {
+            metrics?.messageOut(data.byteLength);
+            socket.send(data);
+          },
+          close: (code, reason) => {
+            // Reasons are the server's own fixed strings, so the label set stays small.
+            if (REJECTING_CLOSE_CODES.has(code)) metrics?.rejectedFrame(reason ?? String(code));
+            socket.close(code, reason);
+          },
+          terminate: () => socket.terminate(),
+          ping: () => socket.ping(),
+          get bufferedAmount() {
+            return socket.bufferedAmount;
+          },
+        },
+        maxSendQueueBytes,
+      );
+      socket.on("message", (data, isBinary) => {
+        metrics?.messageIn(data instanceof Uint8Array ? data.byteLength : 0);
+        if (!isBinary || !(data instanceof Uint8Array)) {
+          connection.close(CloseCode.MalformedMessage, "binary frames only");
+          return;
+        }
+        connection.receive(data);
+      });
+      socket.on("pong", () => connection.pong());
+      socket.on("close", () => connection.handleSocketClosed());
+      socket.on("error", (error) => {
+        // ws refuses frames over maxPayload itself (closing with 1009) and reports it here.
+        if ("code" in error && error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") metrics?.rejectedFrame("frame too big");
+        log.debug({ err: error }, "websocket error");
+      });
+      registry.join(connection).catch((error: unknown) => {
+        log.error({ err: error, boardId: connection.identity.boardId }, "could not join room");
+        connection.close(CloseCode.InternalError, "could not load board");
+      });
+    },
+  );
+};

@@ -1,0 +1,140 @@
+import type {
+  BoardPatch,
+  BoardRecord,
+  Storage,
+  StoredDocument,
+  StoredUpdate,
+} from "./storage";
+
+interface MemoryDoc {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  log: { seq: number; update: Uint8Array }[];
+}
+
+/**
+ * Volatile storage for tests and for the benchmark's "durability off" baseline.
+ * Never the default: nothing survives a restart.
+ */
+export class MemoryStorage implements Storage {
+  readonly kind = "memory" as const;
+  private readonly boards = new Map<string, BoardRecord>();
+  private readonly docs = new Map<string, MemoryDoc>();
+  private readonly control = new Map<string, unknown>();
+  private seq = 0;
+  private closed = false;
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    this.assertOpen();
+    if (this.boards.has(board.id)) throw new Error(`board ${board.id} already exists`);
+    this.boards.set(board.id, structuredClone(board));
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    this.assertOpen();
+    const board = this.boards.get(id);
+    return board ? structuredClone(board) : null;
+  }
+
+  async updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | null> {
+    this.assertOpen();
+    const board = this.boards.get(id);
+    if (!board) return null;
+    if (patch.title !== undefined) board.title = patch.title;
+    if (patch.tokenHashes) board.tokenHashes = { ...board.tokenHashes, ...patch.tokenHashes };
+    return structuredClone(board);
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    this.assertOpen();
+    const existed = this.boards.delete(id);
+    for (const docId of [...this.docs.keys()]) {
+      if (docId === id || docId.startsWith(`${id}/`)) this.docs.delete(docId);
+    }
+    this.control.delete(id);
+    return existed;
+  }
+
+  async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
+    this.assertOpen();
+    // Copy the whole batch before touching the log, so a bad entry leaves nothing behind.
+    const copies = batch.map(({ docId, update }) => ({ docId, update: update.slice() }));
+    for (const { docId, update } of copies) {
+      this.doc(docId).log.push({ seq: ++this.seq, update });
+    }
+  }
+
+  async loadDocument(docId: string): Promise<StoredDocument> {
+    this.assertOpen();
+    const doc = this.doc(docId);
+    const last = doc.log.at(-1);
+    return {
+      snapshot: doc.snapshot?.slice() ?? null,
+      updates: doc.log.map((entry) => entry.update.slice()),
+      lastSeq: last ? last.seq : doc.snapshotSeq,
+    };
+  }
+
+  async readUpdatesSince(
+    docId: string,
+    afterSeq: number,
+  ): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+    this.assertOpen();
+    const doc = this.doc(docId);
+    const newer = doc.log.filter((entry) => entry.seq > afterSeq);
+    const updates = newer.map((entry) => entry.update.slice());
+    // Entries the reader has not seen may be folded into the snapshot already.
+    if (doc.snapshot && doc.snapshotSeq > afterSeq) updates.unshift(doc.snapshot.slice());
+    return {
+      updates,
+      lastSeq: newer.at(-1)?.seq ?? Math.max(afterSeq, doc.snapshotSeq),
+    };
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.assertOpen();
+    const doc = this.doc(docId);
+    if (throughSeq < doc.snapshotSeq) return; // an older compaction lost the race
+    doc.snapshot = snapshot.slice();
+    doc.snapshotSeq = throughSeq;
+    doc.log = doc.log.filter((entry) => entry.seq > throughSeq);
+  }
+
+  async documentSize(docId: string): Promise<number> {
+    this.assertOpen();
+    const doc = this.doc(docId);
+    return (doc.snapshot?.byteLength ?? 0) + doc.log.reduce((n, e) => n + e.update.byteLength, 0);
+  }
+
+  async getControlState(boardId: string): Promise<unknown> {
+    this.assertOpen();
+    const state = this.control.get(boardId);
+    return state === undefined ? null : structuredClone(state);
+  }
+
+  async putControlState(boardId: string, state: unknown): Promise<void> {
+    this.assertOpen();
+    this.control.set(boardId, structuredClone(state));
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private doc(docId: string): MemoryDoc {
+    let doc = this.docs.get(docId);
+    if (!doc) {
+      doc = { snapshot: null, snapshotSeq: 0, log: [] };
+      this.docs.set(docId, doc);
+    }
+    return doc;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error("storage is closed");
+  }
+}

@@ -1,0 +1,254 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { z } from "zod";
+import { boardFromRow, boardToRow, toBytes } from "./board-row";
+import type {
+  BoardPatch,
+  BoardRecord,
+  Storage,
+  StoredDocument,
+  StoredUpdate,
+} from "./storage";
+
+export const SQLITE_FILE_NAME = "quadrant.sqlite";
+
+export interface SqliteOptions {
+  /**
+   * "process" (default): synchronous=NORMAL. In WAL mode every commit is written
+   * to the WAL file before the call returns, without an fsync: a committed
+   * update survives `kill -9` of the server (the OS page cache still holds it)
+   * and only an OS crash or power loss can lose the last transactions. That is
+   * the guarantee the sync server promises ("an edit another participant has
+   * seen survives the server being killed") at a fraction of FULL's cost.
+   * "power": synchronous=FULL, an fsync per commit; survives power loss too.
+   */
+  durability?: "process" | "power";
+}
+
+/**
+ * Each migration runs once, in order, inside one transaction together with the
+ * bump of schema_version, so a crash mid-migration leaves the old version.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     template TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     token_hashes TEXT NOT NULL
+   );
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc_id TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_doc_seq ON updates (doc_id, seq);
+   CREATE TABLE snapshots (
+     doc_id TEXT PRIMARY KEY,
+     data BLOB NOT NULL,
+     through_seq INTEGER NOT NULL
+   );
+   CREATE TABLE control_state (
+     board_id TEXT PRIMARY KEY,
+     json TEXT NOT NULL
+   );`,
+];
+
+const SnapshotRow = z.object({ data: z.unknown(), through_seq: z.number().int() });
+const UpdateRow = z.object({ seq: z.number().int(), data: z.unknown() });
+const SizeRow = z.object({ size: z.number().int() });
+const ControlRow = z.object({ json: z.string() });
+
+/**
+ * The embedded default store: one SQLite file in DATA_DIR. better-sqlite3 is
+ * synchronous, so each method is one uninterrupted critical section; the async
+ * signatures only satisfy the shared interface.
+ */
+export class SqliteStorage implements Storage {
+  readonly kind = "sqlite" as const;
+
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(dataDir: string, options: SqliteOptions = {}): SqliteStorage {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(path.join(dataDir, SQLITE_FILE_NAME));
+    try {
+      // Lets compaction hand freed pages back to the file system (incremental_vacuum
+      // below), so the file tracks the boards' size rather than their peak log.
+      // Only takes effect on a new, empty database.
+      db.pragma("auto_vacuum = INCREMENTAL");
+      db.pragma("journal_mode = WAL");
+      db.pragma(`synchronous = ${options.durability === "power" ? "FULL" : "NORMAL"}`);
+      // Another process (a backup, an operator's sqlite3 shell) may hold the lock briefly.
+      db.pragma("busy_timeout = 5000");
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStorage(db);
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    const row = boardToRow(board);
+    this.db
+      .prepare(
+        `INSERT INTO boards (id, title, template, created_at, token_hashes)
+         VALUES (@id, @title, @template, @created_at, @token_hashes)`,
+      )
+      .run(row);
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.db.prepare("SELECT * FROM boards WHERE id = ?").get(id);
+    return row === undefined ? null : boardFromRow(row);
+  }
+
+  async updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | null> {
+    return this.db.transaction((): BoardRecord | null => {
+      const row = this.db.prepare("SELECT * FROM boards WHERE id = ?").get(id);
+      if (row === undefined) return null;
+      const current = boardFromRow(row);
+      const next: BoardRecord = {
+        ...current,
+        title: patch.title ?? current.title,
+        tokenHashes: { ...current.tokenHashes, ...patch.tokenHashes },
+      };
+      const nextRow = boardToRow(next);
+      this.db
+        .prepare("UPDATE boards SET title = @title, token_hashes = @token_hashes WHERE id = @id")
+        .run({ id, title: nextRow.title, token_hashes: nextRow.token_hashes });
+      return next;
+    })();
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      // A range, not LIKE: board ids may contain '_', which LIKE treats as a wildcard.
+      // '0' is the character after '/', so [id/, id0) is exactly "id/…".
+      const docs = { id, from: `${id}/`, to: `${id}0` };
+      const inBoard = "(doc_id = @id OR (doc_id >= @from AND doc_id < @to))";
+      this.db.prepare(`DELETE FROM updates WHERE ${inBoard}`).run(docs);
+      this.db.prepare(`DELETE FROM snapshots WHERE ${inBoard}`).run(docs);
+      this.db.prepare("DELETE FROM control_state WHERE board_id = ?").run(id);
+      return this.db.prepare("DELETE FROM boards WHERE id = ?").run(id).changes > 0;
+    })();
+  }
+
+  async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
+    if (batch.length === 0) return;
+    const insert = this.db.prepare("INSERT INTO updates (doc_id, data) VALUES (?, ?)");
+    // One transaction: all rows commit together or none does.
+    this.db.transaction(() => {
+      for (const { docId, update } of batch) insert.run(docId, update);
+    })();
+  }
+
+  async loadDocument(docId: string): Promise<StoredDocument> {
+    return this.db.transaction((): StoredDocument => {
+      const snapshot = this.snapshotRow(docId);
+      const rows = this.db
+        .prepare("SELECT seq, data FROM updates WHERE doc_id = ? ORDER BY seq")
+        .all(docId)
+        .map((row) => UpdateRow.parse(row));
+      return {
+        snapshot: snapshot ? toBytes(snapshot.data) : null,
+        updates: rows.map((row) => toBytes(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? snapshot?.through_seq ?? 0,
+      };
+    })();
+  }
+
+  async readUpdatesSince(
+    docId: string,
+    afterSeq: number,
+  ): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+    return this.db.transaction(() => {
+      const snapshot = this.snapshotRow(docId);
+      const rows = this.db
+        .prepare("SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq")
+        .all(docId, afterSeq)
+        .map((row) => UpdateRow.parse(row));
+      const updates = rows.map((row) => toBytes(row.data));
+      // Log entries the reader has not seen may already be folded into the
+      // snapshot: then the snapshot (a superset; applying it again is harmless) leads.
+      if (snapshot && snapshot.through_seq > afterSeq) updates.unshift(toBytes(snapshot.data));
+      const lastSeq = rows.at(-1)?.seq ?? Math.max(afterSeq, snapshot?.through_seq ?? 0);
+      return { updates, lastSeq };
+    })();
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      const current = this.snapshotRow(docId);
+      // An older compaction that lost the race must not replace a newer snapshot.
+      if (current && current.through_seq > throughSeq) return;
+      this.db
+        .prepare(
+          `INSERT INTO snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
+           ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
+        )
+        .run(docId, snapshot, throughSeq);
+      this.db.prepare("DELETE FROM updates WHERE doc_id = ? AND seq <= ?").run(docId, throughSeq);
+    })();
+    this.db.pragma("incremental_vacuum");
+  }
+
+  async documentSize(docId: string): Promise<number> {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE((SELECT length(data) FROM snapshots WHERE doc_id = @docId), 0)
+              + COALESCE((SELECT sum(length(data)) FROM updates WHERE doc_id = @docId), 0) AS size`,
+      )
+      .get({ docId });
+    return SizeRow.parse(row).size;
+  }
+
+  async getControlState(boardId: string): Promise<unknown> {
+    const row = this.db.prepare("SELECT json FROM control_state WHERE board_id = ?").get(boardId);
+    return row === undefined ? null : (JSON.parse(ControlRow.parse(row).json) as unknown);
+  }
+
+  async putControlState(boardId: string, state: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO control_state (board_id, json) VALUES (?, ?)
+         ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
+      )
+      .run(boardId, JSON.stringify(state));
+  }
+
+  async ping(): Promise<void> {
+    // Throws "The database connection is not open" after close().
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private snapshotRow(docId: string): z.infer<typeof SnapshotRow> | null {
+    const row = this.db
+      .prepare("SELECT data, through_seq FROM snapshots WHERE doc_id = ?")
+      .get(docId);
+    return row === undefined ? null : SnapshotRow.parse(row);
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const row = db.prepare("SELECT max(version) AS version FROM schema_version").get();
+  const current = z.object({ version: z.number().int().nullable() }).parse(row).version ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `database schema version ${current} is newer than this server (${MIGRATIONS.length}): upgrade the server`,
+    );
+  }
+  MIGRATIONS.slice(current).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare("INSERT INTO schema_version (version) VALUES (?)").run(current + index + 1);
+    })();
+  });
+}

@@ -1,0 +1,326 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { BoardRecord, Storage, StoredUpdate } from "./storage";
+
+/**
+ * The behaviours every Storage backend must show (STYLE rule 3). Each backend's
+ * test file calls this once. Every test uses fresh random ids, so backends that
+ * share one database between tests (Postgres) cannot see each other's rows.
+ *
+ * `open` is called before every test and the storage closed after it;
+ * `cleanup` runs once at the end (drop a schema, remove a temp dir).
+ */
+export function describeStorageContract(
+  name: string,
+  open: () => Promise<Storage>,
+  cleanup?: () => Promise<void>,
+): void {
+  describe(`Storage contract: ${name}`, () => {
+    let storage: Storage;
+
+    beforeEach(async () => {
+      storage = await open();
+    });
+    afterEach(async () => {
+      await storage.close();
+    });
+    if (cleanup) afterAll(cleanup);
+
+    it("creates, reads, renames and deletes a board", async () => {
+      const board = newBoard();
+      await storage.createBoard(board);
+      expect(await storage.getBoard(board.id)).toEqual(board);
+
+      const renamed = await storage.updateBoard(board.id, { title: "Q3 offsite" });
+      expect(renamed).toEqual({ ...board, title: "Q3 offsite" });
+      expect(await storage.getBoard(board.id)).toEqual(renamed);
+
+      expect(await storage.deleteBoard(board.id)).toBe(true);
+      expect(await storage.getBoard(board.id)).toBeNull();
+      expect(await storage.deleteBoard(board.id)).toBe(false);
+    });
+
+    it("merges a partial token-hash patch and keeps the other roles", async () => {
+      const board = newBoard();
+      await storage.createBoard(board);
+      const viewer = sha256("rotated viewer token");
+      const updated = await storage.updateBoard(board.id, { tokenHashes: { viewer } });
+      expect(updated?.tokenHashes).toEqual({ ...board.tokenHashes, viewer });
+      expect((await storage.getBoard(board.id))?.tokenHashes.viewer).toBe(viewer);
+    });
+
+    it("returns null for unknown boards and refuses a duplicate id", async () => {
+      expect(await storage.getBoard(randomId())).toBeNull();
+      expect(await storage.updateBoard(randomId(), { title: "x" })).toBeNull();
+      const board = newBoard();
+      await storage.createBoard(board);
+      await expect(storage.createBoard({ ...board, title: "other" })).rejects.toThrow();
+      expect((await storage.getBoard(board.id))?.title).toBe(board.title);
+    });
+
+    it("loads an empty document for an unknown id", async () => {
+      expect(await storage.loadDocument(randomId())).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: 0,
+      });
+      expect(await storage.documentSize(randomId())).toBe(0);
+    });
+
+    it("round-trips appended updates in order, per document", async () => {
+      const a = randomId();
+      const b = randomId();
+      await storage.appendUpdates([
+        { docId: a, update: bytes(1, 2, 3) },
+        { docId: b, update: bytes(9) },
+      ]);
+      await storage.appendUpdates([{ docId: a, update: bytes(4) }]);
+      await storage.appendUpdates([]);
+
+      const docA = await storage.loadDocument(a);
+      expect(docA.snapshot).toBeNull();
+      expect(docA.updates).toEqual([bytes(1, 2, 3), bytes(4)]);
+      const docB = await storage.loadDocument(b);
+      expect(docB.updates).toEqual([bytes(9)]);
+      expect(docA.lastSeq).toBeGreaterThan(docB.lastSeq);
+      expect(await storage.documentSize(a)).toBe(4);
+    });
+
+    it("keeps its own copy of appended bytes", async () => {
+      const docId = randomId();
+      const update = bytes(7, 7);
+      await storage.appendUpdates([{ docId, update }]);
+      update[0] = 0;
+      expect((await storage.loadDocument(docId)).updates).toEqual([bytes(7, 7)]);
+    });
+
+    it("writes a batch all or nothing", async () => {
+      const docId = randomId();
+      const poisoned: StoredUpdate = {
+        docId,
+        get update(): Uint8Array {
+          throw new Error("unreadable update");
+        },
+      };
+      await expect(
+        storage.appendUpdates([{ docId, update: bytes(1) }, poisoned, { docId, update: bytes(2) }]),
+      ).rejects.toThrow();
+      expect((await storage.loadDocument(docId)).updates).toEqual([]);
+
+      const many = Array.from({ length: 500 }, (_, i) => ({ docId, update: bytes(i % 256) }));
+      await storage.appendUpdates(many);
+      expect((await storage.loadDocument(docId)).updates).toHaveLength(500);
+    });
+
+    it("reads only the updates after a given sequence number", async () => {
+      const docId = randomId();
+      await storage.appendUpdates([{ docId, update: bytes(1) }]);
+      const first = (await storage.loadDocument(docId)).lastSeq;
+      await storage.appendUpdates([{ docId: randomId(), update: bytes(99) }]);
+      await storage.appendUpdates([
+        { docId, update: bytes(2) },
+        { docId, update: bytes(3) },
+      ]);
+      const last = (await storage.loadDocument(docId)).lastSeq;
+
+      expect(await storage.readUpdatesSince(docId, first)).toEqual({
+        updates: [bytes(2), bytes(3)],
+        lastSeq: last,
+      });
+      expect(await storage.readUpdatesSince(docId, last)).toEqual({ updates: [], lastSeq: last });
+      expect((await storage.readUpdatesSince(docId, 0)).updates).toHaveLength(3);
+    });
+
+    it("leads with the snapshot when a reader is behind a compaction", async () => {
+      const source = new Y.Doc();
+      const docId = randomId();
+      await recordEdits(storage, docId, source, 3);
+      const mid = (await storage.loadDocument(docId)).lastSeq;
+      await recordEdits(storage, docId, source, 2);
+      const { lastSeq } = await storage.loadDocument(docId);
+      await storage.compact(docId, Y.encodeStateAsUpdate(source), lastSeq);
+
+      const caughtUp = await storage.readUpdatesSince(docId, mid);
+      expect(caughtUp.lastSeq).toBe(lastSeq);
+      const replica = new Y.Doc();
+      for (const update of caughtUp.updates) Y.applyUpdate(replica, update);
+      expect(replica.getArray("items").toJSON()).toEqual(source.getArray("items").toJSON());
+      expect(await storage.readUpdatesSince(docId, lastSeq)).toEqual({ updates: [], lastSeq });
+    });
+
+    it("compacts into a snapshot and keeps the updates appended after it", async () => {
+      const docId = randomId();
+      await storage.appendUpdates([
+        { docId, update: bytes(1) },
+        { docId, update: bytes(2) },
+      ]);
+      const through = (await storage.loadDocument(docId)).lastSeq;
+      await storage.appendUpdates([{ docId, update: bytes(3) }]);
+      const lastSeq = (await storage.loadDocument(docId)).lastSeq;
+
+      await storage.compact(docId, bytes(1, 2), through);
+      expect(await storage.loadDocument(docId)).toEqual({
+        snapshot: bytes(1, 2),
+        updates: [bytes(3)],
+        lastSeq,
+      });
+      expect(await storage.documentSize(docId)).toBe(3);
+
+      await storage.compact(docId, bytes(1, 2, 3), lastSeq);
+      expect(await storage.loadDocument(docId)).toEqual({
+        snapshot: bytes(1, 2, 3),
+        updates: [],
+        lastSeq,
+      });
+    });
+
+    it("does not let an older compaction replace a newer snapshot", async () => {
+      const docId = randomId();
+      await storage.appendUpdates([{ docId, update: bytes(1) }]);
+      const older = (await storage.loadDocument(docId)).lastSeq;
+      await storage.appendUpdates([{ docId, update: bytes(2) }]);
+      const newer = (await storage.loadDocument(docId)).lastSeq;
+      await storage.appendUpdates([{ docId, update: bytes(3) }]);
+
+      await storage.compact(docId, bytes(1, 2), newer);
+      await storage.compact(docId, bytes(1), older);
+      const doc = await storage.loadDocument(docId);
+      expect(doc.snapshot).toEqual(bytes(1, 2));
+      expect(doc.updates).toEqual([bytes(3)]);
+    });
+
+    it("loses no update when compactions and appends race", async () => {
+      const source = new Y.Doc();
+      const docId = randomId();
+      await recordEdits(storage, docId, source, 20);
+      const racing: Promise<void>[] = [];
+      for (let round = 0; round < 10; round++) {
+        const { lastSeq } = await storage.loadDocument(docId);
+        const snapshot = Y.encodeStateAsUpdate(source);
+        racing.push(storage.compact(docId, snapshot, lastSeq));
+        racing.push(recordEdits(storage, docId, source, 3));
+      }
+      await Promise.all(racing);
+      expect(rebuild(await storage.loadDocument(docId)).getArray("items").toJSON()).toEqual(
+        source.getArray("items").toJSON(),
+      );
+    });
+
+    it("rebuilds from snapshot + log exactly the document that was written", async () => {
+      const source = new Y.Doc();
+      const docId = randomId();
+      const other = randomId();
+      const otherSource = new Y.Doc();
+      await recordEdits(storage, docId, source, 30);
+      await recordEdits(storage, other, otherSource, 5);
+      const { lastSeq } = await storage.loadDocument(docId);
+      await storage.compact(docId, Y.encodeStateAsUpdate(source), lastSeq);
+      await recordEdits(storage, docId, source, 30);
+      source.getMap("meta").set("title", "Strategy offsite");
+      source.getArray("items").delete(0, 5);
+      await storage.appendUpdates([{ docId, update: Y.encodeStateAsUpdate(source) }]);
+
+      const stored = await storage.loadDocument(docId);
+      expect(stored.snapshot).not.toBeNull();
+      expect(stored.updates.length).toBeGreaterThan(0);
+      const rebuilt = rebuild(stored);
+      expect(Y.encodeStateVector(rebuilt)).toEqual(Y.encodeStateVector(source));
+      expect(rebuilt.getArray("items").toJSON()).toEqual(source.getArray("items").toJSON());
+      expect(rebuilt.getMap("meta").toJSON()).toEqual({ title: "Strategy offsite" });
+      // Same inserts and same deletions: Yjs snapshots compare both.
+      expect(Y.equalSnapshots(Y.snapshot(rebuilt), Y.snapshot(source))).toBe(true);
+      expect(rebuild(await storage.loadDocument(other)).getArray("items").length).toBe(5);
+    });
+
+    it("round-trips control state and overwrites it", async () => {
+      const boardId = randomId();
+      expect(await storage.getControlState(boardId)).toBeNull();
+      const state = { timer: { endsAt: 1_700_000_000_000, paused: false }, focus: null, votes: [3, 5] };
+      await storage.putControlState(boardId, state);
+      expect(await storage.getControlState(boardId)).toEqual(state);
+      await storage.putControlState(boardId, { timer: null });
+      expect(await storage.getControlState(boardId)).toEqual({ timer: null });
+    });
+
+    it("deletes a board's documents, sub-documents and control state, and nothing else", async () => {
+      const board = newBoard();
+      const neighbour = newBoard();
+      await storage.createBoard(board);
+      await storage.createBoard(neighbour);
+      // A board id that shares a prefix: it must survive the delete.
+      const lookalike = `${board.id}x`;
+      const docs = [board.id, `${board.id}/private/alice`, `${board.id}/votes`];
+      const kept = [neighbour.id, `${neighbour.id}/private/bob`, lookalike];
+      await storage.appendUpdates([...docs, ...kept].map((docId) => ({ docId, update: bytes(5) })));
+      await storage.compact(`${board.id}/votes`, bytes(6), (await storage.loadDocument(`${board.id}/votes`)).lastSeq);
+      await storage.putControlState(board.id, { focus: "swot" });
+      await storage.putControlState(neighbour.id, { focus: "matrix" });
+
+      expect(await storage.deleteBoard(board.id)).toBe(true);
+      for (const docId of docs) {
+        expect(await storage.loadDocument(docId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+        expect(await storage.documentSize(docId)).toBe(0);
+      }
+      for (const docId of kept) {
+        expect((await storage.loadDocument(docId)).updates).toEqual([bytes(5)]);
+      }
+      expect(await storage.getControlState(board.id)).toBeNull();
+      expect(await storage.getControlState(neighbour.id)).toEqual({ focus: "matrix" });
+      expect(await storage.getBoard(neighbour.id)).toEqual(neighbour);
+    });
+
+    it("answers ping while open and throws once closed", async () => {
+      await expect(storage.ping()).resolves.toBeUndefined();
+      await storage.close();
+      await expect(storage.ping()).rejects.toThrow();
+      await expect(storage.getBoard(randomId())).rejects.toThrow();
+    });
+  });
+}
+
+/** A board id in the production format: 128 random bits, base64url. */
+export function randomId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export function newBoard(): BoardRecord {
+  return {
+    id: randomId(),
+    title: "Impact / effort",
+    template: "impact-effort",
+    createdAt: new Date("2026-11-22T07:00:00.000Z").toISOString(),
+    tokenHashes: {
+      facilitator: sha256(randomId()),
+      editor: sha256(randomId()),
+      viewer: sha256(randomId()),
+    },
+  };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+function bytes(...values: number[]): Uint8Array {
+  return Uint8Array.from(values);
+}
+
+/** Makes `count` edits to `doc`, storing each incremental update as the server would. */
+async function recordEdits(storage: Storage, docId: string, doc: Y.Doc, count: number): Promise<void> {
+  const updates: Uint8Array[] = [];
+  const collect = (update: Uint8Array): void => {
+    updates.push(update);
+  };
+  doc.on("update", collect);
+  for (let i = 0; i < count; i++) doc.getArray<string>("items").push([`idea ${i}`]);
+  doc.off("update", collect);
+  await storage.appendUpdates(updates.map((update) => ({ docId, update })));
+}
+
+function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}

@@ -1,0 +1,81 @@
+import type { Role, TemplateKind } from "@quadrant/protocol";
+
+/**
+ * The one storage interface. Every backend (sqlite.ts, postgres.ts, memory.ts)
+ * implements it in one file and passes the shared contract suite
+ * (storage-contract.ts). Sync code depends on this interface only.
+ *
+ * Documents are addressed by `docId`: a board's main document has docId = boardId;
+ * other documents of a board (e.g. a participant's private brainstorm doc) use
+ * `${boardId}/${suffix}` and are deleted with the board.
+ */
+
+/** SHA-256 of each role's token, hex. Tokens themselves are never stored. */
+export type TokenHashes = Record<Role, string>;
+
+export interface BoardRecord {
+  id: string;
+  title: string;
+  template: TemplateKind;
+  createdAt: string;
+  tokenHashes: TokenHashes;
+}
+
+export interface BoardPatch {
+  title?: string;
+  tokenHashes?: Partial<TokenHashes>;
+}
+
+export interface StoredUpdate {
+  docId: string;
+  update: Uint8Array;
+}
+
+export interface StoredDocument {
+  /** Compacted state (Y.encodeStateAsUpdate), or null when never compacted. */
+  snapshot: Uint8Array | null;
+  /** Updates appended after the snapshot, in append order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update included (snapshot or log); 0 when empty. */
+  lastSeq: number;
+}
+
+export interface Storage {
+  readonly kind: "sqlite" | "postgres" | "memory";
+
+  createBoard(board: BoardRecord): Promise<void>;
+  getBoard(id: string): Promise<BoardRecord | null>;
+  /** Returns the updated record, or null when the board does not exist. */
+  updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | null>;
+  /** Deletes the board, all its documents and its control state. False when it did not exist. */
+  deleteBoard(id: string): Promise<boolean>;
+
+  /**
+   * Appends every update of the batch durably, in one transaction: when the promise
+   * resolves, all are on disk; when it rejects, none is.
+   */
+  appendUpdates(batch: readonly StoredUpdate[]): Promise<void>;
+  loadDocument(docId: string): Promise<StoredDocument>;
+  /**
+   * Updates appended after `afterSeq` (for catching up with other instances).
+   * When a compaction has already folded some of them into the snapshot, the
+   * snapshot comes first in `updates` (a superset: applying it is idempotent).
+   */
+  readUpdatesSince(docId: string, afterSeq: number): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+  /**
+   * Replaces the snapshot by `snapshot` (which must contain every update up to
+   * `throughSeq`) and deletes those log entries. Updates appended concurrently
+   * with a higher seq are kept. Safe to call from several instances at once.
+   */
+  compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Bytes stored for a document (snapshot + log), for size checks and metrics. */
+  documentSize(docId: string): Promise<number>;
+
+  /** Server-held facilitation state of a board (JSON), or null. */
+  getControlState(boardId: string): Promise<unknown>;
+  putControlState(boardId: string, state: unknown): Promise<void>;
+
+  /** Throws when the backend is not reachable/writable (used by /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,159 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { MessageType, SyncStep } from "@quadrant/protocol";
+
+/**
+ * The wire codec: exactly one y-protocol message per websocket frame (stock
+ * y-websocket clients up to 3.x decode only the first message of a frame).
+ * Decoding is total: every input yields either a checked message or a
+ * `malformed` result, never an exception, so a bad frame can only ever close
+ * the connection that sent it.
+ */
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** Parsed JSON state; null means "this client left". */
+  state: unknown;
+}
+
+export type ClientMessage =
+  | { type: "sync-step1"; stateVector: Uint8Array }
+  | { type: "sync-step2"; update: Uint8Array }
+  | { type: "sync-update"; update: Uint8Array }
+  | { type: "awareness"; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: "query-awareness" }
+  | { type: "auth" }
+  | { type: "control"; payload: string };
+
+export type DecodeResult =
+  | { ok: true; message: ClientMessage }
+  | { ok: false; reason: string };
+
+function fail(reason: string): DecodeResult {
+  return { ok: false, reason };
+}
+
+export function decodeClientMessage(frame: Uint8Array): DecodeResult {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const messageType = decoding.readVarUint(decoder);
+    let message: ClientMessage;
+    switch (messageType) {
+      case MessageType.Sync: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SyncStep.Step1) {
+          validateStateVector(payload);
+          message = { type: "sync-step1", stateVector: payload };
+        } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
+          // Y.decodeUpdate reads every struct and the delete set; it throws on
+          // truncated or inconsistent data, so nothing invalid reaches the doc.
+          Y.decodeUpdate(payload);
+          message = { type: step === SyncStep.Step2 ? "sync-step2" : "sync-update", update: payload };
+        } else {
+          return fail(`unknown sync step ${step}`);
+        }
+        break;
+      }
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        message = { type: "awareness", update, entries: decodeAwarenessEntries(update) };
+        break;
+      }
+      case MessageType.QueryAwareness:
+        message = { type: "query-awareness" };
+        break;
+      case MessageType.Auth:
+        // Stock clients never send auth messages; a permission-denied reply from a
+        // client means nothing to us. Read it to check the frame, then ignore it.
+        decoding.readVarUint(decoder);
+        if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+        message = { type: "auth" };
+        break;
+      case MessageType.Control:
+        message = { type: "control", payload: decoding.readVarString(decoder) };
+        break;
+      default:
+        return fail(`unknown message type ${messageType}`);
+    }
+    if (decoding.hasContent(decoder)) return fail("trailing bytes after the message");
+    return { ok: true, message };
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : "undecodable frame");
+  }
+}
+
+function validateStateVector(payload: Uint8Array): void {
+  const decoder = decoding.createDecoder(payload);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+  }
+  if (decoding.hasContent(decoder)) throw new Error("trailing bytes in state vector");
+}
+
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > update.byteLength) throw new Error("awareness entry count past the end");
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    entries.push({ clientId, clock, state });
+  }
+  if (decoding.hasContent(decoder)) throw new Error("trailing bytes in awareness update");
+  return entries;
+}
+
+function encodeWith(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return encodeWith((e) => {
+    encoding.writeVarUint(e, MessageType.Sync);
+    encoding.writeVarUint(e, SyncStep.Step1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return encodeWith((e) => {
+    encoding.writeVarUint(e, MessageType.Sync);
+    encoding.writeVarUint(e, SyncStep.Step2);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  return encodeWith((e) => {
+    encoding.writeVarUint(e, MessageType.Sync);
+    encoding.writeVarUint(e, SyncStep.Update);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  return encodeWith((e) => {
+    encoding.writeVarUint(e, MessageType.Awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+}
+
+export function encodeQueryAwareness(): Uint8Array {
+  return encodeWith((e) => encoding.writeVarUint(e, MessageType.QueryAwareness));
+}
+
+export function encodeControl(payload: string): Uint8Array {
+  return encodeWith((e) => {
+    encoding.writeVarUint(e, MessageType.Control);
+    encoding.writeVarString(e, payload);
+  });
+}

@@ -1,0 +1,134 @@
+import type { Role } from "@quadrant/protocol";
+import { CloseCode } from "@quadrant/protocol";
+
+/**
+ * The minimal socket the sync layer needs. The websocket route adapts `ws` to
+ * it; tests can fake it in memory. Incoming frames, pongs and the close event
+ * are pushed in by the adapter through `Connection.receive/pong/closed`.
+ */
+export interface SyncSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason?: string): void;
+  /** Hard close without a closing handshake (dead peers). */
+  terminate(): void;
+  ping(): void;
+  /** Bytes queued but not yet written to the network. */
+  readonly bufferedAmount: number;
+}
+
+export interface ConnectionIdentity {
+  /** Unique per server process, for logs and for facilitation. */
+  id: string;
+  boardId: string;
+  role: Role;
+  /** Optional `participant` query parameter (a client-chosen stable id). */
+  participant: string | undefined;
+  /** Opted in to Quadrant control frames (query parameter `control=1`). */
+  wantsControl: boolean;
+}
+
+export interface ConnectionEvents {
+  onFrame(connection: Connection, frame: Uint8Array): void;
+  onClose(connection: Connection): void;
+}
+
+/**
+ * One client socket on one board. Frames that arrive before the room is ready
+ * are buffered and replayed in order once `attach` is called.
+ */
+export class Connection {
+  /** Awareness client ids whose state this connection has set. */
+  readonly awarenessIds = new Set<number>();
+  private alive = true;
+  private isClosed = false;
+  private events: ConnectionEvents | null = null;
+  private early: Uint8Array[] = [];
+
+  constructor(
+    readonly identity: ConnectionIdentity,
+    private readonly socket: SyncSocket,
+    private readonly maxSendQueueBytes: number,
+  ) {}
+
+  get id(): string {
+    return this.identity.id;
+  }
+  get role(): Role {
+    return this.identity.role;
+  }
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  attach(events: ConnectionEvents): void {
+    this.events = events;
+    const early = this.early;
+    this.early = [];
+    for (const frame of early) {
+      if (this.isClosed) return;
+      events.onFrame(this, frame);
+    }
+  }
+
+  /** Adapter → sync: a binary frame arrived. */
+  receive(frame: Uint8Array): void {
+    if (this.isClosed) return;
+    this.alive = true;
+    if (this.events) this.events.onFrame(this, frame);
+    else this.early.push(frame);
+  }
+
+  /** Adapter → sync: a pong arrived. */
+  pong(): void {
+    this.alive = true;
+  }
+
+  /** Adapter → sync: the socket closed (for whatever reason). Idempotent. */
+  handleSocketClosed(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.early = [];
+    this.events?.onClose(this);
+  }
+
+  send(data: Uint8Array): void {
+    if (this.isClosed) return;
+    // A client that cannot keep up must not hold unbounded server memory.
+    if (this.socket.bufferedAmount > this.maxSendQueueBytes) {
+      this.close(CloseCode.SlowConsumer, "send queue full");
+      return;
+    }
+    try {
+      this.socket.send(data);
+    } catch {
+      this.close(CloseCode.InternalError, "send failed");
+    }
+  }
+
+  close(code: number, reason?: string): void {
+    if (this.isClosed) return;
+    try {
+      this.socket.close(code, reason);
+    } catch {
+      this.socket.terminate();
+    }
+    this.handleSocketClosed();
+  }
+
+  /** One liveness round: a socket that did not answer the previous ping is dead. */
+  checkAlive(): void {
+    if (this.isClosed) return;
+    if (!this.alive) {
+      this.socket.terminate();
+      this.handleSocketClosed();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.socket.ping();
+    } catch {
+      this.socket.terminate();
+      this.handleSocketClosed();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import type * as Y from "yjs";
+import * as awarenessProtocol from "y-protocols/awareness";
+import { encodeAwareness, type AwarenessEntry } from "./codec";
+import type { Connection } from "./connection";
+
+/** Origin of awareness changes received from other instances (never re-published). */
+const ORIGIN_REMOTE = Symbol("remote-awareness");
+
+export type AwarenessApplyResult = "applied" | "foreign-client-id" | "malformed";
+
+/** What one tick of awareness changes turns into: one frame for local sockets, one update for the fan-out. */
+export interface AwarenessTick {
+  frame: Uint8Array;
+  /** Local changes only (encoded awareness update), or null when all came from other instances. */
+  publish: Uint8Array | null;
+}
+
+/**
+ * The one wrapper around y-protocols' Awareness (house rule 11): which
+ * connection owns which client ids, and the coalescing of every change of a
+ * tick into one message.
+ */
+export class RoomAwareness {
+  private readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, Connection>();
+  private readonly changedLocal = new Set<number>();
+  private readonly changedRemote = new Set<number>();
+
+  constructor(doc: Y.Doc, onChange: () => void) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const target = origin === ORIGIN_REMOTE ? this.changedRemote : this.changedLocal;
+      for (const id of change.added) target.add(id);
+      for (const id of change.updated) target.add(id);
+      for (const id of change.removed) target.add(id);
+      onChange();
+    });
+  }
+
+  getStates(): Map<number, Record<string, unknown>> {
+    return this.awareness.getStates();
+  }
+
+  /** A connection may set only its own client ids or new ones, never another connection's. */
+  applyFromConnection(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): AwarenessApplyResult {
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner !== undefined && owner !== connection) return "foreign-client-id";
+    }
+    for (const entry of entries) {
+      if (entry.state === null) {
+        this.owners.delete(entry.clientId);
+        connection.awarenessIds.delete(entry.clientId);
+      } else {
+        this.owners.set(entry.clientId, connection);
+        connection.awarenessIds.add(entry.clientId);
+      }
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return "applied";
+    } catch {
+      return "malformed";
+    }
+  }
+
+  /** An awareness update from another instance. Returns false when it could not be applied. */
+  applyRemote(update: Uint8Array): boolean {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, ORIGIN_REMOTE);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Removes (as null states, broadcast with the next tick) every client id the connection owned. */
+  removeConnection(connection: Connection): void {
+    const owned = [...connection.awarenessIds];
+    connection.awarenessIds.clear();
+    for (const id of owned) this.owners.delete(id);
+    const present = owned.filter((id) => this.awareness.getStates().has(id));
+    if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, "closed");
+  }
+
+  /** Every known state as one frame (for a joiner or a query-awareness), or null when there is none. */
+  encodeAll(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()];
+    return ids.length === 0 ? null : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /** Drains the changes since the last tick into one frame (each changed client once). */
+  takeTick(): AwarenessTick | null {
+    if (this.changedLocal.size === 0 && this.changedRemote.size === 0) return null;
+    const local = [...this.changedLocal];
+    const remote = [...this.changedRemote].filter((id) => !this.changedLocal.has(id));
+    this.changedLocal.clear();
+    this.changedRemote.clear();
+    const localUpdate = local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null;
+    const frame =
+      remote.length === 0 && localUpdate !== null
+        ? encodeAwareness(localUpdate)
+        : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local, ...remote]));
+    return { frame, publish: localUpdate };
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+  }
+}

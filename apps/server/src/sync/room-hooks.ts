@@ -1,0 +1,37 @@
+import { canEdit } from "@quadrant/protocol";
+import type { Connection } from "./connection";
+import type { Room } from "./room";
+
+/**
+ * Extension points of a room. Facilitation (#5) replaces the write policy (a
+ * board lock makes editors read-only) and handles control frames; the defaults
+ * are the plain product: editors and facilitators write, control frames are ignored.
+ */
+export interface RoomHooks {
+  /** Checked for every document update a connection sends; false drops the update. */
+  canWriteDocument(connection: Connection, room: Room): boolean;
+  /** A `MessageType.Control` frame (JSON text) arrived from a connection. */
+  onControlFrame(room: Room, connection: Connection, payload: string): void;
+  onConnectionJoined(room: Room, connection: Connection): void;
+  onConnectionLeft(room: Room, connection: Connection): void;
+  /** Another instance changed this board's control state (fan-out `control-changed`). */
+  onControlChanged(room: Room): void;
+  /** The room was loaded (before any connection joins) or is about to be unloaded. */
+  onRoomLoaded(room: Room): void;
+  onRoomUnloading(room: Room): void;
+}
+
+export const defaultRoomHooks: RoomHooks = {
+  canWriteDocument: (connection) => canEdit(connection.role),
+  onControlFrame() {},
+  onConnectionJoined() {},
+  onConnectionLeft() {},
+  onControlChanged() {},
+  onRoomLoaded() {},
+  onRoomUnloading() {},
+};
+
+/** Fills the hooks not given with the defaults. */
+export function withDefaultHooks(partial: Partial<RoomHooks> = {}): RoomHooks {
+  return { ...defaultRoomHooks, ...partial };
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { MemoryStorage } from "../storage/memory";
+import type { StoredUpdate } from "../storage/storage";
+import { tickIntervalMs } from "./room-registry";
+import { createBoard } from "../testing/create-board";
+import { stockClient, type StockClient } from "../testing/stock-client";
+import { startTestServer, type TestServer } from "../testing/test-server";
+import { waitFor } from "../testing/wait-for";
+
+function docFromStorage(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Memory storage whose writes can be made to fail, as a full disk would. */
+class FlakyStorage extends MemoryStorage {
+  failing = false;
+  override async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
+    if (this.failing) throw new Error("disk full");
+    return super.appendUpdates(batch);
+  }
+}
+
+describe("room lifecycle", () => {
+  let server: TestServer | null = null;
+  const clients: StockClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server?.close();
+    server = null;
+  });
+
+  it("compacts in the background with identical state, unloads an idle board and reloads it on demand", async () => {
+    server = await startTestServer({ storage: "sqlite", idleUnloadMs: 100, compactAfterUpdates: 20 });
+    const board = await createBoard(server.url, "impact-effort");
+    const a = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    clients.push(a, b);
+    await Promise.all([a.synced(), b.synced()]);
+
+    const elements = a.doc.getMap<{ x: number }>("elements");
+    for (let i = 0; i < 60; i++) {
+      // One round trip per edit, so each becomes its own flush and log entry.
+      elements.set(`e${i % 10}`, { x: i });
+      if (i % 7 === 0) elements.delete(`e${(i + 3) % 10}`);
+      await waitFor(() => b.doc.getMap<{ x: number }>("elements").get(`e${i % 10}`)?.x === i, { message: `edit ${i}` });
+    }
+    const room = server.app.rooms.get(board.id);
+    if (!room) throw new Error("room not loaded");
+    await server.app.rooms.flushAll();
+    await waitFor(async () => !room.compacting && (await server!.storage.loadDocument(board.id)).snapshot !== null, { message: "compaction" });
+
+    const stored = await server.storage.loadDocument(board.id);
+    expect(stored.updates.length).toBeLessThan(20);
+    const fromDisk = docFromStorage(stored);
+    expect(fromDisk.getMap("elements").toJSON()).toEqual(room.doc.getMap("elements").toJSON());
+    expect(Y.encodeStateVector(fromDisk)).toEqual(Y.encodeStateVector(room.doc));
+    const encodedSize = Y.encodeStateAsUpdate(room.doc).byteLength;
+    expect(await server.storage.documentSize(board.id)).toBeLessThan(encodedSize * 4 + 1024);
+    const expected = room.doc.getMap("elements").toJSON();
+
+    a.destroy();
+    b.destroy();
+    clients.length = 0;
+    await waitFor(() => server!.app.rooms.get(board.id) === undefined, { message: "idle unload" });
+    expect(room.state).toBe("closed");
+
+    const c = stockClient(server.wsUrl, board.id, board.tokens.viewer);
+    clients.push(c);
+    await c.synced();
+    expect(c.doc.getMap("elements").toJSON()).toEqual(expected);
+    expect(server.app.rooms.get(board.id)).not.toBe(room);
+  });
+
+  it("a failed write keeps the edit in memory, /readyz reports it, and the retry stores it", async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({}, { storage });
+    const board = await createBoard(server.url);
+    const a = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    clients.push(a, b);
+    await Promise.all([a.synced(), b.synced()]);
+
+    storage.failing = true;
+    a.doc.getMap("elements").set("kept", { x: 1 });
+    await waitFor(async () => (await fetch(`${server!.url}/readyz`)).status === 503, { message: "readyz 503" });
+    const body = (await (await fetch(`${server.url}/readyz`)).json()) as { checks: { writes: string } };
+    expect(body.checks.writes).toContain("disk full");
+    // Not durable, so not broadcast yet.
+    expect(b.doc.getMap("elements").has("kept")).toBe(false);
+
+    storage.failing = false;
+    await waitFor(() => b.doc.getMap("elements").has("kept"), { message: "retry delivers", timeoutMs: 10_000 });
+    expect(docFromStorage(await storage.loadDocument(board.id)).getMap("elements").has("kept")).toBe(true);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it("ticks sooner in small rooms and less often in big ones (SS4)", () => {
+    expect(tickIntervalMs(16, 5)).toBe(1);
+    expect(tickIntervalMs(16, 50)).toBe(8);
+    expect(tickIntervalMs(16, 200)).toBe(16);
+    expect(tickIntervalMs(16, 500)).toBe(25);
+    expect(tickIntervalMs(16, 1000)).toBe(50);
+    expect(tickIntervalMs(16, 10_000)).toBe(50);
+    expect(tickIntervalMs(0, 1000)).toBe(0);
+  });
+});

@@ -1,0 +1,227 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { type CreatedBoard, expect, link, openBoard, test } from "./fixtures";
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+async function createBoard(request: APIRequestContext, template: string, title: string): Promise<CreatedBoard> {
+  const r = await request.post("/api/boards", { data: { title, template } });
+  expect(r.status()).toBe(201);
+  return (await r.json()) as CreatedBoard;
+}
+
+type HookNote = { id: string; text: string; zoneName: string | null; impact: number | null; effort: number | null; priority: number | null; urgency: number; themeName: string | null };
+
+async function notes(page: Page): Promise<HookNote[]> {
+  return page.evaluate(() => (window.__quadrantTemplates?.view().notes ?? []) as HookNote[]);
+}
+
+async function waitForTemplate(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.__quadrantTemplates?.view().templates.length ?? 0)).toBe(1);
+}
+
+/** Adds a sticky through the quick-note field and returns its id once the page's doc has it. */
+async function quickNote(page: Page, text: string): Promise<string> {
+  await page.getByTestId("quick-note").fill(text);
+  await page.getByTestId("quick-note").press("Enter");
+  let id = "";
+  await expect
+    .poll(async () => {
+      id = (await notes(page)).find((n) => n.text === text)?.id ?? "";
+      return id;
+    })
+    .not.toBe("");
+  return id;
+}
+
+/** Drags a note with the real mouse so its centre lands on the scene point (x, y). */
+async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Promise<void> {
+  await expect.poll(async () => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.id === noteId)).toBe(true);
+  const box = await page.evaluate((id) => {
+    const e = window.__quadrantBoard?.sceneElements().find((el) => el.id === id);
+    return e ? { x: e.x + 80, y: e.y + 50 } : null;
+  }, noteId);
+  if (!box) throw new Error("note not on the canvas");
+  const from = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [box.x, box.y]);
+  const to = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [x, y]);
+  if (!from || !to) throw new Error("no scene");
+  // grab the sticky near its top edge: the middle is its text
+  await page.mouse.move(from.x, from.y - 35);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y - 35 + to.y - 35) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y - 35, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => window.__quadrantTemplates?.fit());
+  await page.evaluate(() => window.__quadrantBoard?.nextFrame());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+async function serverExport(request: APIRequestContext, board: CreatedBoard, format: string): Promise<string> {
+  const r = await request.get(`/api/boards/${board.id}/export?format=${format}`, {
+    headers: { authorization: `Bearer ${board.tokens.editor}` },
+  });
+  expect(r.status()).toBe(200);
+  return r.text();
+}
+
+test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgency, B sees it; the server's brief has it", async ({ people, request }) => {
+  const board = await createBoard(request, "impact-effort", "Prioritisation");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplate(ana.page);
+  await openBoard(ben.page, link(board, "editor"));
+  await waitForTemplate(ben.page);
+
+  const id = await quickNote(ana.page, "Ship SSO");
+  await dragNoteTo(ben.page, id, 150, 150);
+  let moved: HookNote | undefined;
+  await expect
+    .poll(async () => {
+      moved = (await notes(ben.page)).find((n) => n.id === id);
+      return moved?.zoneName;
+    })
+    .toBe("Quick Wins");
+  const row = ana.page.getByTestId(`matrix-row-${id}`);
+  // within 2 s of B's drop, A's panel shows the Quick Win with B's score
+  await expect(row).toHaveAttribute("data-quadrant", "Quick Wins", { timeout: 2_000 });
+  await expect(row).toHaveAttribute("data-priority", String(moved?.priority), { timeout: 2_000 });
+  expect(moved?.impact).toBeGreaterThan(7.5);
+  expect(moved?.effort).toBeLessThan(3.5);
+
+  await ana.page.getByTestId(`urgency-${id}`).fill("9");
+  await ana.page.getByTestId(`urgency-${id}`).press("Enter");
+  await expect(ben.page.getByTestId(`urgency-${id}`)).toHaveValue("9");
+  const priority = (moved?.impact ?? 0) * 2 + 9 - 0.5 * (moved?.effort ?? 0) - 5;
+  await expect(ben.page.getByTestId(`priority-${id}`)).toHaveText(String(Math.round(priority * 100) / 100));
+
+  // editing impact in the panel moves the note on the other screen
+  await ben.page.getByTestId(`impact-${id}`).fill("3");
+  await ben.page.getByTestId(`impact-${id}`).press("Enter");
+  await expect(ana.page.getByTestId(`matrix-row-${id}`)).toHaveAttribute("data-quadrant", "Nice to Have");
+  await ben.page.getByTestId(`impact-${id}`).fill(String(moved?.impact));
+  await ben.page.getByTestId(`impact-${id}`).press("Enter");
+  await expect(ana.page.getByTestId(`matrix-row-${id}`)).toHaveAttribute("data-quadrant", "Quick Wins");
+
+  await expect
+    .poll(() => serverExport(request, board, "md"))
+    .toMatch(new RegExp(`\\| 1 \\| Ship SSO \\| Quick Wins \\| ${(moved?.impact ?? 0).toFixed(1)} \\| ${(moved?.effort ?? 0).toFixed(1)} \\| 9\\.0 \\| 5\\.0 \\| ${String(Math.round(priority * 100) / 100).replace(".", "\\.")} \\|`));
+  // "n", type, Enter: a quick sticky note from the keyboard
+  await ana.page.locator("canvas.interactive").click({ position: { x: 900, y: 300 } });
+  await ana.page.keyboard.press("n");
+  await expect(ana.page.getByTestId("quick-note")).toBeFocused();
+  await ana.page.keyboard.type("Fix flaky CI");
+  await ana.page.keyboard.press("Enter");
+  await expect.poll(async () => (await notes(ben.page)).some((n) => n.text === "Fix flaky CI")).toBe(true);
+
+  // SVG of the matrix frame, fonts embedded
+  await ana.page.getByLabel("image area").selectOption({ label: "Impact / Effort" });
+  const [svg] = await Promise.all([ana.page.waitForEvent("download"), ana.page.getByRole("button", { name: "SVG" }).click()]);
+  const svgText = await readFile(await svg.path(), "utf8");
+  expect(svgText).toContain("<svg");
+  expect(svgText).toContain("@font-face");
+  expect(svgText).toContain("Ship SSO");
+  await screenshot(ana.page, "impact-effort");
+});
+
+test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strategy, B sees it; the brief has both", async ({ people, request }) => {
+  const board = await createBoard(request, "swot", "SWOT review");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplate(ana.page);
+  await openBoard(ben.page, link(board, "editor"));
+  await waitForTemplate(ben.page);
+
+  const threat = await quickNote(ana.page, "New competitor");
+  await dragNoteTo(ben.page, threat, 850, 600);
+  await expect(ana.page.getByTestId("swot-zone-threats").getByTestId(`swot-item-${threat}`)).toBeVisible({ timeout: 2_000 });
+  const strength = await quickNote(ana.page, "Loyal customers");
+  await dragNoteTo(ana.page, strength, 250, 250);
+  await expect(ben.page.getByTestId("swot-zone-strengths").getByTestId(`swot-item-${strength}`)).toBeVisible();
+
+  // double-click in a zone, type, Escape: an Excalidraw text is a note too (RULE 9)
+  await ben.page.evaluate(() => window.__quadrantTemplates?.fit());
+  await ben.page.evaluate(() => window.__quadrantBoard?.nextFrame());
+  const weak = await ben.page.evaluate(() => window.__quadrantTemplates?.toPage(850, 300) ?? null);
+  if (!weak) throw new Error("no scene");
+  await ben.page.mouse.dblclick(weak.x, weak.y);
+  await ben.page.keyboard.type("Legacy monolith");
+  await ben.page.keyboard.press("Escape");
+  await expect(ana.page.getByTestId("swot-zone-weaknesses")).toContainText("Legacy monolith");
+
+  await ana.page.getByLabel("pairing").selectOption("ST");
+  await ana.page.getByLabel("Loyal customers").check();
+  await ana.page.getByLabel("New competitor").check();
+  await ana.page.getByLabel("strategy").fill("Lock in loyal customers before the competitor ships");
+  await ana.page.getByLabel("strategy").press("Enter");
+  await expect(ben.page.getByTestId("pairings")).toContainText("S×T Lock in loyal customers before the competitor ships");
+
+  await expect.poll(() => serverExport(request, board, "md")).toContain("**Threats**\n\n- New competitor");
+  const md = await serverExport(request, board, "md");
+  expect(md).toContain("- **S×T:** Lock in loyal customers before the competitor ships (from: Loyal customers; New competitor)");
+  await screenshot(ana.page, "swot");
+});
+
+test("theme map: A makes a theme from the selection, B sees it with its note and edits the driver; the brief has it", async ({ people, request }) => {
+  const board = await createBoard(request, "theme-map", "Themes");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplate(ana.page);
+  await openBoard(ben.page, link(board, "editor"));
+  await waitForTemplate(ben.page);
+
+  const rbac = await quickNote(ana.page, "RBAC");
+  await dragNoteTo(ben.page, rbac, 300, 300);
+  await expect(ana.page.getByTestId("unthemed")).toContainText("RBAC", { timeout: 2_000 });
+  const dark = await quickNote(ana.page, "Dark mode");
+  await dragNoteTo(ana.page, dark, 800, 600);
+
+  // select RBAC on A's canvas (click its top edge) and make a theme around it
+  const at = await ana.page.evaluate(() => window.__quadrantTemplates?.toPage(300, 300 - 35) ?? null);
+  if (!at) throw new Error("no scene");
+  await ana.page.mouse.click(at.x, at.y);
+  await ana.page.getByTestId("theme-from-selection").click();
+  let themeId = "";
+  await expect
+    .poll(async () => {
+      const v = await ben.page.evaluate(() => window.__quadrantTemplates?.view().themes.map((t) => ({ id: t.theme.id, notes: t.notes.map((n) => n.text) })) ?? []);
+      themeId = v[0]?.id ?? "";
+      return v[0]?.notes;
+    })
+    .toEqual(["RBAC"]);
+  await expect(ana.page.getByTestId("unthemed")).not.toContainText("RBAC");
+  await expect(ana.page.getByTestId("unthemed")).toContainText("Dark mode");
+
+  await ben.page.getByTestId(`theme-name-${themeId}`).fill("Enterprise-ready platform");
+  await ben.page.getByTestId(`theme-name-${themeId}`).press("Enter");
+  await ben.page.getByTestId(`theme-driver-${themeId}`).fill("Enter the enterprise market");
+  await ben.page.getByTestId(`theme-driver-${themeId}`).press("Enter");
+  await expect(ana.page.getByTestId(`theme-driver-${themeId}`)).toHaveValue("Enter the enterprise market");
+
+  await expect.poll(() => serverExport(request, board, "md")).toContain("### 1. Enterprise-ready platform");
+  const md = await serverExport(request, board, "md");
+  expect(md).toContain("- **Business driver:** Enter the enterprise market");
+  expect(md).toContain("- **Initiatives:** RBAC");
+  expect(md).toContain("**Not yet under a theme:** Dark mode");
+  await screenshot(ana.page, "theme-map");
+
+  // JSON backup from the panel, restored as a new board with the same theme and notes
+  const [backup] = await Promise.all([ana.page.waitForEvent("download"), ana.page.getByRole("button", { name: "Backup (.json)" }).click()]);
+  await ana.page.getByTestId("import-backup").setInputFiles(await backup.path());
+  const href = await ana.page.getByTestId("imported-link").getAttribute("href");
+  expect(href).toMatch(/\/b\/[A-Za-z0-9_-]{22}#t=/);
+  const copy = await ana.context.newPage();
+  await openBoard(copy, new URL(href ?? "").pathname + new URL(href ?? "").hash);
+  await expect
+    .poll(() => copy.evaluate(() => window.__quadrantTemplates?.view().themes.map((t) => [t.theme.name, t.theme.driver, t.notes.map((n) => n.text)]) ?? []))
+    .toEqual([["Enterprise-ready platform", "Enter the enterprise market", ["RBAC"]]]);
+});

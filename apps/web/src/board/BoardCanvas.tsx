@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Excalidraw } from "@excalidraw/excalidraw";
+import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { OrderedExcalidrawElement } from "@excalidraw/excalidraw/element/types";
+import "@excalidraw/excalidraw/index.css";
+import { elementsMap, filesMap } from "@quadrant/board-model";
+import { ElementBinding } from "../collab/elementBinding";
+import { ExcalidrawScene } from "../collab/excalidrawScene";
+import { FileSync } from "../collab/fileSync";
+import type { BoardSession } from "./useBoardSession";
+
+interface Props {
+  session: BoardSession;
+  canEdit: boolean;
+  /** Client id whose viewport we follow, or null. */
+  following: number | null;
+  onScene: (scene: ExcalidrawScene | null) => void;
+}
+
+/**
+ * The Excalidraw canvas wired to the board document. The binding starts only
+ * once IndexedDB has loaded AND Excalidraw has finished its own start-up:
+ * `initializeScene` replaces the scene with `initialData` when it completes, so
+ * anything applied (or drawn) before that is wiped (the late-joiner blank
+ * canvas). Excalidraw calls `onChange` only once `isLoading` is false, so the
+ * first `onChange` is the signal.
+ */
+export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const scene = useMemo(() => (api ? new ExcalidrawScene(api) : null), [api]);
+  const hooks = useRef<{ onChange: () => void }>({ onChange: () => undefined });
+  const lastSelection = useRef("");
+  const [initialized, setInitialized] = useState(false);
+  const fontsRequested = useRef(false);
+
+  useEffect(() => {
+    onScene(scene);
+    return () => onScene(null);
+  }, [scene, onScene]);
+
+  useEffect(() => {
+    if (!scene || !session.localLoaded || !initialized) return;
+    const binding = new ElementBinding<OrderedExcalidrawElement>({
+      map: elementsMap(session.doc),
+      scene,
+      canWrite: canEdit,
+      divert: session.privateNotes,
+    });
+    const files = new FileSync(filesMap(session.doc), scene, canEdit);
+    binding.start();
+    files.start();
+    if (scene.api.getSceneElements().length > 0) scene.api.scrollToContent();
+    hooks.current.onChange = () => {
+      binding.onLocalChange();
+      files.onLocalChange();
+    };
+    return () => {
+      hooks.current.onChange = () => undefined;
+      binding.flush();
+      binding.destroy();
+      files.destroy();
+    };
+  }, [scene, session.localLoaded, session.doc, canEdit, initialized]);
+
+  // Presence → Excalidraw collaborators; re-drawn every few seconds so idle cursors fade.
+  useEffect(() => {
+    if (!scene) return;
+    const render = () => {
+      const peers = session.presence.peers();
+      scene.showPeers(peers, Date.now());
+      const leader = peers.find((p) => p.clientId === following);
+      if (leader?.state.viewport) scene.showViewport(leader.state.viewport);
+    };
+    render();
+    const unsubscribe = session.presence.subscribe(render);
+    const interval = setInterval(render, 5000);
+    return () => {
+      unsubscribe();
+      clearInterval(interval);
+    };
+  }, [scene, session.presence, following]);
+
+  return (
+    <div className="canvas" data-testid="board-canvas" data-ready={scene && session.localLoaded && initialized ? "true" : "false"}>
+      <Excalidraw
+        excalidrawAPI={setApi}
+        viewModeEnabled={!canEdit}
+        isCollaborating
+        UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
+        onChange={(_elements, appState) => {
+          if (!initialized && !fontsRequested.current) {
+            fontsRequested.current = true;
+            // Text measured before its font has loaded comes out too narrow (cut off),
+            // so the default hand-drawn font is loaded (from /fonts/, never a CDN) before
+            // the board counts as ready; capped so a slow font never blocks the board.
+            void Promise.race([
+              document.fonts.load("20px Excalifont").catch(() => undefined),
+              new Promise((resolve) => setTimeout(resolve, 3000)),
+            ]).then(() => setInitialized(true));
+          }
+          hooks.current.onChange();
+          const selection = Object.keys(appState.selectedElementIds).sort().join(",");
+          if (selection !== lastSelection.current) {
+            lastSelection.current = selection;
+            const ids = selection === "" ? [] : selection.split(",");
+            // During a private brainstorm even the id of a held note must not reach other browsers.
+            const shared = session.privateNotes.active() ? ids.filter((id) => elementsMap(session.doc).has(id)) : ids;
+            session.presence.setSelection(shared);
+          }
+        }}
+        onPointerUpdate={({ pointer, button }) => session.presence.setPointer({ x: pointer.x, y: pointer.y }, button)}
+        onScrollChange={() => {
+          if (scene) session.presence.setViewport(scene.viewport());
+        }}
+      />
+    </div>
+  );
+}

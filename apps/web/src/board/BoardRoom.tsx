@@ -1,0 +1,88 @@
+import { useEffect, useState } from "react";
+import type { BoardInfo } from "@quadrant/protocol";
+import type { Identity } from "../app/localStore";
+import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import type { Peer } from "../collab/presence";
+import { BoardCanvas } from "./BoardCanvas";
+import type { BoardApi } from "./boardApi";
+import { boardPanels } from "./panels";
+import { installTestHook } from "./testHook";
+import { TopBar } from "./TopBar";
+import { FacilitationLayer } from "../facilitation/FacilitationLayer";
+import { useBoardSession, type SessionEnd } from "./useBoardSession";
+
+interface Props {
+  info: BoardInfo;
+  token: string;
+  identity: Identity;
+  editable: boolean;
+  checkAccess: () => Promise<SessionEnd | null>;
+  onEnd: (end: SessionEnd) => void;
+}
+
+export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd }: Props) {
+  const session = useBoardSession(info.id, token, info.role, identity, checkAccess, onEnd);
+  const [scene, setScene] = useState<ExcalidrawScene | null>(null);
+  const [peers, setPeers] = useState<readonly Peer[]>([]);
+  const [following, setFollowing] = useState<number | null>(null);
+  // The facilitator's board lock (server-enforced); the canvas goes read-only so no edit is dropped silently.
+  const [locked, setLocked] = useState(false);
+
+  useEffect(() => {
+    if (!session) return;
+    const update = () => setPeers(session.presence.peers());
+    update();
+    return session.presence.subscribe(update);
+  }, [session]);
+
+  useEffect(() => (session && scene ? installTestHook(session.doc, scene) : undefined), [session, scene]);
+
+  useEffect(() => {
+    if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);
+  }, [peers, following]);
+
+  if (!session) return <div className="splash">Opening board…</div>;
+
+  const api: BoardApi = {
+    info,
+    role: info.role,
+    canEdit: editable,
+    doc: session.doc,
+    provider: session.connection.provider,
+    token,
+    presence: session.presence,
+    scene,
+    status: session.status,
+    control: session.control,
+  };
+  const panels = boardPanels.filter(
+    (p) => (!p.roles || p.roles.includes(info.role)) && (!p.templates || p.templates.includes(info.template)),
+  );
+
+  return (
+    <div className="board-page" data-role={info.role}>
+      <TopBar
+        info={info}
+        me={{ name: identity.name, color: identity.color, role: info.role }}
+        peers={peers}
+        status={session.status}
+        following={following}
+        onFollow={setFollowing}
+      />
+      <div className="board-body">
+        <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
+        <FacilitationLayer control={session.control} scene={scene} name={identity.name} onBoardLock={setLocked} />
+        {panels.length > 0 && (
+          <aside className="side-panels" data-testid="side-panels">
+            {panels.map((panel) => (
+              <section key={panel.id} className="side-panel" aria-label={panel.title}>
+                <h2>{panel.title}</h2>
+                {panel.render(api)}
+              </section>
+            ))}
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

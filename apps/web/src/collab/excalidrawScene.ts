@@ -1,0 +1,126 @@
+import {
+  CaptureUpdateAction,
+  reconcileElements,
+  UserIdleState,
+} from "@excalidraw/excalidraw";
+import type { OrderedExcalidrawElement } from "@excalidraw/excalidraw/element/types";
+import type { RemoteExcalidrawElement } from "@excalidraw/excalidraw/data/reconcile";
+import type {
+  BinaryFileData,
+  Collaborator,
+  ExcalidrawImperativeAPI,
+  SocketId,
+} from "@excalidraw/excalidraw/types";
+import { collaboratorIdFor } from "./cursorColor";
+import type { ScenePort } from "./elementBinding";
+import type { FilePort, StoredFile } from "./fileSync";
+import type { Peer } from "./presence";
+
+/** A cursor not moved for this long is drawn idle (faded) by Excalidraw. */
+export const IDLE_AFTER_MS = 30_000;
+
+export interface Viewport {
+  cx: number;
+  cy: number;
+  zoom: number;
+}
+
+/**
+ * The one module that talks to Excalidraw's imperative API. The binding, the
+ * presence code and the side panels use this, not `ExcalidrawImperativeAPI`.
+ */
+export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, FilePort {
+  constructor(readonly api: ExcalidrawImperativeAPI) {}
+
+  getElements(): readonly OrderedExcalidrawElement[] {
+    return this.api.getSceneElementsIncludingDeleted();
+  }
+
+  /** Remote elements are untrusted until reconciled (Excalidraw's own branded type says so). */
+  applyRemote(remote: readonly OrderedExcalidrawElement[]): void {
+    const merged = reconcileElements(
+      this.api.getSceneElementsIncludingDeleted(),
+      remote as readonly RemoteExcalidrawElement[],
+      this.api.getAppState(),
+    );
+    // NEVER: remote changes stay out of the local undo stack.
+    this.api.updateScene({ elements: merged, captureUpdate: CaptureUpdateAction.NEVER });
+  }
+
+  /** The local user is dragging, resizing, drawing or typing into this element. */
+  isBusy(id: string): boolean {
+    const state = this.api.getAppState();
+    if (state.editingTextElement?.id === id || state.resizingElement?.id === id || state.newElement?.id === id) {
+      return true;
+    }
+    return state.cursorButton === "down" && state.selectedElementIds[id] === true;
+  }
+
+  getFiles() {
+    return this.api.getFiles();
+  }
+
+  addFiles(files: readonly StoredFile[]): void {
+    this.api.addFiles(
+      files.map((f): BinaryFileData => ({
+        id: f.id as BinaryFileData["id"],
+        mimeType: f.mimeType as BinaryFileData["mimeType"],
+        dataURL: f.dataURL as BinaryFileData["dataURL"],
+        created: f.created,
+      })),
+    );
+  }
+
+  /** Too-large image: tell the user and remove the image element locally before it syncs. */
+  rejectTooLarge(id: string, bytes: number): void {
+    const mb = (bytes / 1024 / 1024).toFixed(1);
+    this.toast(`This image is ${mb} MB; images up to 2 MB can be shared on a board.`);
+    const elements = this.api.getSceneElementsIncludingDeleted().map((el) =>
+      el.type === "image" && el.fileId === id && !el.isDeleted
+        ? { ...el, isDeleted: true, version: el.version + 1, versionNonce: Math.floor(Math.random() * 2 ** 31) }
+        : el,
+    );
+    this.api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
+  }
+
+  toast(message: string): void {
+    this.api.setToast({ message, closable: true, duration: 6000 });
+  }
+
+  viewport(): Viewport {
+    const s = this.api.getAppState();
+    const zoom = s.zoom.value;
+    return { cx: s.width / (2 * zoom) - s.scrollX, cy: s.height / (2 * zoom) - s.scrollY, zoom };
+  }
+
+  /** Centre our view on someone else's viewport centre, at their zoom. */
+  showViewport(v: Viewport): void {
+    const s = this.api.getAppState();
+    this.api.updateScene({
+      appState: {
+        scrollX: s.width / (2 * v.zoom) - v.cx,
+        scrollY: s.height / (2 * v.zoom) - v.cy,
+        zoom: { value: v.zoom as typeof s.zoom.value },
+      },
+      captureUpdate: CaptureUpdateAction.NEVER,
+    });
+  }
+
+  showPeers(peers: readonly Peer[], now: number): void {
+    const collaborators = new Map<SocketId, Collaborator>();
+    for (const { clientId, state } of peers) {
+      const socketId = String(clientId) as SocketId;
+      collaborators.set(socketId, {
+        id: collaboratorIdFor(clientId, state.user.color),
+        socketId,
+        username: state.user.name,
+        color: { background: state.user.color, stroke: state.user.color },
+        ...(state.pointer ? { pointer: { ...state.pointer, tool: "pointer" as const } } : {}),
+        button: state.button ?? "up",
+        selectedElementIds: Object.fromEntries((state.selectedElementIds ?? []).map((id) => [id, true as const])),
+        userState: now - state.activeAt > IDLE_AFTER_MS ? UserIdleState.IDLE : UserIdleState.ACTIVE,
+      });
+    }
+    this.api.updateScene({ collaborators, captureUpdate: CaptureUpdateAction.NEVER });
+  }
+}

@@ -1,0 +1,87 @@
+import { compareByIndex, localWins, type VersionedElement } from "./conflict";
+import type { ScenePort } from "./elementBinding";
+
+/** A plain-object element as Excalidraw would hold it (test double). */
+export interface TestElement extends VersionedElement {
+  x: number;
+  y: number;
+  version: number;
+  versionNonce: number;
+  isDeleted: boolean;
+  index: string | null;
+  text?: string;
+}
+
+/**
+ * An in-memory stand-in for Excalidraw's scene: it mutates elements in place the
+ * way Excalidraw does and reconciles remote elements with the same rule.
+ */
+export class TestScene implements ScenePort<TestElement> {
+  elements: TestElement[] = [];
+  readonly busy = new Set<string>();
+  applyCount = 0;
+  private nonce: number;
+
+  constructor(seed: number) {
+    this.nonce = seed;
+  }
+
+  getElements(): readonly TestElement[] {
+    return this.elements;
+  }
+
+  applyRemote(remote: readonly TestElement[]): void {
+    this.applyCount++;
+    const byId = new Map(this.elements.map((e) => [e.id, e]));
+    for (const r of remote) {
+      const mine = byId.get(r.id);
+      if (mine && (this.busy.has(r.id) || localWins(mine, r))) continue;
+      byId.set(r.id, r);
+    }
+    this.elements = [...byId.values()].sort(compareByIndex);
+  }
+
+  isBusy(id: string): boolean {
+    return this.busy.has(id);
+  }
+
+  add(id: string, index: string, x = 0): TestElement {
+    const element: TestElement = {
+      id,
+      x,
+      y: 0,
+      version: 1,
+      versionNonce: this.nextNonce(),
+      isDeleted: false,
+      index,
+    };
+    this.elements.push(element);
+    this.elements.sort(compareByIndex);
+    return element;
+  }
+
+  /** Mutates the live object in place, like Excalidraw's mutateElement. */
+  mutate(id: string, patch: Partial<Omit<TestElement, "id" | "version" | "versionNonce">>): void {
+    const element = this.get(id);
+    Object.assign(element, patch);
+    element.version++;
+    element.versionNonce = this.nextNonce();
+    this.elements.sort(compareByIndex);
+  }
+
+  get(id: string): TestElement {
+    const element = this.elements.find((e) => e.id === id);
+    if (!element) throw new Error(`no element ${id}`);
+    return element;
+  }
+
+  visible(): string[] {
+    return this.elements.filter((e) => !e.isDeleted).map((e) => e.id);
+  }
+
+  private nextNonce(): number {
+    // deterministic, distinct per scene
+    this.nonce = (this.nonce * 48271) % 2147483647;
+    return this.nonce;
+  }
+}

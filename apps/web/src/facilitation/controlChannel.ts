@@ -1,0 +1,104 @@
+import * as decoding from "lib0/decoding";
+import type { WebsocketProvider } from "y-websocket";
+import { CONTROL_PARAM, MessageType } from "@quadrant/protocol";
+import {
+  type Command,
+  type FacilitationView,
+  ServerControlMessage,
+  type Viewport,
+  encodeControlFrame,
+} from "@quadrant/facilitation";
+
+export type Refusal = Extract<ServerControlMessage, { type: "refused" }>;
+
+/** Query parameters that opt this websocket into the control channel. */
+export function controlParams(participant: string): Record<string, string> {
+  return { [CONTROL_PARAM]: "1", participant };
+}
+
+/**
+ * The facilitation channel on the board's own websocket: installs a handler
+ * for message type 100 in the y-websocket provider, keeps the latest
+ * personalised view and the offset between the server's clock and ours.
+ */
+export class ControlChannel {
+  private current: FacilitationView | null = null;
+  /** serverNow − our clock at receipt: timer arithmetic uses server time. */
+  private offsetMs = 0;
+  private nextId = 1;
+  private readonly viewListeners = new Set<(view: FacilitationView) => void>();
+  private readonly summonListeners = new Set<(viewport: Viewport) => void>();
+  private readonly refusalListeners = new Set<(refusal: Refusal) => void>();
+
+  constructor(
+    private readonly provider: WebsocketProvider,
+    private readonly clock: () => number = () => Date.now(),
+  ) {
+    provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
+      this.receive(decoding.readVarString(decoder));
+    };
+  }
+
+  get view(): FacilitationView | null {
+    return this.current;
+  }
+
+  /** The server's clock now, estimated from the last view. */
+  serverNow(): number {
+    return this.clock() + this.offsetMs;
+  }
+
+  /** Sends a command; false when the socket is not open (the UI shows the connection state). */
+  send(command: Command): boolean {
+    const ws = this.provider.ws;
+    if (!ws || !this.provider.wsconnected || ws.readyState !== 1) return false;
+    ws.send(encodeControlFrame({ id: this.nextId++, command }));
+    return true;
+  }
+
+  onView(listener: (view: FacilitationView) => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+  onSummon(listener: (viewport: Viewport) => void): () => void {
+    this.summonListeners.add(listener);
+    return () => this.summonListeners.delete(listener);
+  }
+  onRefusal(listener: (refusal: Refusal) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
+  /** Server → us. Anything that does not parse is ignored (a newer server, a bug): never crash the board. */
+  receive(text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const parsed = ServerControlMessage.safeParse(json);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    switch (message.type) {
+      case "view":
+        this.offsetMs = message.view.serverNow - this.clock();
+        this.current = message.view;
+        for (const listener of this.viewListeners) listener(message.view);
+        return;
+      case "summon":
+        for (const listener of this.summonListeners) listener(message.viewport);
+        return;
+      case "refused":
+        for (const listener of this.refusalListeners) listener(message);
+        return;
+    }
+  }
+
+  destroy(): void {
+    delete this.provider.messageHandlers[MessageType.Control];
+    this.viewListeners.clear();
+    this.summonListeners.clear();
+    this.refusalListeners.clear();
+  }
+}

@@ -1,0 +1,38 @@
+import type { JsonObject } from "@quadrant/board-model";
+import { ElementJson } from "@quadrant/facilitation";
+import type { ElementDivert } from "../collab/elementBinding";
+import type { Command, FacilitationView } from "@quadrant/facilitation";
+
+/** The part of ControlChannel the router uses (so tests can fake it). */
+export interface ControlPort {
+  readonly view: FacilitationView | null;
+  send(command: Command): boolean;
+}
+
+/**
+ * Private brainstorm on the client: while the server says private mode is on,
+ * the element binding hands this router every element that is not yet in the
+ * shared document (i.e. one this person just created) and it goes to the
+ * server as `brainstorm.put` instead of into the Y document, so it never
+ * reaches another browser. Elements already on the board sync as usual.
+ */
+export class PrivateNotesRouter implements ElementDivert {
+  constructor(
+    private readonly control: ControlPort,
+    private readonly canEdit: boolean,
+  ) {}
+
+  active(): boolean {
+    return this.canEdit && this.control.view?.brainstorm.on === true;
+  }
+
+  divert(element: JsonObject): boolean {
+    if (!this.active()) return false;
+    const parsed = ElementJson.safeParse(element);
+    // An element the server would refuse is kept local rather than leaked into the document.
+    if (!parsed.success) return true;
+    if (element.isDeleted === true) this.control.send({ type: "brainstorm.remove", elementId: parsed.data.id });
+    else this.control.send({ type: "brainstorm.put", element: parsed.data });
+    return true;
+  }
+}

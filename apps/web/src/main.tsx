@@ -1,0 +1,34 @@
+import { lazy, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { parseRoute } from "./app/links";
+import { LandingPage } from "./landing/LandingPage";
+import { MessagePage } from "./app/MessagePage";
+import "./app/styles.css";
+
+// The board page pulls in Excalidraw (megabytes): load it only on /b/*.
+const BoardPage = lazy(() => import("./board/BoardPage"));
+
+function App() {
+  const route = parseRoute(window.location.pathname, window.location.hash);
+  switch (route.kind) {
+    case "landing":
+      return <LandingPage />;
+    case "board":
+      return (
+        <Suspense fallback={<div className="splash">Opening board…</div>}>
+          <BoardPage boardId={route.boardId} token={route.token} />
+        </Suspense>
+      );
+    case "not-found":
+      return <MessagePage title="Page not found" message="There is nothing at this address." />;
+  }
+}
+
+// The service worker keeps the app shell so a reload while offline still opens the board
+// (its content comes from IndexedDB). Production only: Vite's dev server serves modules unhashed.
+if ("serviceWorker" in navigator && import.meta.env.PROD) {
+  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+}
+
+const root = document.getElementById("root");
+if (root) createRoot(root).render(<App />);

@@ -1,0 +1,103 @@
+import { ElementLike, type ThemeRecord, writeRecord } from "@quadrant/board-model";
+import { themeFromSelection } from "@quadrant/templates";
+import type { BoardApi } from "../board/boardApi";
+import { carryNotes } from "./carry";
+import { browserContext, insert, patchElement } from "./docWrites";
+import { useBoardView } from "./useBoardView";
+
+const FIELDS: ReadonlyArray<[keyof ThemeRecord & ("name" | "driver" | "implication" | "criteria" | "timeline"), string]> = [
+  ["name", "Name"],
+  ["driver", "Business driver"],
+  ["implication", "Technical implication"],
+  ["criteria", "Success criteria"],
+  ["timeline", "Timeline"],
+];
+
+function ThemeEditor({ api, theme }: { api: BoardApi; theme: ThemeRecord }) {
+  const save = (field: (typeof FIELDS)[number][0], value: string) => {
+    if (theme[field] === value) return;
+    api.doc.transact(() => {
+      writeRecord(api.doc, { ...theme, [field]: value });
+      // The frame's label on the canvas is the theme's name.
+      if (field === "name") patchElement(api.doc, theme.frameId, { name: value });
+    });
+  };
+  return (
+    <div style={{ display: "grid", gap: 4 }}>
+      {FIELDS.map(([field, label]) => (
+        <label key={field} style={{ fontSize: "0.75rem" }}>
+          {label}
+          {field === "criteria" ? (
+            <textarea key={theme[field]} defaultValue={theme[field]} disabled={!api.canEdit} rows={2} style={{ width: "100%" }} onBlur={(e) => save(field, e.target.value)} />
+          ) : (
+            <input
+              key={theme[field]}
+              defaultValue={theme[field]}
+              disabled={!api.canEdit}
+              data-testid={`theme-${field}-${theme.id}`}
+              style={{ width: "100%" }}
+              onBlur={(e) => save(field, e.target.value)}
+              onKeyDown={(e) => e.key === "Enter" && save(field, e.currentTarget.value)}
+            />
+          )}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Themes with their text, their notes, unthemed notes, and "theme from selection". */
+export function ThemesPanel({ api }: { api: BoardApi }) {
+  const view = useBoardView(api.doc);
+  const hasMatrix = view.templates.some((t) => t.kind === "impact-effort");
+  const fromSelection = () => {
+    const scene = api.scene;
+    if (!scene) return;
+    const selected = scene.api.getAppState().selectedElementIds;
+    const elements = scene.api
+      .getSceneElements()
+      .filter((e) => selected[e.id])
+      .map((e) => ElementLike.safeParse(structuredClone(e)))
+      .flatMap((r) => (r.success ? [r.data] : []));
+    const built = themeFromSelection(elements, "New theme", browserContext());
+    if (!built) {
+      scene.toast("Select some notes first.");
+      return;
+    }
+    insert(api.doc, { elements: [built.frame], records: [built.record] });
+  };
+  return (
+    <div data-testid="themes-panel">
+      {api.canEdit && (
+        <button type="button" onClick={fromSelection} data-testid="theme-from-selection">
+          Make a theme from the selection
+        </button>
+      )}
+      {view.themes.map(({ theme, notes }) => (
+        <details key={theme.id} open data-testid={`theme-${theme.id}`} style={{ marginTop: 8 }}>
+          <summary>
+            <strong>{theme.name || "Untitled theme"}</strong> <span className="muted">({notes.length})</span>
+          </summary>
+          <ThemeEditor api={api} theme={theme} />
+          <ul style={{ margin: "4px 0", paddingLeft: "1.1rem", fontSize: "0.8rem" }} data-testid={`theme-notes-${theme.id}`}>
+            {notes.map((n) => (
+              <li key={n.id}>{n.text}</li>
+            ))}
+          </ul>
+          {api.canEdit && hasMatrix && notes.length > 0 && (
+            <button type="button" className="link-button" onClick={() => carryNotes(api.doc, view, notes)}>
+              Send initiatives to the matrix
+            </button>
+          )}
+        </details>
+      ))}
+      <h3 style={{ fontSize: "0.85rem", margin: "0.75rem 0 0.25rem" }}>Unthemed</h3>
+      <ul style={{ margin: 0, paddingLeft: "1.1rem", fontSize: "0.8rem" }} data-testid="unthemed">
+        {view.unthemed.map((n) => (
+          <li key={n.id}>{n.text}</li>
+        ))}
+        {view.unthemed.length === 0 && <li className="muted">none</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { SidePanel } from "../board/boardApi";
+import { ExportPanel } from "./ExportPanel";
+import { MatrixPanel } from "./MatrixPanel";
+import { SwotPanel } from "./SwotPanel";
+import { TemplateTools } from "./TemplateTools";
+import { ThemesPanel } from "./ThemesPanel";
+
+/** The template side panels; the board page adds them with `...templatePanels`. */
+export const templatePanels: readonly SidePanel[] = [
+  { id: "template-tools", title: "Notes & templates", render: (api) => <TemplateTools api={api} /> },
+  { id: "matrix", title: "Impact / effort", render: (api) => <MatrixPanel api={api} /> },
+  { id: "swot", title: "SWOT", render: (api) => <SwotPanel api={api} /> },
+  { id: "themes", title: "Themes", render: (api) => <ThemesPanel api={api} /> },
+  { id: "export", title: "Export", render: (api) => <ExportPanel api={api} /> },
+];

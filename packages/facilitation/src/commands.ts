@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { AgendaStep, ClientId, ElementJson, Target, Viewport } from "./state";
+
+const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...shape });
+
+/** Every command a client can send over the control channel. */
+export const Command = z.discriminatedUnion("type", [
+  cmd("timer.set", { minutes: z.number().min(0).max(600) }),
+  cmd("timer.start", {}),
+  cmd("timer.pause", {}),
+  cmd("timer.resume", {}),
+  cmd("timer.addMinute", {}),
+  cmd("timer.reset", {}),
+
+  cmd("vote.open", {
+    target: Target,
+    votesPerPerson: z.number().int().min(1).max(50),
+    allowStacking: z.boolean(),
+  }),
+  cmd("vote.cast", { noteId: ClientId }),
+  cmd("vote.retract", { noteId: ClientId }),
+  cmd("vote.close", {}),
+  cmd("vote.reveal", {}),
+  cmd("vote.clear", {}),
+
+  cmd("brainstorm.start", {}),
+  /** Add or replace one of the sender's held elements (a new note while private mode is on). */
+  cmd("brainstorm.put", { element: ElementJson }),
+  cmd("brainstorm.remove", { elementId: ClientId }),
+  /** Insert every held element into the document and end private mode. */
+  cmd("brainstorm.reveal", {}),
+
+  cmd("scoring.open", { target: Target, threshold: z.number().min(0).max(10).optional() }),
+  cmd("scoring.submit", {
+    noteId: ClientId,
+    impact: z.number().int().min(1).max(10),
+    effort: z.number().int().min(1).max(10),
+  }),
+  cmd("scoring.reveal", {}),
+  cmd("scoring.accept", { noteId: ClientId }),
+  cmd("scoring.close", {}),
+
+  cmd("focus.summon", { viewport: Viewport }),
+  cmd("focus.follow", { on: z.boolean(), viewport: Viewport.optional() }),
+  /** The facilitator's viewport while "follow me" is on. */
+  cmd("focus.viewport", { viewport: Viewport }),
+  cmd("focus.spotlight", { frameId: ClientId.nullable() }),
+
+  cmd("lock.board", { locked: z.boolean() }),
+  cmd("lock.frame", { frameId: ClientId, locked: z.boolean() }),
+
+  cmd("agenda.set", { steps: z.array(AgendaStep).max(50) }),
+  cmd("agenda.next", {}),
+  cmd("agenda.goto", { index: z.number().int().min(-1) }),
+
+  cmd("ready.set", { ready: z.boolean(), name: z.string().max(60).optional() }),
+  cmd("ready.clear", {}),
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command["type"];
+
+/**
+ * Who may send a command. "facilitator": only the facilitator link.
+ * "editor": anyone who may write the board (facilitator, editor) — used for
+ * private notes, which become document content on reveal. "anyone": every role,
+ * viewers included (voting, scoring and the ready check are opinions, not edits).
+ */
+export type Permission = "facilitator" | "editor" | "anyone";
+
+export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
+  "timer.set": "facilitator",
+  "timer.start": "facilitator",
+  "timer.pause": "facilitator",
+  "timer.resume": "facilitator",
+  "timer.addMinute": "facilitator",
+  "timer.reset": "facilitator",
+  "vote.open": "facilitator",
+  "vote.cast": "anyone",
+  "vote.retract": "anyone",
+  "vote.close": "facilitator",
+  "vote.reveal": "facilitator",
+  "vote.clear": "facilitator",
+  "brainstorm.start": "facilitator",
+  "brainstorm.put": "editor",
+  "brainstorm.remove": "editor",
+  "brainstorm.reveal": "facilitator",
+  "scoring.open": "facilitator",
+  "scoring.submit": "anyone",
+  "scoring.reveal": "facilitator",
+  "scoring.accept": "facilitator",
+  "scoring.close": "facilitator",
+  "focus.summon": "facilitator",
+  "focus.follow": "facilitator",
+  "focus.viewport": "facilitator",
+  "focus.spotlight": "facilitator",
+  "lock.board": "facilitator",
+  "lock.frame": "facilitator",
+  "agenda.set": "facilitator",
+  "agenda.next": "facilitator",
+  "agenda.goto": "facilitator",
+  "ready.set": "anyone",
+  "ready.clear": "facilitator",
+};
+
+export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(
+  (type) => COMMAND_PERMISSION[type] === "facilitator",
+);

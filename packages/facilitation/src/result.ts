@@ -1,0 +1,42 @@
+import type { ElementJson, FacilitationState, Target, Viewport } from "./state";
+import type { Role } from "@quadrant/protocol";
+
+/** Something the server must do outside the control state after a command succeeded. */
+export type Effect =
+  /** Insert revealed private notes into the board document. */
+  | { kind: "insert-elements"; elements: ElementJson[] }
+  /** Move a note to the group's mean impact/effort position on its matrix. */
+  | { kind: "move-note"; noteId: string; impact: number; effort: number }
+  /** Toggle Excalidraw's `locked` on a frame and its children in the document. */
+  | { kind: "set-frame-locked"; frameId: string; locked: boolean }
+  /** One-shot: move every connection's viewport here ("bring everyone here"). */
+  | { kind: "summon"; viewport: Viewport };
+
+export type RefusalReason = "forbidden" | "conflict" | "limit" | "not-found";
+
+export type CommandResult =
+  | { ok: true; state: FacilitationState; effects: Effect[] }
+  | { ok: false; reason: RefusalReason; message: string };
+
+export interface Actor {
+  participantId: string;
+  role: Role;
+}
+
+/** What the reducer may ask of the board without depending on it. */
+export interface BoardContext {
+  /** Note ids a target covers (e.g. the notes inside a frame), or null when it cannot tell (then any note counts). */
+  notesIn(target: Target): string[] | null;
+}
+
+export const NO_BOARD: BoardContext = {
+  notesIn: (target) => (target.kind === "notes" ? [...target.noteIds] : null),
+};
+
+export function ok(state: FacilitationState, effects: Effect[] = []): CommandResult {
+  return { ok: true, state, effects };
+}
+
+export function refuse(reason: RefusalReason, message: string): CommandResult {
+  return { ok: false, reason, message };
+}

@@ -1,0 +1,23 @@
+export { MessageType, SyncStep, CONTROL_PARAM } from "./messages";
+export { CloseCode, TERMINAL_CLOSE_CODES } from "./close-codes";
+export {
+  BOARD_ID_PATTERN,
+  TOKEN_PATTERN,
+  BoardId,
+  Token,
+  ROLES,
+  Role,
+  TEMPLATE_KINDS,
+  TemplateKind,
+  canEdit,
+} from "./ids";
+export {
+  ErrorBody,
+  BoardTitle,
+  CreateBoardBody,
+  BoardTokens,
+  BoardCreated,
+  BoardInfo,
+  RenameBoardBody,
+  BoardIdParams,
+} from "./rest";

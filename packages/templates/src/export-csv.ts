@@ -1,0 +1,73 @@
+import type { TemplateInstance } from "@quadrant/board-model";
+import { csvNumber, csvText } from "./escape";
+import type { BoardView, NoteView } from "./interpret";
+
+export const CSV_COLUMNS = [
+  "id",
+  "text",
+  "template",
+  "zone",
+  "theme",
+  "impact",
+  "effort",
+  "urgency",
+  "risk",
+  "priority",
+  "votes",
+  "author",
+  "origin",
+] as const;
+
+export function originLabel(n: NoteView, templates: readonly TemplateInstance[]): string {
+  if (!n.origin) return "";
+  const from = templates.find((t) => t.id === n.origin?.templateId)?.title ?? n.origin.templateKind;
+  return `${from}: ${n.origin.label}`;
+}
+
+/** Ranked matrix notes first (RULE 12), then every other note by template, zone, text, id. */
+export function exportOrder(view: BoardView): NoteView[] {
+  const rankedIds = new Set(view.ranked.map((n) => n.id));
+  const titleOf = (n: NoteView) => view.templates.find((t) => t.id === n.templateId)?.title ?? "\uffff";
+  const key = (n: NoteView) => [titleOf(n), n.templateId ?? "", n.zoneName ?? "", n.text, n.id];
+  const rest = view.notes
+    .filter((n) => !rankedIds.has(n.id))
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      for (let i = 0; i < ka.length; i++) {
+        const x = ka[i] ?? "";
+        const y = kb[i] ?? "";
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+  return [...view.ranked, ...rest];
+}
+
+/** RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. */
+export function exportCsv(view: BoardView): string {
+  const rows = [CSV_COLUMNS.join(",")];
+  for (const n of exportOrder(view)) {
+    const template = view.templates.find((t) => t.id === n.templateId)?.title ?? "";
+    const theme = n.themeName ?? (n.origin?.templateKind === "theme-map" ? n.origin.label : "");
+    const onMatrix = n.templateKind === "impact-effort";
+    rows.push(
+      [
+        csvText(n.id),
+        csvText(n.text),
+        csvText(template),
+        csvText(n.zoneName ?? ""),
+        csvText(theme),
+        csvNumber(n.impact),
+        csvNumber(n.effort),
+        csvNumber(onMatrix ? n.urgency : null),
+        csvNumber(onMatrix ? n.risk : null),
+        csvNumber(n.priority),
+        csvNumber(n.votes),
+        csvText(n.author ?? ""),
+        csvText(originLabel(n, view.templates)),
+      ].join(","),
+    );
+  }
+  return `\uFEFF${rows.join("\r\n")}\r\n`;
+}

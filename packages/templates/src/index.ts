@@ -1,0 +1,47 @@
+// Live template logic: zones, scores, themes, exports. Pure: no DOM, React, Excalidraw or network.
+// The numbered rules cited in comments are in ../RULES.md.
+export type { BuildContext } from "./element-factory";
+export { type Point, type Rect, centreOf, rotatedBounds, rectOf, toFraction, fromFraction, zoneAt } from "./geometry";
+export {
+  SCORE_MIN,
+  SCORE_MAX,
+  DEFAULT_URGENCY,
+  DEFAULT_RISK,
+  type MatrixScores,
+  round1,
+  scoresFromPosition,
+  positionFromScores,
+  priorityOf,
+} from "./scores";
+export { type Size, type BuiltTemplate, IMPACT_EFFORT_ZONES, SWOT_ZONES, DEFAULT_TEMPLATE_SIZE, buildTemplate } from "./builders";
+export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
+export { type Placement, placeCentre } from "./placement";
+export { QUARTERS, type Quarter, compareRank, rank, roadmap } from "./ranking";
+export {
+  type Votes,
+  type NoteView,
+  type ScoredNote,
+  type ThemeView,
+  type SwotView,
+  type BoardView,
+  interpretBoard,
+  isScored,
+  PAIRING_SOURCES,
+} from "./interpret";
+export { THEME_PADDING, type BuiltTheme, themeFromSelection, buildTheme } from "./themes";
+export { CARRY_GAP, carryToMatrix } from "./carry";
+export { moveForScores } from "./move";
+export { escapeMarkdown, csvText } from "./escape";
+export { CSV_COLUMNS, exportCsv } from "./export-csv";
+export { type BriefMeta, exportMarkdown } from "./export-markdown";
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BoardBackup,
+  type BackupMeta,
+  type ImportResult,
+  exportBackup,
+  importBackup,
+  safeLink,
+} from "./backup";
+export { type ExportFormat, EXPORT_FORMATS, exportBoard } from "./export-board";
