@@ -20,12 +20,13 @@ describe("wire constants", () => {
   });
 
   it("uses close codes a browser may receive: 1000-1015 registered or 4000-4999 private", () => {
-    for (const code of Object.values(CloseCode)) {
+    const codes: number[] = Object.values(CloseCode);
+    for (const code of codes) {
       const registered = code >= 1000 && code <= 1015 && code !== 1005 && code !== 1006;
       const applicationRange = code >= 4000 && code <= 4999;
       expect(registered || applicationRange, `close code ${code}`).toBe(true);
     }
-    expect(new Set(Object.values(CloseCode)).size).toBe(Object.values(CloseCode).length);
+    expect(new Set(codes).size).toBe(codes.length);
   });
 
   it("treats only auth and deletion closes as terminal, so clients keep retrying after restarts", () => {
