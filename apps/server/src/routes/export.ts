@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
@@ -16,6 +17,8 @@ export interface ExportRoutesOptions {
   now: () => Date;
   /** The board's revealed votes per note (facilitation); none when absent. */
   votes?: (boardId: string) => Promise<ReadonlyMap<string, number>>;
+  /** Throws unless the request carries BOARD_CREATE_KEY (when one is set): import creates a board. */
+  checkCreateKey: (request: FastifyRequest) => void;
 }
 
 const ExportQuery = z.object({ token: z.string().optional(), format: z.enum(EXPORT_FORMATS) });
@@ -79,8 +82,9 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
         summary: "Create a board from a JSON backup",
         description: "The body is a backup from GET /api/boards/:id/export?format=json. Answers like POST /api/boards.",
         body: z.unknown(),
-        response: { 201: BoardCreated, 400: ErrorBody },
+        response: { 201: BoardCreated, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
+      preValidation: async (request) => options.checkCreateKey(request),
     },
     async (request, reply) => {
       const imported = importBackup(request.body);
