@@ -98,6 +98,10 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
     DATA_DIR: opts.dataDir,
     STORAGE: opts.storage,
     LOG_LEVEL: "warn",
+    // Every load client connects from 127.0.0.1: lift the per-address abuse limits.
+    MAX_CONNECTIONS_PER_ADDRESS: "1000000",
+    UPGRADES_PER_MINUTE_PER_ADDRESS: "1000000",
+    REST_REQUESTS_PER_MINUTE: "1000000",
   };
   if (opts.flushIntervalMs !== null) env["FLUSH_INTERVAL_MS"] = String(opts.flushIntervalMs);
   if (opts.idleUnloadMs !== null) env["IDLE_UNLOAD_MS"] = String(opts.idleUnloadMs);

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import fastifyWebsocket from "@fastify/websocket";
@@ -12,7 +13,10 @@ import type { Config } from "./config";
 import { boardRoutes } from "./routes/boards";
 import { parseState } from "@quadrant/facilitation";
 import { exportRoutes, votesOf } from "./routes/export";
+import { createKeyCheck } from "./routes/create-key";
 import { installErrorHandler } from "./routes/error-handler";
+import { HttpError } from "./routes/http-error";
+import { securityHeaders } from "./routes/security-headers";
 import { healthRoutes } from "./routes/health";
 import { webAppRoutes } from "./routes/web-app";
 import { instrumentStorage } from "./observability/instrumented-storage";
@@ -53,25 +57,28 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
 }
 
+/** Capability tokens travel in query strings: a request is logged without them. */
+function serializeRequest(request: { method: string; url: string; ip?: string }) {
+  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+}
+
 /** Builds the whole product (not listening). Tests build it; server.ts runs it. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const loggerOptions: FastifyServerOptions = deps.logger
-    ? { loggerInstance: deps.logger }
+    ? // A child with the same serializers: a given logger (tests, embedding) never logs tokens either.
+      { loggerInstance: deps.logger.child({}, { serializers: { req: serializeRequest }, redact: ["req.headers.authorization"] }) }
     : {
         logger: {
           level: config.logLevel,
-          serializers: {
-            // Capability tokens travel in query strings: never log them.
-            req: (request: { method: string; url: string; ip?: string }) => ({
-              method: request.method,
-              url: redactUrl(request.url),
-              remoteAddress: request.ip,
-            }),
-          },
+          serializers: { req: serializeRequest },
           redact: ["req.headers.authorization"],
         },
       };
-  const app = Fastify(loggerOptions);
+  const app = Fastify({
+    ...loggerOptions,
+    bodyLimit: config.limits.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  });
   // Per app, not global: two apps in one process (tests) keep separate counts.
   const metrics = new ServerMetrics();
   const storage = instrumentStorage(deps.storage ?? (await openStorage(config)), metrics);
@@ -110,7 +117,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, { bodyLimitBytes: config.limits.bodyLimitBytes });
+  await app.register(securityHeaders);
+  // REST only: health checks, metrics, the web app's files and websocket upgrades
+  // (limited by the upgrade guard) are not counted.
+  await app.register(fastifyRateLimit, {
+    max: config.limits.restRequestsPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !request.url.startsWith("/api/") || request.url.startsWith("/api/docs"),
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, "rate_limited", `too many requests from your address (at most ${context.max} a minute); retry in ${context.after}`),
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -136,15 +153,31 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  await typed.register(boardRoutes, { storage, registry, now: deps.now ?? (() => new Date()) });
+  const checkCreateKey = createKeyCheck(config.boardCreateKey);
+  await typed.register(boardRoutes, {
+    storage,
+    registry,
+    now: deps.now ?? (() => new Date()),
+    checkCreateKey,
+    createKeyRequired: config.boardCreateKey !== undefined,
+  });
   await typed.register(facilitationRoutes, { storage, registry, facilitation, now: nowMs });
   await typed.register(exportRoutes, {
     storage,
     registry,
     now: deps.now ?? (() => new Date()),
     votes: async (boardId) => votesOf(facilitation.stateOf(boardId) ?? parseState(await storage.getControlState(boardId))),
+    checkCreateKey,
   });
-  await app.register(wsRoute, { storage, registry, maxSendQueueBytes: config.maxSendQueueBytes, metrics });
+  await app.register(wsRoute, {
+    storage,
+    registry,
+    maxSendQueueBytes: config.maxSendQueueBytes,
+    maxFrameBytes: config.maxFrameBytes,
+    limits: config.limits,
+    allowedOrigins: config.allowedOrigins,
+    metrics,
+  });
   await app.register(healthRoutes, { storage, registry, fanout });
   await app.register(metricsRoute, { metrics });
   await app.register(webAppRoutes, { publicDir: config.publicDir });

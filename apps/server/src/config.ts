@@ -31,6 +31,24 @@ const EnvSchema = z.object({
   COMPACT_AFTER_UPDATES: intFrom(1, 10_000_000).default(500),
   MAX_FRAME_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
   MAX_SEND_QUEUE_BYTES: intFrom(1024, 4 * 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  // Abuse limits (docs/security.md). Defaults leave room for a 1,000-person room
+  // and for a whole venue behind one NAT address.
+  MAX_AWARENESS_BYTES: intFrom(256, 16 * 1024 * 1024).default(32 * 1024),
+  MAX_AWARENESS_PER_SECOND: intFrom(1, 100_000).default(60),
+  MAX_UPDATES_PER_SECOND: intFrom(1, 100_000).default(120),
+  MAX_UPDATE_BYTES_PER_SECOND: intFrom(1024, 1024 * 1024 * 1024).default(2 * 1024 * 1024),
+  MAX_CONNECTIONS_PER_BOARD: intFrom(1, 1_000_000).default(2_000),
+  MAX_CONNECTIONS_PER_ADDRESS: intFrom(1, 1_000_000).default(500),
+  UPGRADES_PER_MINUTE_PER_ADDRESS: intFrom(1, 1_000_000).default(600),
+  REST_REQUESTS_PER_MINUTE: intFrom(1, 1_000_000).default(600),
+  BODY_LIMIT_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(1024 * 1024),
+  BOARD_CREATE_KEY: z.string().min(8, "must be at least 8 characters").max(512).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin.length > 0))
+    .pipe(z.array(z.url("must be a comma-separated list of origins like https://board.example.com").or(z.literal("*"))))
+    .optional(),
+  TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false"),
 });
 
 export type StorageKind = "sqlite" | "postgres" | "memory";
@@ -50,8 +68,28 @@ export interface Config {
   compactAfterUpdates: number;
   maxFrameBytes: number;
   maxSendQueueBytes: number;
+  limits: Limits;
+  /** Required in `X-Create-Key` to create or import boards; undefined = anyone may. */
+  boardCreateKey: string | undefined;
+  /** Origins allowed to open websockets; undefined = same origin as the Host header only. */
+  allowedOrigins: readonly string[] | undefined;
+  /** Take the client address from X-Forwarded-For (behind the reverse proxy). */
+  trustProxy: boolean;
   /** Interval of websocket ping/pong liveness checks. Not an env variable; tests shorten it. */
   pingIntervalMs: number;
+}
+
+/** Per-connection, per-address and per-request limits against floods and hostile clients. */
+export interface Limits {
+  maxAwarenessBytes: number;
+  maxAwarenessPerSecond: number;
+  maxUpdatesPerSecond: number;
+  maxUpdateBytesPerSecond: number;
+  maxConnectionsPerBoard: number;
+  maxConnectionsPerAddress: number;
+  upgradesPerMinutePerAddress: number;
+  restRequestsPerMinute: number;
+  bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -98,14 +136,31 @@ export function loadConfig(env: Env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxSendQueueBytes: e.MAX_SEND_QUEUE_BYTES,
+    limits: {
+      maxAwarenessBytes: e.MAX_AWARENESS_BYTES,
+      maxAwarenessPerSecond: e.MAX_AWARENESS_PER_SECOND,
+      maxUpdatesPerSecond: e.MAX_UPDATES_PER_SECOND,
+      maxUpdateBytesPerSecond: e.MAX_UPDATE_BYTES_PER_SECOND,
+      maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+      upgradesPerMinutePerAddress: e.UPGRADES_PER_MINUTE_PER_ADDRESS,
+      restRequestsPerMinute: e.REST_REQUESTS_PER_MINUTE,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+    boardCreateKey: e.BOARD_CREATE_KEY,
+    allowedOrigins: e.ALLOWED_ORIGINS?.map((origin) => (origin === "*" ? origin : new URL(origin).origin)),
+    trustProxy: e.TRUST_PROXY === "true",
     pingIntervalMs: 30_000,
   };
 }
 
 /** A config for tests: in-memory storage, port 0, quiet logs, plus the given overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", STORAGE: "memory", LOG_LEVEL: "silent" });
   return {
-    ...loadConfig({ PORT: "0", HOST: "127.0.0.1", STORAGE: "memory", LOG_LEVEL: "silent" }),
+    ...config,
+    // Every test client comes from 127.0.0.1: per-address limits are lifted unless a test sets them.
+    limits: { ...config.limits, maxConnectionsPerAddress: 1_000_000, upgradesPerMinutePerAddress: 1_000_000, restRequestsPerMinute: 1_000_000 },
     ...overrides,
   };
 }

@@ -23,13 +23,14 @@ interface Fixtures {
 
 /**
  * The shared fixture: any request leaving the app's origin (CDN fonts, analytics…)
- * is recorded and fails the test at teardown.
+ * is recorded and fails the test at teardown, and so is any content security
+ * policy violation the browser reports.
  */
 export const test = base.extend<Fixtures>({
   foreignRequests: async ({ baseURL }, use) => {
     const foreign: string[] = [];
     await use(foreign);
-    expect(foreign, `requests left the origin ${baseURL}`).toEqual([]);
+    expect(foreign, `requests left the origin ${baseURL} or broke its content security policy`).toEqual([]);
   },
   people: async ({ browser, baseURL, foreignRequests }, use) => {
     const contexts: BrowserContext[] = [];
@@ -60,6 +61,10 @@ export const test = base.extend<Fixtures>({
 
 export async function newContext(browser: Browser, origin: string, foreign: string[]): Promise<BrowserContext> {
   const context = await browser.newContext();
+  // The server's CSP is on in every test: anything it blocks is a bug in the app or the policy.
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) foreign.push(`CSP violation: ${message.text()}`);
+  });
   context.on("request", (req) => {
     const url = req.url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return;

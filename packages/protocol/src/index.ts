@@ -20,4 +20,10 @@ export {
   BoardInfo,
   RenameBoardBody,
   BoardIdParams,
+  RotatableRole,
+  RotateLinksBody,
+  RotatedLinks,
+  ServerInfo,
+  CREATE_KEY_HEADER,
 } from "./rest";
+export { SaveStatus } from "./save-status";

@@ -55,3 +55,28 @@ export const RenameBoardBody = z.strictObject({
 export type RenameBoardBody = z.infer<typeof RenameBoardBody>;
 
 export const BoardIdParams = z.strictObject({ id: BoardId });
+
+/** The links a facilitator may rotate (their own link stays: it is how they got here). */
+export const RotatableRole = z.enum(["editor", "viewer"]);
+export type RotatableRole = z.infer<typeof RotatableRole>;
+
+export const RotateLinksBody = z.strictObject({
+  roles: z.array(RotatableRole).min(1, "name at least one role to rotate").max(2),
+});
+export type RotateLinksBody = z.infer<typeof RotateLinksBody>;
+
+/** Response of POST /api/boards/:id/rotate-links: the new tokens of the rotated roles. */
+export const RotatedLinks = z.object({
+  tokens: z.object({ editor: z.string().optional(), viewer: z.string().optional() }),
+});
+export type RotatedLinks = z.infer<typeof RotatedLinks>;
+
+/** Response of GET /api/config: what a client must know before creating a board. */
+export const ServerInfo = z.object({
+  /** True when POST /api/boards and import need the operator's key in `X-Create-Key`. */
+  createKeyRequired: z.boolean(),
+});
+export type ServerInfo = z.infer<typeof ServerInfo>;
+
+/** Header that carries BOARD_CREATE_KEY. */
+export const CREATE_KEY_HEADER = "x-create-key";

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -7,8 +8,11 @@ import {
   CreateBoardBody,
   ErrorBody,
   RenameBoardBody,
+  RotateLinksBody,
+  RotatedLinks,
+  ServerInfo,
 } from "@quadrant/protocol";
-import { newBoardId, newBoardTokens } from "../auth/tokens";
+import { hashToken, newBoardId, newBoardTokens, newToken } from "../auth/tokens";
 import type { BoardRecord, Storage } from "../storage/storage";
 import type { RoomRegistry } from "../sync/room-registry";
 import { authorizeBoard, requestToken } from "./board-access";
@@ -18,26 +22,46 @@ export interface BoardRoutesOptions {
   storage: Storage;
   registry: RoomRegistry;
   now: () => Date;
+  /** Throws unless the request carries BOARD_CREATE_KEY (when one is set). */
+  checkCreateKey: (request: FastifyRequest) => void;
+  createKeyRequired: boolean;
 }
 
 const TokenQuery = z.object({ token: z.string().optional() });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
 function info(board: BoardRecord, role: BoardInfo["role"]): BoardInfo {
   return { id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role };
 }
 
 /** REST for boards: thin adapters over storage and the room registry. */
-export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app, { storage, registry, now }) => {
+export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app, options) => {
+  const { storage, registry, now } = options;
+
+  app.get(
+    "/api/config",
+    {
+      schema: {
+        summary: "What a client must know before creating a board",
+        response: { 200: ServerInfo },
+      },
+    },
+    async () => ({ createKeyRequired: options.createKeyRequired }),
+  );
+
   app.post(
     "/api/boards",
     {
       schema: {
         summary: "Create a board",
-        description: "Returns the board and three capability tokens (facilitator, editor, viewer). Tokens are shown only once.",
+        description:
+          "Returns the board and three capability tokens (facilitator, editor, viewer). Tokens are shown only once. " +
+          "When the server sets BOARD_CREATE_KEY, send it in the `X-Create-Key` header (401 without it, 403 when wrong).",
         body: CreateBoardBody,
-        response: { 201: BoardCreated, 400: ErrorBody },
+        response: { 201: BoardCreated, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
+      // Before the body is validated: a caller without the key learns nothing else.
+      preValidation: async (request) => options.checkCreateKey(request),
     },
     async (request, reply) => {
       const { tokens, hashes } = newBoardTokens();
@@ -93,6 +117,39 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
       const updated = await storage.updateBoard(request.params.id, { title: request.body.title });
       if (!updated) throw notFound();
       return info(updated, role);
+    },
+  );
+
+  app.post(
+    "/api/boards/:id/rotate-links",
+    {
+      schema: {
+        summary: "Rotate the editor and/or viewer link (facilitator)",
+        description:
+          "Issues new tokens for the named roles; the old links stop working at once and every socket opened with them " +
+          "closes with close code 4401, on every instance.",
+        params: BoardIdParams,
+        querystring: TokenQuery,
+        body: RotateLinksBody,
+        response: { 200: RotatedLinks, ...errors },
+      },
+    },
+    async (request) => {
+      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
+      if (role !== "facilitator") throw forbidden("only the facilitator link can rotate links");
+      const roles = [...new Set(request.body.roles)];
+      const tokens: RotatedLinks["tokens"] = {};
+      const hashes: Partial<Record<(typeof roles)[number], string>> = {};
+      for (const rotated of roles) {
+        const token = newToken();
+        tokens[rotated] = token;
+        hashes[rotated] = hashToken(token);
+      }
+      const updated = await storage.updateBoard(request.params.id, { tokenHashes: hashes });
+      if (!updated) throw notFound();
+      registry.revokeRoles(request.params.id, roles);
+      request.log.info({ boardId: request.params.id, roles }, "links rotated");
+      return { tokens };
     },
   );
 

@@ -8,10 +8,15 @@ function body(code: string, message: string): ErrorBody {
 }
 
 /** The one place errors become responses: always `{error:{code,message}}`; 5xx details never leak. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitBytes: number }): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send(body(error.code, error.message));
+    }
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      return reply
+        .status(413)
+        .send(body("body_too_large", `the request body is larger than this route accepts (${limits.bodyLimitBytes} bytes for most routes; operators set BODY_LIMIT_BYTES)`));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];

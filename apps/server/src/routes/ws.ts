@@ -2,16 +2,23 @@ import { randomUUID } from "node:crypto";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { CloseCode, CONTROL_PARAM } from "@quadrant/protocol";
+import type { Limits } from "../config";
 import type { ServerMetrics } from "../observability/metrics";
 import type { Storage } from "../storage/storage";
 import { Connection } from "../sync/connection";
+import { ConnectionLimits } from "../sync/connection-limits";
 import type { RoomRegistry } from "../sync/room-registry";
 import { authorizeBoard, type BoardAccess } from "./board-access";
+import { HttpError } from "./http-error";
+import { UpgradeGuard } from "./upgrade-guard";
 
 export interface WsRouteOptions {
   storage: Storage;
   registry: RoomRegistry;
   maxSendQueueBytes: number;
+  maxFrameBytes: number;
+  limits: Limits;
+  allowedOrigins: readonly string[] | undefined;
   metrics?: ServerMetrics;
 }
 
@@ -20,6 +27,7 @@ const REJECTING_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MalformedMessage,
   CloseCode.MessageTooBig,
   CloseCode.RateLimited,
+  CloseCode.SlowConsumer,
 ]);
 
 const WsQuery = z.object({
@@ -34,19 +42,32 @@ const WsQuery = z.object({
  * in preValidation, before the upgrade, so a refused client gets a plain HTTP
  * 404/401 and no socket ever opens (stock clients would otherwise reconnect forever).
  */
-export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, { storage, registry, maxSendQueueBytes, metrics }) => {
+export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) => {
+  const { storage, registry, maxSendQueueBytes, maxFrameBytes, limits, metrics } = options;
   // Per-plugin, not module-level: the access decided before the upgrade, per request.
   const accessByRequest = new WeakMap<FastifyRequest, BoardAccess>();
+  const guard = new UpgradeGuard(limits, options.allowedOrigins);
 
   app.get<{ Params: { boardId: string } }>(
     "/ws/:boardId",
     {
       websocket: true,
       schema: { hide: true },
-      preValidation: async (request) => {
-        const query = WsQuery.safeParse(request.query);
-        const token = query.success ? query.data.token : undefined;
-        accessByRequest.set(request, await authorizeBoard(storage, request.params.boardId, token));
+      preValidation: async (request, reply) => {
+        try {
+          guard.checkBeforeAuth(request);
+          const query = WsQuery.safeParse(request.query);
+          const token = query.success ? query.data.token : undefined;
+          const access = await authorizeBoard(storage, request.params.boardId, token);
+          guard.checkCapacity(request.ip, access.board.id);
+          accessByRequest.set(request, access);
+        } catch (error) {
+          if (error instanceof HttpError && error.statusCode === 429) {
+            reply.header("retry-after", "60");
+            metrics?.rejectedFrame(`upgrade: ${error.code}`);
+          }
+          throw error;
+        }
       },
     },
     (socket, request) => {
@@ -58,6 +79,7 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, { storage
       const query = WsQuery.safeParse(request.query);
       // Long-lived closures keep only the logger, not the request (memory per connection).
       const log = request.log;
+      const release = guard.opened(request.ip, access.board.id);
       const connection = new Connection(
         {
           id: randomUUID(),
@@ -81,8 +103,10 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, { storage
           get bufferedAmount() {
             return socket.bufferedAmount;
           },
+          rejected: (reason) => metrics?.rejectedFrame(reason),
         },
         maxSendQueueBytes,
+        new ConnectionLimits(limits, maxFrameBytes),
       );
       socket.on("message", (data, isBinary) => {
         metrics?.messageIn(data instanceof Uint8Array ? data.byteLength : 0);
@@ -93,7 +117,10 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, { storage
         connection.receive(data);
       });
       socket.on("pong", () => connection.pong());
-      socket.on("close", () => connection.handleSocketClosed());
+      socket.on("close", () => {
+        release();
+        connection.handleSocketClosed();
+      });
       socket.on("error", (error) => {
         // ws refuses frames over maxPayload itself (closing with 1009) and reports it here.
         if ("code" in error && error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") metrics?.rejectedFrame("frame too big");

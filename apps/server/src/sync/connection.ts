@@ -1,5 +1,6 @@
 import type { Role } from "@quadrant/protocol";
 import { CloseCode } from "@quadrant/protocol";
+import type { ConnectionLimits } from "./connection-limits";
 
 /**
  * The minimal socket the sync layer needs. The websocket route adapts `ws` to
@@ -14,6 +15,8 @@ export interface SyncSocket {
   ping(): void;
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number;
+  /** A frame was refused without closing (metrics); optional for fakes. */
+  rejected?(reason: string): void;
 }
 
 export interface ConnectionIdentity {
@@ -48,6 +51,8 @@ export class Connection {
     readonly identity: ConnectionIdentity,
     private readonly socket: SyncSocket,
     private readonly maxSendQueueBytes: number,
+    /** Rate and size budgets; none in unit tests that do not exercise them. */
+    readonly limits: ConnectionLimits | null = null,
   ) {}
 
   get id(): string {
@@ -113,6 +118,11 @@ export class Connection {
       this.socket.terminate();
     }
     this.handleSocketClosed();
+  }
+
+  /** Counts a frame dropped by a limit that does not close the socket. */
+  rejected(reason: string): void {
+    this.socket.rejected?.(reason);
   }
 
   /** One liveness round: a socket that did not answer the previous ping is dead. */

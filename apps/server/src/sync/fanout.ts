@@ -1,3 +1,5 @@
+import type { Role } from "@quadrant/protocol";
+
 /**
  * Cross-instance fan-out. With one instance it is a no-op (LocalFanout); with
  * REDIS_URL set, RedisFanout (redis-fanout.ts) relays to the other instances.
@@ -15,7 +17,9 @@ export type FanoutMessage =
   /** The sender's state vector: receivers answer with what the sender is missing. */
   | { kind: "state-vector"; docId: string; stateVector: Uint8Array }
   /** Server-held facilitation state of a board changed: reload it. */
-  | { kind: "control-changed"; docId: string };
+  | { kind: "control-changed"; docId: string }
+  /** Links of these roles were rotated: close every socket opened with the old ones. */
+  | { kind: "roles-revoked"; docId: string; roles: readonly Role[] };
 
 export type FanoutHandler = (message: FanoutMessage) => void;
 

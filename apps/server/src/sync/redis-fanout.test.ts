@@ -35,6 +35,7 @@ class FakeRoom {
       }
       case "awareness":
       case "control-changed":
+      case "roles-revoked":
         return;
       default: {
         const exhaustive: never = message;
@@ -97,9 +98,11 @@ describe.runIf(available)("RedisFanout against real Redis", () => {
     a.room.edit("Quick win: SSO");
     a.fanout.publish({ kind: "awareness", docId, update: Uint8Array.of(1, 2, 3) });
     a.fanout.publish({ kind: "control-changed", docId });
-    await waitFor(() => b.room.received.length >= 3);
+    a.fanout.publish({ kind: "roles-revoked", docId, roles: ["editor", "viewer"] });
+    await waitFor(() => b.room.received.length >= 4);
     expect(b.room.notes()).toEqual(["Quick win: SSO"]);
-    expect(b.room.received.map((m) => m.kind)).toEqual(["update", "awareness", "control-changed"]);
+    expect(b.room.received.map((m) => m.kind)).toEqual(["update", "awareness", "control-changed", "roles-revoked"]);
+    expect(b.room.received[3]).toEqual({ kind: "roles-revoked", docId, roles: ["editor", "viewer"] });
     expect(b.room.received[1]).toEqual({ kind: "awareness", docId, update: Uint8Array.of(1, 2, 3) });
     await settle();
     expect(a.room.received).toEqual([]);

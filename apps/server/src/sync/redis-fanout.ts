@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import { z } from "zod";
+import { Role } from "@quadrant/protocol";
 import type { Fanout, FanoutHandler, FanoutMessage } from "./fanout";
 import type { SyncLogger } from "./logger";
 
@@ -36,7 +38,8 @@ export interface RedisFanoutOptions {
 const FRAME_VERSION = 1;
 const INSTANCE_ID_BYTES = 16;
 const HEADER_BYTES = 2 + INSTANCE_ID_BYTES;
-const KIND_CODES = { update: 1, awareness: 2, "state-vector": 3, "control-changed": 4 } as const;
+const RevokedRoles = z.array(Role).min(1);
+const KIND_CODES = { update: 1, awareness: 2, "state-vector": 3, "control-changed": 4, "roles-revoked": 5 } as const;
 
 export class RedisFanout implements Fanout {
   private readonly pub: Redis;
@@ -196,6 +199,12 @@ export class RedisFanout implements Fanout {
         return { kind: "state-vector", docId, stateVector: payload };
       case KIND_CODES["control-changed"]:
         return { kind: "control-changed", docId };
+      case KIND_CODES["roles-revoked"]: {
+        const roles = RevokedRoles.safeParse(new TextDecoder().decode(payload).split(","));
+        if (roles.success) return { kind: "roles-revoked", docId, roles: roles.data };
+        this.options.logger.warn({ boardId: docId }, "unreadable roles-revoked fan-out frame ignored");
+        return null;
+      }
       default:
         this.options.logger.warn({ boardId: docId, kind: frame[1] }, "unknown fan-out frame kind ignored");
         return null;
@@ -212,6 +221,8 @@ function payloadOf(message: FanoutMessage): Uint8Array {
       return message.stateVector;
     case "control-changed":
       return new Uint8Array(0);
+    case "roles-revoked":
+      return new TextEncoder().encode(message.roles.join(","));
     default: {
       const exhaustive: never = message;
       return exhaustive;

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { CloseCode } from "@quadrant/protocol";
+import { CloseCode, type Role } from "@quadrant/protocol";
 import type { Storage, StoredUpdate } from "../storage/storage";
 import type { Connection } from "./connection";
 import type { Fanout } from "./fanout";
@@ -226,8 +226,10 @@ export class RoomRegistry implements RoomScheduler {
       this.lastWriteError = error instanceof Error ? error.message : String(error);
       this.options.logger.error({ err: error, rooms: writing.length, attempt: this.failedWrites }, "storage write failed; keeping updates in memory and retrying");
       const retryAt = performance.now() + this.backoffMs();
+      const failedAt = Date.now();
       for (const room of writing) {
         room.abortWrite();
+        room.reportSaveFailing(failedAt);
         this.dirty.set(room, retryAt);
       }
       return;
@@ -237,6 +239,7 @@ export class RoomRegistry implements RoomScheduler {
     this.lastWriteError = null;
     for (const room of writing) {
       room.commitWrite();
+      room.reportSaved();
       this.maybeCompact(room);
     }
   }
@@ -364,6 +367,13 @@ export class RoomRegistry implements RoomScheduler {
     // Let an in-flight write finish before the caller deletes the rows.
     if (this.writeInFlight) await this.writeInFlight;
     this.drop(room);
+  }
+
+  /** Closes the board's sockets of these roles here and on every other instance (links rotated). */
+  revokeRoles(boardId: string, roles: readonly Role[]): void {
+    const room = this.rooms.get(boardId);
+    if (room) room.revokeRoles(roles);
+    else this.options.fanout.publish({ kind: "roles-revoked", docId: boardId, roles });
   }
 
   private pingAll(): void {

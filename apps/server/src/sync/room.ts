@@ -1,6 +1,7 @@
 import * as Y from "yjs";
-import { CloseCode } from "@quadrant/protocol";
+import { CloseCode, type Role, type SaveStatus } from "@quadrant/protocol";
 import {
+  type ClientMessage,
   decodeClientMessage,
   encodeControl,
   encodeSyncStep1,
@@ -53,6 +54,8 @@ export class Room {
   private deferredStep1: { connection: Connection; stateVector: Uint8Array }[] = [];
   private fullStateMessage: Uint8Array | null = null;
   private durableWaiters: (() => void)[] = [];
+  /** Epoch ms of the first failed write of the current storage outage; null while writes succeed. */
+  private unsavedSince: number | null = null;
 
   constructor(
     readonly boardId: string,
@@ -90,6 +93,8 @@ export class Room {
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.encodeAll();
     if (states) connection.send(states);
+    // A joiner during a storage outage learns it at once, not at the next failure.
+    if (this.unsavedSince !== null) this.sendControl(connection, this.saveStatusPayload());
     connection.attach({
       onFrame: (c, frame) => this.handleFrame(c, frame),
       onClose: (c) => this.removeConnection(c),
@@ -112,6 +117,21 @@ export class Room {
     for (const connection of [...this.connections]) connection.close(code, reason);
   }
 
+  /**
+   * The links of these roles were rotated: every socket opened with an old one
+   * closes here and, through the fan-out, on every other instance.
+   */
+  revokeRoles(roles: readonly Role[]): void {
+    this.closeRoles(roles);
+    this.fanout.publish({ kind: "roles-revoked", docId: this.boardId, roles });
+  }
+
+  private closeRoles(roles: readonly Role[]): void {
+    for (const connection of [...this.connections]) {
+      if (roles.includes(connection.role)) connection.close(CloseCode.Unauthorized, "link rotated");
+    }
+  }
+
   // ---- incoming frames -------------------------------------------------------
 
   handleFrame(connection: Connection, frame: Uint8Array): void {
@@ -123,6 +143,7 @@ export class Room {
       return;
     }
     const message = decoded.message;
+    if (!this.withinLimits(connection, message)) return;
     switch (message.type) {
       case "sync-step1":
         if (this.isDurable()) this.answerStep1(connection, message.stateVector);
@@ -158,6 +179,40 @@ export class Room {
         const exhaustive: never = message;
         return exhaustive;
       }
+    }
+  }
+
+  /**
+   * Per-connection budgets (connection-limits.ts). Sync step 1 and query-awareness
+   * count too: each makes the server encode and send state (amplification).
+   */
+  private withinLimits(connection: Connection, message: ClientMessage): boolean {
+    const limits = connection.limits;
+    if (!limits) return true;
+    switch (message.type) {
+      case "sync-step1":
+      case "sync-step2":
+      case "sync-update": {
+        const bytes = message.type === "sync-step1" ? message.stateVector.byteLength : message.update.byteLength;
+        if (limits.update(bytes) === "ok") return true;
+        connection.close(CloseCode.RateLimited, "update rate limit");
+        return false;
+      }
+      case "awareness":
+      case "query-awareness": {
+        const verdict = limits.awarenessMessage(message.type === "awareness" ? message.update.byteLength : 0);
+        if (verdict === "too-big") {
+          connection.close(CloseCode.MessageTooBig, "awareness state too big");
+          return false;
+        }
+        if (verdict === "rate-limited") {
+          connection.rejected("awareness rate limit");
+          return false;
+        }
+        return true;
+      }
+      default:
+        return true;
     }
   }
 
@@ -329,6 +384,9 @@ export class Room {
       case "control-changed":
         this.safely("onControlChanged", () => this.hooks.onControlChanged(this));
         return;
+      case "roles-revoked":
+        this.closeRoles(message.roles);
+        return;
       default: {
         const exhaustive: never = message;
         return exhaustive;
@@ -348,6 +406,30 @@ export class Room {
     for (const connection of this.connections) {
       if (connection.identity.wantsControl) connection.send(frame);
     }
+  }
+
+  // ---- save status (storage outages) ----------------------------------------------
+
+  /** A write of this room failed: tell opted-in clients once per outage that their changes are not saved yet. */
+  reportSaveFailing(now: number): void {
+    if (this.unsavedSince !== null) return;
+    this.unsavedSince = now;
+    this.broadcastControl(this.saveStatusPayload());
+  }
+
+  /** A write of this room succeeded after an outage: everything it held then is durable now. */
+  reportSaved(): void {
+    if (this.unsavedSince === null) return;
+    this.unsavedSince = null;
+    this.broadcastControl(this.saveStatusPayload());
+  }
+
+  private saveStatusPayload(): string {
+    const status: SaveStatus =
+      this.unsavedSince === null
+        ? { type: "save-status", saved: true }
+        : { type: "save-status", saved: false, since: this.unsavedSince, retrying: true };
+    return JSON.stringify(status);
   }
 
   // ---- internals ---------------------------------------------------------------
