@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { CloseCode } from "@quadrant/protocol";
 import { buildApp } from "../app";
 import { testConfig } from "../config";
 import { silentLogger } from "../sync/logger";
@@ -19,6 +20,7 @@ import {
   TEST_REDIS_URL,
 } from "../testing/external-services";
 import { startFailoverProxy, type FailoverProxy } from "../testing/failover-proxy";
+import { openRaw } from "../testing/raw-socket";
 import { spawnServerProcess, type ServerProcess } from "../testing/spawn-server";
 import { stockClient, type StockClient } from "../testing/stock-client";
 import { waitFor } from "../testing/wait-for";
@@ -192,6 +194,35 @@ describe.runIf(available)("several instances sharing Postgres and Redis", () => 
     });
     expect(notes(alice)).toEqual(notes(bob));
     expect(notes(carol)).toEqual(notes(bob));
+  });
+
+  it("rotating a link on one instance closes the old link's sockets on the other (4401) and refuses it there", { timeout: 60_000 }, async () => {
+    const [a, b] = await Promise.all([instance(), instance()]);
+    const board = await createBoard(a.url, "swot");
+    const editorOnB = client(b.wsUrl, board.id, board.tokens.editor);
+    const viewerOnB = client(b.wsUrl, board.id, board.tokens.viewer);
+    await Promise.all([synced(editorOnB), synced(viewerOnB)]);
+    const closeCodes: number[] = [];
+    editorOnB.provider.on("connection-close", (event: CloseEvent | null) => {
+      if (event) closeCodes.push(event.code);
+    });
+
+    const response = await fetch(`${a.url}/api/boards/${board.id}/rotate-links`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${board.tokens.facilitator}`, "content-type": "application/json" },
+      body: JSON.stringify({ roles: ["editor"] }),
+    });
+    expect(response.status).toBe(200);
+    const { tokens } = z.object({ tokens: z.object({ editor: z.string() }) }).parse(await response.json());
+    await waitFor(() => closeCodes.includes(CloseCode.Unauthorized), { timeoutMs: PATIENT_MS, message: "old editor socket on B closed with 4401" });
+    editorOnB.provider.disconnect();
+
+    expect(viewerOnB.provider.wsconnected).toBe(true);
+    expect(await openRaw(b.wsUrl, board.id, board.tokens.editor)).toMatchObject({ status: 401 });
+    const renewed = client(b.wsUrl, board.id, tokens.editor);
+    await synced(renewed);
+    renewed.doc.getArray<string>("notes").push(["after rotation"]);
+    await waitFor(() => notes(viewerOnB).includes("after rotation"), { timeoutMs: PATIENT_MS, message: "new link edits" });
   });
 
   it("heals a fan-out message that was dropped, through the state-vector resync", { timeout: 60_000 }, async () => {
