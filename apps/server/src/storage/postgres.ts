@@ -255,17 +255,21 @@ export class PostgresStorage implements Storage {
     work: (client: pg.PoolClient) => Promise<T>,
     mode: "READ COMMITTED" | "REPEATABLE READ READ ONLY" = "READ COMMITTED",
   ): Promise<T> {
-    const client = await this.pool.connect();
+    const { client, release } = await checkout(this.pool);
+    let unusable: Error | undefined;
     try {
       await client.query(`BEGIN ISOLATION LEVEL ${mode}`);
       const result = await work(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      // A client whose ROLLBACK failed may still be inside the transaction: never reuse it.
+      await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+        unusable = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     } finally {
-      client.release();
+      release(unusable);
     }
   }
 }
@@ -286,7 +290,7 @@ function lockKey(docId: string): number {
 }
 
 async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   try {
     // Instances starting together: one migrates, the others wait and then find nothing to do.
     await client.query("SELECT pg_advisory_lock($1, 0)", [LOCK_MIGRATION]);
@@ -315,6 +319,31 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
       await client.query("SELECT pg_advisory_unlock($1, 0)", [LOCK_MIGRATION]);
     }
   } finally {
-    client.release();
+    release();
   }
+}
+
+/**
+ * A pooled client for a multi-statement unit of work. While a client is checked
+ * out, pg-pool removes its own 'error' listener, yet pg emits 'error' on the
+ * client whenever its connection drops ("Connection terminated unexpectedly"),
+ * even mid-query (the query's promise rejects as well). With no listener, that
+ * event would crash the process on every network blip or Postgres restart.
+ * The listener keeps the error, and `release` hands it to the pool so the dead
+ * connection is discarded rather than given to the next caller.
+ */
+async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release: (error?: Error) => void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (error: Error): void => {
+    lost ??= error;
+  };
+  client.on("error", onError);
+  return {
+    client,
+    release(error) {
+      client.removeListener("error", onError);
+      client.release(lost ?? error);
+    },
+  };
 }
