@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { BoardCreated, BoardInfo, ErrorBody, type CreateBoardBody } from "@quadrant/protocol";
+import {
+  BoardCreated,
+  BoardInfo,
+  CREATE_KEY_HEADER,
+  ErrorBody,
+  RotatedLinks,
+  ServerInfo,
+  type CreateBoardBody,
+  type RotatableRole,
+} from "@quadrant/protocol";
 
 export type ApiResult<T> =
   | { kind: "ok"; value: T }
@@ -25,11 +34,23 @@ async function request<T>(schema: z.ZodType<T>, url: string, init: RequestInit):
   return { kind: "ok", value: parsed.data };
 }
 
-export function createBoard(body: CreateBoardBody): Promise<ApiResult<BoardCreated>> {
-  return request(BoardCreated, "/api/boards", {
+/** `createKey`: the operator's BOARD_CREATE_KEY, when GET /api/config says one is required. */
+export function createBoard(body: CreateBoardBody, createKey?: string): Promise<ApiResult<BoardCreated>> {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (createKey) headers[CREATE_KEY_HEADER] = createKey;
+  return request(BoardCreated, "/api/boards", { method: "POST", headers, body: JSON.stringify(body) });
+}
+
+export function getServerInfo(): Promise<ApiResult<ServerInfo>> {
+  return request(ServerInfo, "/api/config", {});
+}
+
+/** Facilitator only: new links for these roles; sockets on the old ones close at once. */
+export function rotateLinks(id: string, facilitatorToken: string, roles: RotatableRole[]): Promise<ApiResult<RotatedLinks>> {
+  return request(RotatedLinks, `/api/boards/${encodeURIComponent(id)}/rotate-links`, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${facilitatorToken}` },
+    body: JSON.stringify({ roles }),
   });
 }
 

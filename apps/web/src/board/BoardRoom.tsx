@@ -7,6 +7,7 @@ import { BoardCanvas } from "./BoardCanvas";
 import type { BoardApi } from "./boardApi";
 import { boardPanels } from "./panels";
 import { installTestHook } from "./testHook";
+import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
@@ -27,6 +28,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
   const [following, setFollowing] = useState<number | null>(null);
   // The facilitator's board lock (server-enforced); the canvas goes read-only so no edit is dropped silently.
   const [locked, setLocked] = useState(false);
+  const [sharing, setSharing] = useState(false);
 
   useEffect(() => {
     if (!session) return;
@@ -68,7 +70,15 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         status={session.status}
         following={following}
         onFollow={setFollowing}
+        actions={
+          info.role === "facilitator" && (
+            <button type="button" className="button small" onClick={() => setSharing(true)} data-testid="share-button">
+              Share
+            </button>
+          )
+        }
       />
+      {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
       <div className="board-body">
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
         <FacilitationLayer control={session.control} scene={scene} name={identity.name} onBoardLock={setLocked} />

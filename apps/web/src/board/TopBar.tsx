@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { BoardInfo, Role } from "@quadrant/protocol";
 import type { ConnectionStatus } from "../collab/connection";
 import type { Peer, PeerUser } from "../collab/presence";
@@ -16,11 +17,13 @@ interface Props {
   status: ConnectionStatus;
   following: number | null;
   onFollow: (clientId: number | null) => void;
+  /** Role-specific buttons (the facilitator's Share). */
+  actions?: ReactNode;
 }
 
 const ROLE_ORDER: Record<Role, number> = { facilitator: 0, editor: 1, viewer: 2 };
 
-export function TopBar({ info, me, peers, status, following, onFollow }: Props) {
+export function TopBar({ info, me, peers, status, following, onFollow, actions }: Props) {
   const sorted = [...peers].sort(
     (a, b) => ROLE_ORDER[a.state.user.role] - ROLE_ORDER[b.state.user.role] || a.state.user.name.localeCompare(b.state.user.name),
   );
@@ -41,6 +44,7 @@ export function TopBar({ info, me, peers, status, following, onFollow }: Props) 
           Stop following
         </button>
       )}
+      {actions}
       <ul className="participants" data-testid="participants" aria-label="Participants">
         <li className="participant me" title={`${me.name} (you, ${me.role})`}>
           <span className="avatar" style={{ background: me.color }}>{initials(me.name)}</span>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { TEMPLATE_KINDS, type BoardCreated, type TemplateKind } from "@quadrant/protocol";
-import { createBoard } from "../api/client";
+import { createBoard, getServerInfo } from "../api/client";
 import { boardLink } from "../app/links";
 import { forgetBoard, listBoards, rememberBoard } from "../app/localStore";
 import { CreatedLinks } from "./CreatedLinks";
@@ -12,6 +12,8 @@ export const TEMPLATE_LABELS: Record<TemplateKind, { name: string; hint: string 
   "theme-map": { name: "Theme map", hint: "Cluster ideas into strategic themes" },
 };
 
+const CREATE_KEY_STORAGE = "quadrant.createKey";
+
 export function LandingPage() {
   const [title, setTitle] = useState("");
   const [template, setTemplate] = useState<TemplateKind>("impact-effort");
@@ -19,15 +21,25 @@ export function LandingPage() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<BoardCreated | null>(null);
   const [boards, setBoards] = useState(listBoards);
+  // Asked for only when the operator set BOARD_CREATE_KEY; kept for this tab only.
+  const [keyRequired, setKeyRequired] = useState(false);
+  const [createKey, setCreateKey] = useState(() => sessionStorage.getItem(CREATE_KEY_STORAGE) ?? "");
+
+  useEffect(() => {
+    void getServerInfo().then((result) => {
+      if (result.kind === "ok") setKeyRequired(result.value.createKeyRequired);
+    });
+  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const result = await createBoard({ title: title.trim(), template });
+    const result = await createBoard({ title: title.trim(), template }, keyRequired ? createKey.trim() : undefined);
     setBusy(false);
     switch (result.kind) {
       case "ok":
+        if (keyRequired) sessionStorage.setItem(CREATE_KEY_STORAGE, createKey.trim());
         rememberBoard({
           id: result.value.id,
           title: result.value.title,
@@ -41,6 +53,15 @@ export function LandingPage() {
         setCreated(result.value);
         return;
       case "error":
+        if (result.code === "create_key_required" || result.code === "create_key_invalid") {
+          setKeyRequired(true);
+          setError(
+            result.code === "create_key_required"
+              ? "This server needs a board creation key. Ask whoever runs it."
+              : "That creation key is not right. Check it with whoever runs this server.",
+          );
+          return;
+        }
         setError(result.message);
         return;
       case "network":
@@ -85,8 +106,24 @@ export function LandingPage() {
                 </label>
               ))}
             </fieldset>
+            {keyRequired && (
+              <label className="field">
+                <span>Creation key</span>
+                <input
+                  name="createKey"
+                  type="password"
+                  autoComplete="off"
+                  value={createKey}
+                  onChange={(e) => setCreateKey(e.target.value)}
+                  placeholder="Given to you by the server's operator"
+                  required
+                  data-testid="create-key"
+                />
+                <span className="muted small">This server only lets people with its key create boards.</span>
+              </label>
+            )}
             {error && <p className="form-error" role="alert">{error}</p>}
-            <button className="button primary" type="submit" disabled={busy || title.trim() === ""}>
+            <button className="button primary" type="submit" disabled={busy || title.trim() === "" || (keyRequired && createKey.trim() === "")}>
               {busy ? "Creating…" : "Create board"}
             </button>
           </form>
