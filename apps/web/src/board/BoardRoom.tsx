@@ -68,6 +68,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         me={{ name: identity.name, color: identity.color, role: info.role }}
         peers={peers}
         status={session.status}
+        control={session.control}
         following={following}
         onFollow={setFollowing}
         actions={

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import type { BoardInfo, Role } from "@quadrant/protocol";
 import type { ConnectionStatus } from "../collab/connection";
 import type { Peer, PeerUser } from "../collab/presence";
+import type { ControlChannel } from "../facilitation/controlChannel";
+import { SaveStatusBadge } from "./SaveStatusBadge";
 
 const STATUS_TEXT: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
@@ -15,6 +17,8 @@ interface Props {
   me: PeerUser;
   peers: readonly Peer[];
   status: ConnectionStatus;
+  /** Carries the server's save status (storage outages), shown beside the connection status. */
+  control: ControlChannel;
   following: number | null;
   onFollow: (clientId: number | null) => void;
   /** Role-specific buttons (the facilitator's Share). */
@@ -23,7 +27,7 @@ interface Props {
 
 const ROLE_ORDER: Record<Role, number> = { facilitator: 0, editor: 1, viewer: 2 };
 
-export function TopBar({ info, me, peers, status, following, onFollow, actions }: Props) {
+export function TopBar({ info, me, peers, status, following, onFollow, actions, control }: Props) {
   const sorted = [...peers].sort(
     (a, b) => ROLE_ORDER[a.state.user.role] - ROLE_ORDER[b.state.user.role] || a.state.user.name.localeCompare(b.state.user.name),
   );
@@ -38,6 +42,7 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions }
         <span className="dot" aria-hidden />
         {STATUS_TEXT[status]}
       </span>
+      <SaveStatusBadge control={control} />
       <div className="spacer" />
       {following !== null && (
         <button type="button" className="button small" onClick={() => onFollow(null)}>

@@ -1,6 +1,6 @@
 import * as decoding from "lib0/decoding";
 import type { WebsocketProvider } from "y-websocket";
-import { CONTROL_PARAM, MessageType } from "@quadrant/protocol";
+import { CONTROL_PARAM, MessageType, SaveStatus } from "@quadrant/protocol";
 import {
   type Command,
   type FacilitationView,
@@ -10,6 +10,8 @@ import {
 } from "@quadrant/facilitation";
 
 export type Refusal = Extract<ServerControlMessage, { type: "refused" }>;
+/** The server could not store this board's latest changes yet (it holds them and retries). */
+export type UnsavedChanges = Omit<Extract<SaveStatus, { saved: false }>, "type" | "saved">;
 
 /** Query parameters that opt this websocket into the control channel. */
 export function controlParams(participant: string): Record<string, string> {
@@ -29,6 +31,8 @@ export class ControlChannel {
   private readonly viewListeners = new Set<(view: FacilitationView) => void>();
   private readonly summonListeners = new Set<(viewport: Viewport) => void>();
   private readonly refusalListeners = new Set<(refusal: Refusal) => void>();
+  private unsaved: UnsavedChanges | null = null;
+  private readonly saveListeners = new Set<(unsaved: UnsavedChanges | null) => void>();
 
   constructor(
     private readonly provider: WebsocketProvider,
@@ -37,6 +41,20 @@ export class ControlChannel {
     provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
       this.receive(decoding.readVarString(decoder));
     };
+    provider.on("status", this.onStatus);
+  }
+
+  /**
+   * Off the socket we know nothing about the server's writes; the connection
+   * status says so. A server still failing repeats the news to every joiner.
+   */
+  private readonly onStatus = ({ status }: { status: string }): void => {
+    if (status !== "connected") this.setUnsaved(null);
+  };
+
+  /** Non-null while the server reports that it could not save this board yet. */
+  get unsavedChanges(): UnsavedChanges | null {
+    return this.unsaved;
   }
 
   get view(): FacilitationView | null {
@@ -68,6 +86,16 @@ export class ControlChannel {
     this.refusalListeners.add(listener);
     return () => this.refusalListeners.delete(listener);
   }
+  onSaveStatus(listener: (unsaved: UnsavedChanges | null) => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  }
+
+  private setUnsaved(unsaved: UnsavedChanges | null): void {
+    if (unsaved === null && this.unsaved === null) return;
+    this.unsaved = unsaved;
+    for (const listener of this.saveListeners) listener(unsaved);
+  }
 
   /** Server → us. Anything that does not parse is ignored (a newer server, a bug): never crash the board. */
   receive(text: string): void {
@@ -75,6 +103,12 @@ export class ControlChannel {
     try {
       json = JSON.parse(text);
     } catch {
+      return;
+    }
+    // Save status comes from the sync core (packages/protocol), not from facilitation.
+    const save = SaveStatus.safeParse(json);
+    if (save.success) {
+      this.setUnsaved(save.data.saved ? null : { since: save.data.since, retrying: save.data.retrying });
       return;
     }
     const parsed = ServerControlMessage.safeParse(json);
@@ -97,6 +131,8 @@ export class ControlChannel {
 
   destroy(): void {
     delete this.provider.messageHandlers[MessageType.Control];
+    this.provider.off("status", this.onStatus);
+    this.saveListeners.clear();
     this.viewListeners.clear();
     this.summonListeners.clear();
     this.refusalListeners.clear();
