@@ -38,6 +38,10 @@ describe("config", () => {
     ["REDIS_URL", "not a url"],
     ["MAX_FRAME_BYTES", "-1"],
     ["IDLE_UNLOAD_MS", "1.5"],
+    ["MAX_AWARENESS_PER_SECOND", "0"],
+    ["BOARD_CREATE_KEY", "short"],
+    ["ALLOWED_ORIGINS", "https://ok.example, not an origin"],
+    ["TRUST_PROXY", "yes"],
   ])("a bad %s (%s) throws an error naming the variable", (variable, value) => {
     let error: unknown;
     try {
@@ -48,6 +52,21 @@ describe("config", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error instanceof ConfigError && error.variable).toBe(variable);
     expect(String(error)).toContain(variable);
+  });
+
+  it("reads the abuse limits, the create key, the allowed origins and the proxy setting", () => {
+    const config = loadConfig({
+      MAX_UPDATES_PER_SECOND: "50",
+      MAX_CONNECTIONS_PER_ADDRESS: "20",
+      BOARD_CREATE_KEY: "a-long-enough-key",
+      ALLOWED_ORIGINS: "https://board.example.com/, http://localhost:5173",
+      TRUST_PROXY: "true",
+    });
+    expect(config.limits).toMatchObject({ maxUpdatesPerSecond: 50, maxConnectionsPerAddress: 20, bodyLimitBytes: 1024 * 1024 });
+    expect(config.boardCreateKey).toBe("a-long-enough-key");
+    expect(config.allowedOrigins).toEqual(["https://board.example.com", "http://localhost:5173"]);
+    expect(config.trustProxy).toBe(true);
+    expect(loadConfig({})).toMatchObject({ boardCreateKey: undefined, allowedOrigins: undefined, trustProxy: false });
   });
 
   it("testConfig is memory-backed on port 0 and takes overrides", () => {

@@ -42,7 +42,13 @@ const EnvSchema = z.object({
   UPGRADES_PER_MINUTE_PER_ADDRESS: intFrom(1, 1_000_000).default(600),
   REST_REQUESTS_PER_MINUTE: intFrom(1, 1_000_000).default(600),
   BODY_LIMIT_BYTES: intFrom(1024, 1024 * 1024 * 1024).default(1024 * 1024),
-  BOARD_CREATE_KEY: z.string().min(8, "must be at least 8 characters").max(512).optional(),
+  // Travels in an HTTP header and is typed by people: no spaces, no control characters.
+  BOARD_CREATE_KEY: z
+    .string()
+    .min(8, "must be at least 8 characters")
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+    .optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) => value.split(",").map((origin) => origin.trim()).filter((origin) => origin.length > 0))
