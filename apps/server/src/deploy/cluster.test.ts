@@ -203,7 +203,7 @@ describe.runIf(available)("several instances sharing Postgres and Redis", () => 
     const viewerOnB = client(b.wsUrl, board.id, board.tokens.viewer);
     await Promise.all([synced(editorOnB), synced(viewerOnB)]);
     const closeCodes: number[] = [];
-    editorOnB.provider.on("connection-close", (event: CloseEvent | null) => {
+    editorOnB.provider.on("connection-close", (event: { code: number } | null) => {
       if (event) closeCodes.push(event.code);
     });
 

@@ -55,7 +55,7 @@ export class RoomRegistry implements RoomScheduler {
   /** Rooms whose write must wait for the write in flight (one write at a time keeps the log in order). */
   private readonly afterWrite = new Set<Room>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  private flushTimer: { cancel(): void } | null = null;
   private flushTimerDue = Number.POSITIVE_INFINITY;
   private writeInFlight: Promise<void> | null = null;
   private failedWrites = 0;
@@ -141,7 +141,10 @@ export class RoomRegistry implements RoomScheduler {
   markDirty(room: Room): void {
     // Called for every message: O(1). An already dirty room's tick is already armed.
     if (this.dirty.has(room)) return;
-    const due = performance.now() + this.intervalFor(room);
+    // Leading edge: a room that has not ticked for a whole interval flushes at once
+    // (a lone edit in a quiet room pays no delay); under load the ticks stay an
+    // interval apart, so coalescing is unchanged.
+    const due = Math.max(performance.now(), room.lastTickAt + this.intervalFor(room));
     this.dirty.set(room, due);
     if (this.flushTimer === null || due < this.flushTimerDue) this.armAt(due);
   }
@@ -165,13 +168,27 @@ export class RoomRegistry implements RoomScheduler {
   }
 
   private armAt(due: number): void {
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.clearFlushTimer();
     this.flushTimerDue = due;
-    this.flushTimer = setTimeout(() => {
+    const delay = due - performance.now();
+    const fire = () => {
       this.flushTimer = null;
       this.flushTimerDue = Number.POSITIVE_INFINITY;
       this.tick(false);
-    }, Math.max(0, due - performance.now()));
+    };
+    // setTimeout(0) waits about 1 ms; a due tick runs right after this turn's I/O instead.
+    if (delay <= 0) {
+      const immediate = setImmediate(fire);
+      this.flushTimer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(fire, delay);
+      this.flushTimer = { cancel: () => clearTimeout(timeout) };
+    }
+  }
+
+  private clearFlushTimer(): void {
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
   }
 
   /** Flushes every room whose tick is due (all dirty rooms when `force`). */
@@ -182,6 +199,7 @@ export class RoomRegistry implements RoomScheduler {
       if (force || due <= now + 1) {
         rooms.push(room);
         this.dirty.delete(room);
+        room.lastTickAt = now;
       }
     }
     const toWrite = rooms.filter((room) => room.hasPendingWrite());
@@ -397,8 +415,7 @@ export class RoomRegistry implements RoomScheduler {
       this.options.logger.error({ err: error }, "final flush failed; unwritten updates are lost");
     }
     for (const room of [...this.rooms.values()]) this.drop(room);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
+    this.clearFlushTimer();
     this.dirty.clear();
   }
 }

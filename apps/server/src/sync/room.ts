@@ -47,6 +47,8 @@ export class Room {
   /** Log entries in storage since the last snapshot: drives compaction. */
   logLength = 0;
   compacting = false;
+  /** performance.now() of this room's last flush tick (leading-edge flush in quiet rooms). */
+  lastTickAt = Number.NEGATIVE_INFINITY;
 
   private incoming: { connection: Connection; update: Uint8Array }[] = [];
   private undurable: Uint8Array[] = [];
