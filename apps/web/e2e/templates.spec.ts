@@ -20,6 +20,8 @@ async function notes(page: Page): Promise<HookNote[]> {
 
 async function waitForTemplate(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.__quadrantTemplates?.view().templates.length ?? 0)).toBe(1);
+  // First open frames the template once (after the initial sync); coordinates are read after that.
+  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-initial-view", "fitted");
 }
 
 /** Adds a sticky through the quick-note field and returns its id once the page's doc has it. */
@@ -44,18 +46,39 @@ async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Pro
     return e ? { x: e.x + 80, y: e.y + 50 } : null;
   }, noteId);
   if (!box) throw new Error("note not on the canvas");
-  const from = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [box.x, box.y]);
-  const to = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [x, y]);
+  // grab the sticky near its top edge (35 scene units above its centre, whatever the zoom): the middle is its text
+  const grab = 35;
+  const from = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [box.x, box.y - grab]);
+  const to = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [x, y - grab]);
   if (!from || !to) throw new Error("no scene");
-  // grab the sticky near its top edge: the middle is its text
-  await page.mouse.move(from.x, from.y - 35);
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y - 35 + to.y - 35) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y - 35, { steps: 8 });
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
   await page.mouse.up();
+  // The binding writes a drag to the document throttled; wait for the drop itself, not a step on the way.
+  await expect
+    .poll(() =>
+      page.evaluate((id) => {
+        const onCanvas = window.__quadrantBoard?.sceneElements().find((e) => e.id === id);
+        const inDoc = window.__quadrantTemplates?.docPosition(id);
+        return onCanvas !== undefined && inDoc !== null && inDoc !== undefined && onCanvas.x === inDoc.x && onCanvas.y === inDoc.y;
+      }, noteId),
+    )
+    .toBe(true);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * The picture for the README: the template framed as on first open, the facilitation
+ * dock folded to its header (as a facilitator does while working on the template) and
+ * the template's own panel in view.
+ */
+async function screenshot(page: Page, name: string, panel: string): Promise<void> {
+  const toggle = page.getByTestId("facilitate-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await page.locator("section.side-panel", { has: page.getByTestId(panel) }).evaluate((section) => section.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
   await page.keyboard.press("Escape");
   await page.evaluate(() => window.__quadrantTemplates?.fit());
   await page.evaluate(() => window.__quadrantBoard?.nextFrame());
@@ -128,7 +151,7 @@ test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgenc
   expect(svgText).toContain("<svg");
   expect(svgText).toContain("@font-face");
   expect(svgText).toContain("Ship SSO");
-  await screenshot(ana.page, "impact-effort");
+  await screenshot(ana.page, "impact-effort", "matrix-panel");
 });
 
 test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strategy, B sees it; the brief has both", async ({ people, request }) => {
@@ -167,7 +190,7 @@ test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strate
   await expect.poll(() => serverExport(request, board, "md")).toContain("**Threats**\n\n- New competitor");
   const md = await serverExport(request, board, "md");
   expect(md).toContain("- **S×T:** Lock in loyal customers before the competitor ships (from: Loyal customers; New competitor)");
-  await screenshot(ana.page, "swot");
+  await screenshot(ana.page, "swot", "swot-panel");
 });
 
 test("theme map: A makes a theme from the selection, B sees it with its note and edits the driver; the brief has it", async ({ people, request }) => {
@@ -212,7 +235,7 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   expect(md).toContain("- **Business driver:** Enter the enterprise market");
   expect(md).toContain("- **Initiatives:** RBAC");
   expect(md).toContain("**Not yet under a theme:** Dark mode");
-  await screenshot(ana.page, "theme-map");
+  await screenshot(ana.page, "theme-map", "themes-panel");
 
   // JSON backup from the panel, restored as a new board with the same theme and notes
   const [backup] = await Promise.all([ana.page.waitForEvent("download"), ana.page.getByRole("button", { name: "Backup (.json)" }).click()]);

@@ -8,6 +8,7 @@ import { ElementBinding } from "../collab/elementBinding";
 import { ExcalidrawScene } from "../collab/excalidrawScene";
 import { FileSync } from "../collab/fileSync";
 import type { BoardSession } from "./useBoardSession";
+import { useInitialFit } from "./useInitialFit";
 
 interface Props {
   session: BoardSession;
@@ -32,6 +33,9 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
   const lastSelection = useRef("");
   const [initialized, setInitialized] = useState(false);
   const fontsRequested = useRef(false);
+  const container = useRef<HTMLDivElement>(null);
+  const bound = scene !== null && session.localLoaded && initialized;
+  const initialView = useInitialFit(scene, session, bound, container);
 
   useEffect(() => {
     onScene(scene);
@@ -49,7 +53,6 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
     const files = new FileSync(filesMap(session.doc), scene, canEdit);
     binding.start();
     files.start();
-    if (scene.api.getSceneElements().length > 0) scene.api.scrollToContent();
     hooks.current.onChange = () => {
       binding.onLocalChange();
       files.onLocalChange();
@@ -81,7 +84,13 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
   }, [scene, session.presence, following]);
 
   return (
-    <div className="canvas" data-testid="board-canvas" data-ready={scene && session.localLoaded && initialized ? "true" : "false"}>
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="board-canvas"
+      data-ready={bound ? "true" : "false"}
+      data-initial-view={initialView}
+    >
       <Excalidraw
         excalidrawAPI={setApi}
         viewModeEnabled={!canEdit}

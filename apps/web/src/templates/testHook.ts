@@ -1,14 +1,17 @@
 import type { BoardView } from "@quadrant/templates";
-import { parseBoard, snapshotBoard } from "@quadrant/board-model";
+import { elementsMap, parseBoard, snapshotBoard } from "@quadrant/board-model";
 import { interpretBoard } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
+import { fitBoardToView } from "../board/fitView";
 
 /** Read-only view for end-to-end tests (window.__quadrantTemplates). */
 export interface TemplatesTestHook {
   view(): BoardView;
   /** Page coordinates of a scene point (to drag notes with the real mouse). */
   toPage(x: number, y: number): { x: number; y: number } | null;
-  /** Deselects and zooms the view to fit the board (for screenshots). */
+  /** Where the document (not the canvas) has an element: tells a test a local drag has been written. */
+  docPosition(id: string): { x: number; y: number } | null;
+  /** Deselects and frames the board the way a first open does (for screenshots). */
   fit(): void;
 }
 
@@ -21,16 +24,20 @@ declare global {
 export function installTemplatesTestHook(api: BoardApi): () => void {
   const hook: TemplatesTestHook = {
     view: () => interpretBoard(parseBoard(snapshotBoard(api.doc))),
+    docPosition: (id) => {
+      const element = elementsMap(api.doc).get(id);
+      return element ? { x: Number(element["x"]), y: Number(element["y"]) } : null;
+    },
     toPage: (x, y) => {
       const s = api.scene?.api.getAppState();
       if (!s) return null;
       return { x: (x + s.scrollX) * s.zoom.value + s.offsetLeft, y: (y + s.scrollY) * s.zoom.value + s.offsetTop };
     },
     fit: () => {
-      const scene = api.scene?.api;
+      const scene = api.scene;
       if (!scene) return;
-      scene.updateScene({ appState: { selectedElementIds: {} } });
-      scene.scrollToContent(undefined, { fitToContent: true, animate: false });
+      scene.api.updateScene({ appState: { selectedElementIds: {} } });
+      fitBoardToView(scene);
     },
   };
   window.__quadrantTemplates = hook;
