@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { attemptRectangle, drawRectangle, writeText, expect, expectElementCount, link, openBoard, sceneElements, test } from "./fixtures";
 
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "artifacts");
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 mkdirSync(artifacts, { recursive: true });
 
 test("a facilitator creates a board from the landing page and gets three links", async ({ people }) => {
@@ -82,7 +83,8 @@ test("two people co-draw: shapes and cursors appear in the other browser", async
   await ana.page.mouse.move(470, 420, { steps: 4 });
   await ben.page.mouse.move(760, 520, { steps: 4 });
   await ben.page.waitForTimeout(400);
-  await ana.page.screenshot({ path: path.join(artifacts, "two-person-board-ana.png") });
+  // Ana's view (the facilitator, dock open) is the README's picture of a board in use.
+  await ana.page.screenshot({ path: path.join(screenshots, "two-person-board.png") });
   await ben.page.screenshot({ path: path.join(artifacts, "two-person-board-ben.png") });
 });
 

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from "react";
 import type { Command, FacilitationView, Viewport } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { ControlChannel } from "./controlChannel";
+import { initialDockOpen, rememberDockOpen } from "./dockState";
 import { FacilitatorTools } from "./FacilitatorTools";
 import { ParticipantTools } from "./ParticipantTools";
+import { SessionBanners } from "./SessionBanners";
 import { currentViewport, goTo } from "./sceneHelpers";
 import { TimerBar } from "./TimerBar";
 import "./facilitation.css";
@@ -29,11 +31,15 @@ declare global {
 
 const close = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2 && Math.abs(a.zoom - b.zoom) < 0.01;
 
-/** Facilitation on the board page: the timer, the facilitator's toolbar and everyone's tools. */
+/**
+ * Facilitation on the board page, docked at the top of the right-hand column so it
+ * never covers the canvas: the timer and banners always show; the tools fold away
+ * behind the "Facilitate" button (remembered per browser, folded on small screens).
+ */
 export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) {
   const [view, setView] = useState<FacilitationView | null>(control.view);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
+  const [open, setOpen] = useState(initialDockOpen);
   /** Where "follow me" last put us; moving away from it stops following (until the next follow). */
   const followed = useRef<{ applied: Viewport | null; stopped: boolean }>({ applied: null, stopped: false });
 
@@ -115,19 +121,43 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
   const send = (command: Command) => {
     if (!control.send(command)) setRefusal("not connected");
   };
-  const spotlight = view.focus.spotlightFrameId;
+  const toggle = () => {
+    rememberDockOpen(!open);
+    setOpen(!open);
+  };
+  const isFacilitator = view.me.role === "facilitator";
+  // Folded, the dock still says when something wants the person's attention.
+  const waiting = view.vote?.status === "open" ? "Vote open" : view.scoring?.status === "open" ? "Scoring open" : null;
   return (
-    <div className="fac-layer" data-testid="facilitation" data-role={view.me.role}>
-      <TimerBar control={control} view={view} />
-      {spotlight && <p className="fac-banner">Spotlight on a frame <button onClick={() => showFrame(spotlight)}>Go there</button></p>}
-      {refusal && <p className="fac-refusal" role="status" data-testid="fac-refusal">{refusal}</p>}
-      <button className="fac-collapse" onClick={() => setCollapsed(!collapsed)}>{collapsed ? "Show tools" : "Hide tools"}</button>
-      {!collapsed && (
-        <div className="fac-body">
-          <ParticipantTools view={view} scene={scene} name={name} send={send} />
-          {view.me.role === "facilitator" && <FacilitatorTools view={view} scene={scene} send={send} />}
-        </div>
-      )}
-    </div>
+    <section className={`fac-dock${open ? " is-open" : ""}`} data-testid="facilitation" data-role={view.me.role} aria-label="Facilitation">
+      <header className="fac-dock-head">
+        <TimerBar control={control} view={view} {...(isFacilitator ? { send } : {})} />
+        {!open && waiting && (
+          <button type="button" className="fac-attention small" onClick={toggle}>
+            {waiting}
+          </button>
+        )}
+        <button
+          type="button"
+          className="fac-toggle small"
+          aria-expanded={open}
+          aria-controls="fac-dock-body"
+          data-testid="facilitate-toggle"
+          title={open ? "Fold the session tools away" : "Show the session tools"}
+          onClick={toggle}
+        >
+          {isFacilitator ? "Facilitate" : "Session"}
+          <span className="fac-chevron" aria-hidden>
+            {open ? "▴" : "▾"}
+          </span>
+        </button>
+      </header>
+      <SessionBanners view={view} refusal={refusal} onShowSpotlight={showFrame} />
+      {/* Hidden, not unmounted: click-to-vote keeps working and drafts (agenda, minutes) survive folding. */}
+      <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
+        <ParticipantTools view={view} scene={scene} name={name} send={send} />
+        {isFacilitator && <FacilitatorTools view={view} scene={scene} send={send} />}
+      </div>
+    </section>
   );
 }

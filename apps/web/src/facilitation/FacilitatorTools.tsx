@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { formatAgenda, parseAgenda } from "./agendaText";
@@ -10,7 +10,20 @@ interface Props {
   send: (command: Command) => void;
 }
 
-/** The facilitator's toolbar. Every button is a command the server checks again. */
+/** One titled block of the dock: a small heading over a wrapping row of controls. */
+function Group({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="fac-group">
+      <h3 className="fac-group-title">
+        {title}
+        {extra}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+/** The facilitator's tools, docked beside the canvas. Every button is a command the server checks again. */
 export function FacilitatorTools({ view, scene, send }: Props) {
   const [minutes, setMinutes] = useState("5");
   const [votes, setVotes] = useState("3");
@@ -24,126 +37,150 @@ export function FacilitatorTools({ view, scene, send }: Props) {
     const notes = selectedNoteIds(scene);
     return notes.length > 0 ? { kind: "notes", noteIds: notes } : { kind: "board" };
   };
-  const { timer, vote, scoring, brainstorm, focus, lock, ready } = view;
+  const { vote, scoring, brainstorm, focus, lock, ready } = view;
 
   return (
     <div className="fac-tools" data-testid="facilitator-tools">
-      <fieldset>
-        <legend>Timer</legend>
-        <input aria-label="timer minutes" type="number" min="0" step="1" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <button onClick={() => send({ type: "timer.set", minutes: Number(minutes) || 0 })}>Set</button>
-        {timer.status === "idle" && <button onClick={() => send({ type: "timer.start" })}>Start</button>}
-        {timer.status === "running" && <button onClick={() => send({ type: "timer.pause" })}>Pause</button>}
-        {timer.status === "paused" && <button onClick={() => send({ type: "timer.resume" })}>Resume</button>}
-        <button onClick={() => send({ type: "timer.addMinute" })}>+1 min</button>
-        <button onClick={() => send({ type: "timer.reset" })}>Reset</button>
-      </fieldset>
+      {/* Start/Pause/Resume are beside the time in the dock's header (TimerBar). */}
+      <Group title="Timer">
+        <div className="fac-row">
+          <label className="fac-field">
+            <input aria-label="timer minutes" type="number" min="0" step="1" value={minutes} onChange={(e) => setMinutes(e.target.value)} /> min
+          </label>
+          <button type="button" onClick={() => send({ type: "timer.set", minutes: Number(minutes) || 0 })}>Set</button>
+          <button type="button" onClick={() => send({ type: "timer.addMinute" })}>+1 min</button>
+          <button type="button" onClick={() => send({ type: "timer.reset" })}>Reset</button>
+        </div>
+      </Group>
 
-      <fieldset>
-        <legend>Dot vote</legend>
-        {!vote || vote.status === "revealed" ? (
-          <>
-            <input aria-label="votes per person" type="number" min="1" max="50" value={votes} onChange={(e) => setVotes(e.target.value)} />
-            <label>
-              <input type="checkbox" checked={stacking} onChange={(e) => setStacking(e.target.checked)} /> stacking
-            </label>
-            <button
-              title="On the selected frame, else the selected notes, else the whole board"
-              onClick={() => send({ type: "vote.open", target: target(), votesPerPerson: Number(votes) || 3, allowStacking: stacking })}
-            >
-              Open vote
-            </button>
-          </>
-        ) : (
-          <span data-testid="fac-voters">{vote.voters ?? 0} voted</span>
-        )}
-        {vote?.status === "open" && <button onClick={() => send({ type: "vote.close" })}>Close</button>}
-        {vote && vote.status !== "revealed" && <button onClick={() => send({ type: "vote.reveal" })}>Reveal votes</button>}
-        {vote && <button onClick={() => send({ type: "vote.clear" })}>Clear</button>}
-      </fieldset>
+      <Group title="Dot vote" extra={vote && vote.status !== "revealed" && <span className="fac-pill" data-testid="fac-voters">{vote.voters ?? 0} voted</span>}>
+        <div className="fac-row">
+          {(!vote || vote.status === "revealed") && (
+            <>
+              <label className="fac-field">
+                <input aria-label="votes per person" type="number" min="1" max="50" value={votes} onChange={(e) => setVotes(e.target.value)} /> each
+              </label>
+              <label className="fac-check">
+                <input type="checkbox" checked={stacking} onChange={(e) => setStacking(e.target.checked)} /> stacking
+              </label>
+              <button
+                type="button"
+                title="On the selected frame, else the selected notes, else the whole board"
+                onClick={() => send({ type: "vote.open", target: target(), votesPerPerson: Number(votes) || 3, allowStacking: stacking })}
+              >
+                Open vote
+              </button>
+            </>
+          )}
+          {vote?.status === "open" && <button type="button" onClick={() => send({ type: "vote.close" })}>Close</button>}
+          {vote && vote.status !== "revealed" && <button type="button" className="primary" onClick={() => send({ type: "vote.reveal" })}>Reveal votes</button>}
+          {vote && <button type="button" onClick={() => send({ type: "vote.clear" })}>Clear</button>}
+        </div>
+      </Group>
 
-      <fieldset>
-        <legend>Private brainstorm</legend>
-        {brainstorm.on ? (
-          <>
-            <span data-testid="fac-held">{brainstorm.heldCount ?? 0} hidden notes</span>
-            <button onClick={() => send({ type: "brainstorm.reveal" })}>Reveal notes</button>
-          </>
-        ) : (
-          <button onClick={() => send({ type: "brainstorm.start" })}>Start private brainstorm</button>
-        )}
-      </fieldset>
+      <Group title="Private brainstorm" extra={brainstorm.on && <span className="fac-pill" data-testid="fac-held">{brainstorm.heldCount ?? 0} hidden notes</span>}>
+        <div className="fac-row">
+          {brainstorm.on ? (
+            <button type="button" className="primary" onClick={() => send({ type: "brainstorm.reveal" })}>Reveal notes</button>
+          ) : (
+            <button type="button" onClick={() => send({ type: "brainstorm.start" })}>Start private brainstorm</button>
+          )}
+        </div>
+      </Group>
 
-      <fieldset>
-        <legend>Impact/effort scoring</legend>
-        {!scoring ? (
-          <>
-            <input aria-label="spread threshold" type="number" min="0" max="10" step="0.5" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-            <button onClick={() => send({ type: "scoring.open", target: target(), threshold: Number(threshold) || 2 })}>Open scoring</button>
-          </>
-        ) : (
-          <>
-            <span>{scoring.scorers ?? 0} scored</span>
-            {scoring.status === "open" && <button onClick={() => send({ type: "scoring.reveal" })}>Reveal scores</button>}
-            <button onClick={() => send({ type: "scoring.close" })}>End scoring</button>
-          </>
-        )}
+      <Group title="Impact / effort scoring" extra={scoring && <span className="fac-pill">{scoring.scorers ?? 0} scored</span>}>
+        <div className="fac-row">
+          {!scoring ? (
+            <>
+              <label className="fac-field" title="Notes whose scores spread more than this are flagged for discussion">
+                spread ≥{" "}
+                <input aria-label="spread threshold" type="number" min="0" max="10" step="0.5" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
+              </label>
+              <button type="button" onClick={() => send({ type: "scoring.open", target: target(), threshold: Number(threshold) || 2 })}>Open scoring</button>
+            </>
+          ) : (
+            <>
+              {scoring.status === "open" && <button type="button" className="primary" onClick={() => send({ type: "scoring.reveal" })}>Reveal scores</button>}
+              <button type="button" onClick={() => send({ type: "scoring.close" })}>End scoring</button>
+            </>
+          )}
+        </div>
         {scoring?.results?.map((r) => (
-          <div key={r.noteId} className="fac-row">
-            {noteLabel(scene, r.noteId)}{" "}
-            {!r.accepted && <button onClick={() => send({ type: "scoring.accept", noteId: r.noteId })}>Accept mean</button>}
+          <div key={r.noteId} className="fac-row fac-result-row">
+            <span>{noteLabel(scene, r.noteId)}</span>
+            {!r.accepted && <button type="button" className="small" onClick={() => send({ type: "scoring.accept", noteId: r.noteId })}>Accept mean</button>}
           </div>
         ))}
-      </fieldset>
+      </Group>
 
-      <fieldset>
-        <legend>Focus and lock</legend>
-        <button data-testid="bring-everyone" onClick={() => scene && send({ type: "focus.summon", viewport: currentViewport(scene) })}>
-          Bring everyone here
-        </button>
-        <label>
-          <input
-            type="checkbox"
-            checked={focus.followMe}
-            onChange={(e) => send({ type: "focus.follow", on: e.target.checked, ...(scene ? { viewport: currentViewport(scene) } : {}) })}
-          />{" "}
-          follow me
-        </label>
-        <button onClick={() => send({ type: "focus.spotlight", frameId: scene ? selectedFrameId(scene) : null })}>
-          {focus.spotlightFrameId ? "Spotlight selected / clear" : "Spotlight selected frame"}
-        </button>
-        <label>
-          <input type="checkbox" checked={lock.board} onChange={(e) => send({ type: "lock.board", locked: e.target.checked })} /> lock board
-        </label>
-        <button
-          onClick={() => {
-            const frame = scene ? selectedFrameId(scene) : null;
-            if (frame) send({ type: "lock.frame", frameId: frame, locked: !lock.frames.includes(frame) });
-          }}
-        >
-          Lock/unlock selected template
-        </button>
-      </fieldset>
+      <Group title="Focus and lock">
+        <div className="fac-row">
+          <button type="button" data-testid="bring-everyone" onClick={() => scene && send({ type: "focus.summon", viewport: currentViewport(scene) })}>
+            Bring everyone here
+          </button>
+          <label className="fac-check">
+            <input
+              type="checkbox"
+              checked={focus.followMe}
+              onChange={(e) => send({ type: "focus.follow", on: e.target.checked, ...(scene ? { viewport: currentViewport(scene) } : {}) })}
+            />{" "}
+            follow me
+          </label>
+        </div>
+        <div className="fac-row">
+          <button type="button" onClick={() => send({ type: "focus.spotlight", frameId: scene ? selectedFrameId(scene) : null })}>
+            {focus.spotlightFrameId ? "Spotlight selected / clear" : "Spotlight selected frame"}
+          </button>
+          <label className="fac-check">
+            <input type="checkbox" checked={lock.board} onChange={(e) => send({ type: "lock.board", locked: e.target.checked })} /> lock board
+          </label>
+        </div>
+        <div className="fac-row">
+          <button
+            type="button"
+            onClick={() => {
+              const frame = scene ? selectedFrameId(scene) : null;
+              if (frame) send({ type: "lock.frame", frameId: frame, locked: !lock.frames.includes(frame) });
+            }}
+          >
+            Lock/unlock selected template
+          </button>
+        </div>
+      </Group>
 
-      <fieldset>
-        <legend>Agenda</legend>
-        <textarea aria-label="agenda" rows={4} value={agenda} onChange={(e) => setAgenda(e.target.value)} placeholder={"Brainstorm 10 private\nCluster 15 reveal\nVote 5 vote3 stack\nPrioritize 20"} />
-        <button onClick={() => send({ type: "agenda.set", steps: parseAgenda(agenda) })}>Save agenda</button>
-        <button onClick={() => send({ type: "agenda.next" })} disabled={view.agenda.current + 1 >= view.agenda.steps.length}>
-          Next step
-        </button>
-        <ol>
-          {view.agenda.steps.map((s, i) => (
-            <li key={s.id} className={i === view.agenda.current ? "fac-current" : undefined}>{s.title}</li>
-          ))}
-        </ol>
-      </fieldset>
+      <Group title="Agenda">
+        <textarea
+          aria-label="agenda"
+          rows={3}
+          value={agenda}
+          onChange={(e) => setAgenda(e.target.value)}
+          placeholder={"Brainstorm 10 private\nCluster 15 reveal\nVote 5 vote3 stack\nPrioritize 20"}
+        />
+        <div className="fac-row">
+          <button type="button" onClick={() => send({ type: "agenda.set", steps: parseAgenda(agenda) })}>Save agenda</button>
+          <button type="button" className="primary" onClick={() => send({ type: "agenda.next" })} disabled={view.agenda.current + 1 >= view.agenda.steps.length}>
+            Next step
+          </button>
+        </div>
+        {view.agenda.steps.length > 0 && (
+          <ol className="fac-list fac-agenda">
+            {view.agenda.steps.map((s, i) => (
+              <li key={s.id} className={i === view.agenda.current ? "fac-current" : undefined} aria-current={i === view.agenda.current ? "step" : undefined}>
+                {s.title}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Group>
 
-      <fieldset>
-        <legend>Ready</legend>
-        <span data-testid="fac-ready">{ready.count} done{ready.who && ready.who.length > 0 ? `: ${ready.who.map((w) => w.name || "anonymous").join(", ")}` : ""}</span>
-        <button onClick={() => send({ type: "ready.clear" })}>Clear</button>
-      </fieldset>
+      <Group title="Ready check">
+        <div className="fac-row">
+          <span className="fac-note" data-testid="fac-ready">
+            {ready.count} done{ready.who && ready.who.length > 0 ? `: ${ready.who.map((w) => w.name || "anonymous").join(", ")}` : ""}
+          </span>
+          <button type="button" className="small" onClick={() => send({ type: "ready.clear" })}>Clear</button>
+        </div>
+      </Group>
     </div>
   );
 }

@@ -10,11 +10,11 @@ interface Props {
   send: (command: Command) => void;
 }
 
-/** What everyone sees: banners, own votes, scoring inputs, results, the ready button. */
+/** What everyone does in a session: their own votes, scoring inputs, results, the ready button. */
 export function ParticipantTools({ view, scene, name, send }: Props) {
   const [impact, setImpact] = useState("5");
   const [effort, setEffort] = useState("5");
-  const { vote, scoring, brainstorm, lock, ready } = view;
+  const { vote, scoring, ready } = view;
   const selected = () => (scene ? selectedNoteIds(scene) : []);
   const [clickToVote, setClickToVote] = useState(true);
   const voteOpen = vote?.status === "open";
@@ -31,46 +31,49 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
     }, 150);
     return () => clearInterval(interval);
   }, [scene, voteOpen, clickToVote, send]);
+
+  const myBallot = Object.entries(vote?.myBallot ?? {});
   return (
     <div className="fac-participant" data-testid="participant-tools">
-      {brainstorm.on && (
-        <p className="fac-banner" data-testid="private-banner">
-          Private brainstorm: your new notes are visible only to you until the facilitator reveals them
-          {brainstorm.mine.length > 0 ? ` (${brainstorm.mine.length} hidden)` : ""}.
-        </p>
-      )}
-      {lock.board && (
-        <p className="fac-banner" data-testid="lock-banner">
-          The board is locked by the facilitator{view.me.role === "facilitator" ? " (you can still edit)" : ""}.
-        </p>
-      )}
-
       {vote && (
-        <section aria-label="vote">
-          <strong>Dot vote</strong>{" "}
+        <section className="fac-group" aria-label="vote">
+          <h3 className="fac-group-title">
+            Dot vote
+            {vote.status === "open" && (
+              <span className="fac-pill" data-testid="votes-left">
+                {vote.remaining} votes left
+              </span>
+            )}
+          </h3>
           {vote.status === "open" && (
-            <>
-              <span data-testid="votes-left">{vote.remaining} votes left</span>
-              <label>
+            <div className="fac-row">
+              <label className="fac-check">
                 <input type="checkbox" checked={clickToVote} onChange={(e) => setClickToVote(e.target.checked)} /> click a note to vote
               </label>
-              <button data-testid="vote-selected" disabled={vote.remaining === 0} onClick={() => selected().forEach((noteId) => send({ type: "vote.cast", noteId }))}>
+              <button type="button" data-testid="vote-selected" disabled={vote.remaining === 0} onClick={() => selected().forEach((noteId) => send({ type: "vote.cast", noteId }))}>
                 Vote for selected
               </button>
-              <button onClick={() => selected().forEach((noteId) => send({ type: "vote.retract", noteId }))}>Remove my vote</button>
-            </>
+              <button type="button" onClick={() => selected().forEach((noteId) => send({ type: "vote.retract", noteId }))}>
+                Remove my vote
+              </button>
+            </div>
           )}
-          {vote.status === "closed" && <span>Voting closed, waiting for the reveal</span>}
-          <ul>
-            {Object.entries(vote.myBallot).map(([noteId, count]) => (
-              <li key={noteId}>mine: {noteLabel(scene, noteId)} ×{count}</li>
-            ))}
-          </ul>
+          {vote.status === "closed" && <p className="fac-note">Voting closed, waiting for the reveal.</p>}
+          {myBallot.length > 0 && (
+            <ul className="fac-list">
+              {myBallot.map(([noteId, count]) => (
+                <li key={noteId}>
+                  mine: {noteLabel(scene, noteId)} ×{count}
+                </li>
+              ))}
+            </ul>
+          )}
           {vote.results && (
-            <ol data-testid="vote-results">
+            <ol className="fac-list fac-results" data-testid="vote-results">
               {vote.results.map((r) => (
                 <li key={r.noteId} data-note={r.noteId} data-votes={r.votes}>
-                  {noteLabel(scene, r.noteId)}: {r.votes}
+                  <span>{noteLabel(scene, r.noteId)}</span>
+                  <span className="fac-num">{r.votes}</span>
                 </li>
               ))}
             </ol>
@@ -79,17 +82,18 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
       )}
 
       {scoring && (
-        <section aria-label="scoring">
-          <strong>Score impact / effort (alone)</strong>
+        <section className="fac-group" aria-label="scoring">
+          <h3 className="fac-group-title">Score impact / effort (alone)</h3>
           {scoring.status === "open" && (
-            <div>
-              <label>
+            <div className="fac-row">
+              <label className="fac-field">
                 impact <input aria-label="impact" type="number" min="1" max="10" value={impact} onChange={(e) => setImpact(e.target.value)} />
               </label>
-              <label>
+              <label className="fac-field">
                 effort <input aria-label="effort" type="number" min="1" max="10" value={effort} onChange={(e) => setEffort(e.target.value)} />
               </label>
               <button
+                type="button"
                 data-testid="score-selected"
                 onClick={() =>
                   selected().forEach((noteId) =>
@@ -99,11 +103,13 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
               >
                 Score selected
               </button>
-              <span data-testid="my-scores">{Object.keys(scoring.mine).length} scored</span>
+              <span className="fac-note" data-testid="my-scores">
+                {Object.keys(scoring.mine).length} scored
+              </span>
             </div>
           )}
           {scoring.results && (
-            <ol data-testid="scoring-results">
+            <ol className="fac-list" data-testid="scoring-results">
               {scoring.results.map((r) => (
                 <li key={r.noteId} data-note={r.noteId} data-discuss={r.discuss ? "true" : "false"}>
                   {noteLabel(scene, r.noteId)}: impact {r.meanImpact} ±{r.spreadImpact}, effort {r.meanEffort} ±{r.spreadEffort}
@@ -116,9 +122,20 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
         </section>
       )}
 
-      <button data-testid="ready-button" aria-pressed={ready.me} onClick={() => send({ type: "ready.set", ready: !ready.me, name })}>
-        {ready.me ? "Not done yet" : "I'm done"}
-      </button>
+      {/* The facilitator runs the ready check (FacilitatorTools) rather than answering it. */}
+      {view.me.role !== "facilitator" && (
+        <div className="fac-row fac-ready-row">
+          <button
+            type="button"
+            className={ready.me ? undefined : "primary"}
+            data-testid="ready-button"
+            aria-pressed={ready.me}
+            onClick={() => send({ type: "ready.set", ready: !ready.me, name })}
+          >
+            {ready.me ? "Not done yet" : "I'm done"}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -37,9 +37,9 @@ export function ExportPanel({ api }: { api: BoardApi }) {
   };
 
   return (
-    <div data-testid="export-panel" style={{ display: "grid", gap: 6 }}>
+    <div data-testid="export-panel" className="panel-stack">
       {canEdit(api.role) && (
-        <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
+        <div className="panel-row">
           <button type="button" onClick={() => void fromServer("md")}>
             Strategy brief (.md)
           </button>
@@ -51,7 +51,7 @@ export function ExportPanel({ api }: { api: BoardApi }) {
           </button>
         </div>
       )}
-      <div style={{ display: "flex", gap: 6, alignItems: "center", flexWrap: "wrap" }}>
+      <div className="panel-row">
         <select aria-label="image area" value={frameId} onChange={(e) => setFrameId(e.target.value)}>
           <option value="">Whole board</option>
           {view.templates.map((t) => (
@@ -72,7 +72,7 @@ export function ExportPanel({ api }: { api: BoardApi }) {
           SVG
         </button>
       </div>
-      {error && <p role="alert">{error}</p>}
+      {error && <p role="alert" className="form-error">{error}</p>}
       {canEdit(api.role) && <ImportBackup />}
     </div>
   );

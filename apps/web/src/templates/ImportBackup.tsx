@@ -29,13 +29,13 @@ export function ImportBackup() {
     setResult({ ok: false, message: error.success ? error.data.error.message : `Import failed (${r.status})` });
   };
   return (
-    <div style={{ fontSize: "0.8rem" }}>
-      <label>
-        Restore a backup as a new board{" "}
+    <div className="import-backup">
+      <label className="panel-field">
+        Restore a backup as a new board
         <input type="file" accept="application/json,.json" data-testid="import-backup" onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])} />
       </label>
       {result?.ok === true && (
-        <p>
+        <p className="panel-hint">
           Restored as{" "}
           <a href={boardLink(window.location.origin, result.board.id, result.board.tokens.facilitator)} target="_blank" rel="noreferrer" data-testid="imported-link">
             {result.board.title}
@@ -43,7 +43,7 @@ export function ImportBackup() {
           (facilitator link: keep it safe)
         </p>
       )}
-      {result?.ok === false && <p role="alert">{result.message}</p>}
+      {result?.ok === false && <p role="alert" className="form-error">{result.message}</p>}
     </div>
   );
 }

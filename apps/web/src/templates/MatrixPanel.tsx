@@ -8,15 +8,17 @@ import { useBoardView } from "./useBoardView";
 import { useVotes } from "./useVotes";
 
 type SortKey = "rank" | "text" | "impact" | "effort" | "urgency" | "risk" | "priority" | "votes";
-const COLUMNS: ReadonlyArray<[SortKey, string]> = [
-  ["rank", "#"],
-  ["text", "Note"],
-  ["impact", "I"],
-  ["effort", "E"],
-  ["urgency", "U"],
-  ["risk", "R"],
-  ["priority", "P"],
+/** Short headers keep the numeric columns narrow; the title and the legend spell them out. */
+const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; name: string; numeric: boolean }> = [
+  { key: "rank", label: "#", name: "rank", numeric: true },
+  { key: "text", label: "Note", name: "note", numeric: false },
+  { key: "impact", label: "I", name: "impact", numeric: true },
+  { key: "effort", label: "E", name: "effort", numeric: true },
+  { key: "urgency", label: "U", name: "urgency", numeric: true },
+  { key: "risk", label: "R", name: "risk", numeric: true },
+  { key: "priority", label: "P", name: "priority", numeric: true },
 ];
+const COLUMN_CLASS: Partial<Record<SortKey, string>> = { rank: "col-rank", impact: "col-score", effort: "col-score", urgency: "col-score", risk: "col-score", priority: "col-priority" };
 
 function sortRows(rows: ScoredNote[], key: SortKey, desc: boolean): ScoredNote[] {
   if (key === "rank") return desc ? [...rows].reverse() : rows;
@@ -50,7 +52,7 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
 
   return (
     <div className="matrix-panel" data-testid="matrix-panel">
-      <div role="tablist" style={{ display: "flex", gap: 8, marginBottom: 8 }}>
+      <div className="segmented" role="group" aria-label="matrix view">
         <button type="button" aria-pressed={mode === "table"} onClick={() => setMode("table")}>
           Scores
         </button>
@@ -60,60 +62,74 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
       </div>
       {view.ranked.length === 0 && <p className="muted">Put notes on the matrix to score them.</p>}
       {mode === "table" && view.ranked.length > 0 && (
-        <table className="matrix-table" style={{ width: "100%", fontSize: "0.8rem", borderCollapse: "collapse" }}>
-          <thead>
-            <tr>
-              {COLUMNS.map(([key, label]) => (
-                <th key={key} style={{ textAlign: "left", cursor: "pointer" }}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setSort((s) => ({ key, desc: s.key === key ? !s.desc : key !== "rank" && key !== "text" }))}
-                    title={`Sort by ${label}`}
-                  >
-                    {label}
-                    {sort.key === key ? (sort.desc ? " ↓" : " ↑") : ""}
-                  </button>
-                </th>
+        <div className="table-scroll">
+          <table className="matrix-table">
+            <colgroup>
+              {COLUMNS.map((c) => (
+                <col key={c.key} className={COLUMN_CLASS[c.key]} />
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((n) => (
-              <tr key={n.id} data-testid={`matrix-row-${n.id}`} data-quadrant={n.zoneName ?? ""} data-priority={n.priority}>
-                <td>{rankOf.get(n.id)}</td>
-                <td>
-                  <div>{n.text || <em>(empty)</em>}</div>
-                  <div className="muted" style={{ fontSize: "0.7rem" }}>
-                    <span data-testid={`quadrant-${n.id}`}>{n.zoneName}</span>
-                    {n.votes > 0 && ` · ${n.votes} votes`}
-                    {n.origin && ` · from ${n.origin.label}`}
-                  </div>
-                </td>
-                <td>
-                  <ScoreInput value={n.impact} label="impact" testId={`impact-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "impact", v)} />
-                </td>
-                <td>
-                  <ScoreInput value={n.effort} label="effort" testId={`effort-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "effort", v)} />
-                </td>
-                <td>
-                  <ScoreInput value={n.urgency} label="urgency" testId={`urgency-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { urgency: v })} />
-                </td>
-                <td>
-                  <ScoreInput value={n.risk} label="risk" testId={`risk-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { risk: v })} />
-                </td>
-                <td data-testid={`priority-${n.id}`}>{n.priority}</td>
+            </colgroup>
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={c.numeric ? "num" : undefined}
+                    aria-sort={sort.key === c.key ? (sort.desc ? "descending" : "ascending") : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : c.key !== "rank" && c.key !== "text" }))}
+                      title={`Sort by ${c.name}`}
+                    >
+                      {c.label}
+                      {sort.key === c.key ? (sort.desc ? "↓" : "↑") : ""}
+                    </button>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((n) => (
+                <tr key={n.id} data-testid={`matrix-row-${n.id}`} data-quadrant={n.zoneName ?? ""} data-priority={n.priority}>
+                  <td className="num rank">{rankOf.get(n.id)}</td>
+                  <td>
+                    <div className="note-text">{n.text || <em>(empty)</em>}</div>
+                    <div className="note-meta">
+                      <span data-testid={`quadrant-${n.id}`}>{n.zoneName}</span>
+                      {n.votes > 0 && ` · ${n.votes} votes`}
+                      {n.origin && ` · from ${n.origin.label}`}
+                    </div>
+                  </td>
+                  <td className="num">
+                    <ScoreInput value={n.impact} label="impact" testId={`impact-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "impact", v)} />
+                  </td>
+                  <td className="num">
+                    <ScoreInput value={n.effort} label="effort" testId={`effort-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "effort", v)} />
+                  </td>
+                  <td className="num">
+                    <ScoreInput value={n.urgency} label="urgency" testId={`urgency-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { urgency: v })} />
+                  </td>
+                  <td className="num">
+                    <ScoreInput value={n.risk} label="risk" testId={`risk-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { risk: v })} />
+                  </td>
+                  <td className="num priority" data-testid={`priority-${n.id}`}>
+                    {n.priority}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {mode === "roadmap" && (
-        <div data-testid="roadmap">
+        <div className="roadmap" data-testid="roadmap">
           {QUARTERS.map((q) => (
             <div key={q}>
-              <h3 style={{ fontSize: "0.85rem", margin: "0.5rem 0 0.25rem" }}>{q}</h3>
-              <ol start={view.ranked.indexOf(view.roadmap[q][0] as ScoredNote) + 1} style={{ margin: 0 }}>
+              <h3>{q}</h3>
+              <ol start={view.ranked.indexOf(view.roadmap[q][0] as ScoredNote) + 1}>
                 {view.roadmap[q].map((n) => (
                   <li key={n.id}>
                     {n.text} <span className="muted">({n.priority})</span>
@@ -126,12 +142,11 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
         </div>
       )}
       {unplaced.length > 0 && (
-        <p className="muted" style={{ fontSize: "0.75rem" }}>
-          Waiting to be placed: {unplaced.map((n) => `${n.text} (from ${n.origin?.label})`).join("; ")}
-        </p>
+        <p className="panel-hint">Waiting to be placed: {unplaced.map((n) => `${n.text} (from ${n.origin?.label})`).join("; ")}</p>
       )}
-      <p className="muted" style={{ fontSize: "0.7rem" }}>
-        priority = 2·impact + urgency − 0.5·effort − risk
+      <p className="panel-hint matrix-legend">
+        <span>I impact · E effort · U urgency · R risk (1–10)</span>
+        <span>P priority = 2·I + U − 0.5·E − R</span>
       </p>
     </div>
   );

@@ -34,7 +34,6 @@ export function ScoreInput({ value, label, testId, disabled, onCommit }: Props) 
         if (e.key === "Enter") commit();
         if (e.key === "Escape") setDraft(null);
       }}
-      style={{ width: "3.4em" }}
     />
   );
 }

@@ -25,7 +25,7 @@ function PairingEditor({ api, swot }: { api: BoardApi; swot: SwotView }) {
     setPicked(new Set());
   };
   return (
-    <div className="pairing-editor" style={{ borderTop: "1px solid var(--line)", paddingTop: 6 }}>
+    <div className="pairing-editor panel-stack">
       <select aria-label="pairing" value={kind} onChange={(e) => setKind(e.target.value as PairingKind)}>
         {PAIRING_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -33,9 +33,9 @@ function PairingEditor({ api, swot }: { api: BoardApi; swot: SwotView }) {
           </option>
         ))}
       </select>
-      <div style={{ fontSize: "0.75rem" }}>
+      <div className="pairing-candidates">
         {candidates.map((c) => (
-          <label key={c.id} style={{ display: "block" }}>
+          <label key={c.id} className="check-row">
             <input
               type="checkbox"
               checked={picked.has(c.id)}
@@ -56,11 +56,12 @@ function PairingEditor({ api, swot }: { api: BoardApi; swot: SwotView }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Enter" && add()}
-        style={{ width: "100%" }}
       />
-      <button type="button" onClick={add} disabled={text.trim() === ""}>
-        Add strategy
-      </button>
+      <div className="panel-row">
+        <button type="button" onClick={add} disabled={text.trim() === ""}>
+          Add strategy
+        </button>
+      </div>
     </div>
   );
 }
@@ -77,8 +78,8 @@ export function SwotPanel({ api }: { api: BoardApi }) {
         <div key={swot.instance.id}>
           {swot.instance.zones.map((zone) => (
             <div key={zone.id} data-testid={`swot-zone-${zone.id}`}>
-              <h3 style={{ fontSize: "0.85rem", margin: "0.5rem 0 0.25rem" }}>{zone.name}</h3>
-              <ul style={{ margin: 0, paddingLeft: "1.1rem", fontSize: "0.8rem" }}>
+              <h3>{zone.name}</h3>
+              <ul>
                 {(swot.items[zone.id] ?? []).map((n) => (
                   <li key={n.id} data-testid={`swot-item-${n.id}`}>
                     {n.text}{" "}
@@ -93,8 +94,8 @@ export function SwotPanel({ api }: { api: BoardApi }) {
               </ul>
             </div>
           ))}
-          <h3 style={{ fontSize: "0.85rem", margin: "0.75rem 0 0.25rem" }}>Strategies</h3>
-          <ul style={{ margin: 0, paddingLeft: "1.1rem", fontSize: "0.8rem" }} data-testid="pairings">
+          <h3>Strategies</h3>
+          <ul className="pairings" data-testid="pairings">
             {swot.pairings.map((p) => (
               <li key={p.id}>
                 <strong>{PAIRING_SOURCES[p.pairing].label}</strong> {p.text}

@@ -80,7 +80,7 @@ export function TemplateTools({ api }: { api: BoardApi }) {
     noteInput.current?.blur();
   };
   return (
-    <div style={{ display: "grid", gap: 6 }}>
+    <div className="panel-stack">
       <input
         aria-label="new note"
         data-testid="quick-note"
@@ -90,7 +90,7 @@ export function TemplateTools({ api }: { api: BoardApi }) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Enter" && addNote()}
       />
-      <div style={{ display: "flex", gap: 6 }}>
+      <div className="panel-row">
         <select aria-label="template kind" value={kind} onChange={(e) => setKind(e.target.value as TemplateInstanceKind)}>
           {TEMPLATE_INSTANCE_KINDS.map((k) => (
             <option key={k} value={k}>

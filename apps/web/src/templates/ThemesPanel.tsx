@@ -23,19 +23,18 @@ function ThemeEditor({ api, theme }: { api: BoardApi; theme: ThemeRecord }) {
     });
   };
   return (
-    <div style={{ display: "grid", gap: 4 }}>
+    <div className="panel-stack theme-fields">
       {FIELDS.map(([field, label]) => (
-        <label key={field} style={{ fontSize: "0.75rem" }}>
+        <label key={field} className="panel-field">
           {label}
           {field === "criteria" ? (
-            <textarea key={theme[field]} defaultValue={theme[field]} disabled={!api.canEdit} rows={2} style={{ width: "100%" }} onBlur={(e) => save(field, e.target.value)} />
+            <textarea key={theme[field]} defaultValue={theme[field]} disabled={!api.canEdit} rows={2} onBlur={(e) => save(field, e.target.value)} />
           ) : (
             <input
               key={theme[field]}
               defaultValue={theme[field]}
               disabled={!api.canEdit}
               data-testid={`theme-${field}-${theme.id}`}
-              style={{ width: "100%" }}
               onBlur={(e) => save(field, e.target.value)}
               onKeyDown={(e) => e.key === "Enter" && save(field, e.currentTarget.value)}
             />
@@ -74,12 +73,12 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
         </button>
       )}
       {view.themes.map(({ theme, notes }) => (
-        <details key={theme.id} open data-testid={`theme-${theme.id}`} style={{ marginTop: 8 }}>
+        <details key={theme.id} open data-testid={`theme-${theme.id}`} className="theme-card">
           <summary>
             <strong>{theme.name || "Untitled theme"}</strong> <span className="muted">({notes.length})</span>
           </summary>
           <ThemeEditor api={api} theme={theme} />
-          <ul style={{ margin: "4px 0", paddingLeft: "1.1rem", fontSize: "0.8rem" }} data-testid={`theme-notes-${theme.id}`}>
+          <ul className="theme-notes" data-testid={`theme-notes-${theme.id}`}>
             {notes.map((n) => (
               <li key={n.id}>{n.text}</li>
             ))}
@@ -91,8 +90,8 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
           )}
         </details>
       ))}
-      <h3 style={{ fontSize: "0.85rem", margin: "0.75rem 0 0.25rem" }}>Unthemed</h3>
-      <ul style={{ margin: 0, paddingLeft: "1.1rem", fontSize: "0.8rem" }} data-testid="unthemed">
+      <h3>Unthemed</h3>
+      <ul data-testid="unthemed">
         {view.unthemed.map((n) => (
           <li key={n.id}>{n.text}</li>
         ))}
