@@ -98,10 +98,14 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
     DATA_DIR: opts.dataDir,
     STORAGE: opts.storage,
     LOG_LEVEL: "warn",
-    // Every load client connects from 127.0.0.1: lift the per-address abuse limits.
+    // Every load client connects from 127.0.0.1, and the big-board builder sends 20,000
+    // updates as fast as it can from one socket: lift the abuse limits (the baseline has none).
     MAX_CONNECTIONS_PER_ADDRESS: "1000000",
     UPGRADES_PER_MINUTE_PER_ADDRESS: "1000000",
     REST_REQUESTS_PER_MINUTE: "1000000",
+    MAX_UPDATES_PER_SECOND: "100000",
+    MAX_UPDATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+    MAX_AWARENESS_PER_SECOND: "100000",
   };
   if (opts.flushIntervalMs !== null) env["FLUSH_INTERVAL_MS"] = String(opts.flushIntervalMs);
   if (opts.idleUnloadMs !== null) env["IDLE_UNLOAD_MS"] = String(opts.idleUnloadMs);

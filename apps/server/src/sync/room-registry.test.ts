@@ -67,12 +67,21 @@ describe("room lifecycle", () => {
     clients.length = 0;
     await waitFor(() => server!.app.rooms.get(board.id) === undefined, { message: "idle unload" });
     expect(room.state).toBe("closed");
+    // Unloading leaves one snapshot and no log: the next cold join replays nothing.
+    expect((await server.storage.loadDocument(board.id)).updates).toEqual([]);
 
     const c = stockClient(server.wsUrl, board.id, board.tokens.viewer);
     clients.push(c);
     await c.synced();
     expect(c.doc.getMap("elements").toJSON()).toEqual(expected);
     expect(server.app.rooms.get(board.id)).not.toBe(room);
+
+    // Server code (exports, facilitation) that acquires a cold room sees the applied document.
+    c.destroy();
+    clients.length = 0;
+    await waitFor(() => server!.app.rooms.get(board.id) === undefined, { message: "second idle unload" });
+    const reloaded = await server.app.rooms.acquire(board.id);
+    expect(reloaded.doc.getMap("elements").toJSON()).toEqual(expected);
   });
 
   it("a failed write keeps the edit in memory, /readyz reports it, and the retry stores it", async () => {

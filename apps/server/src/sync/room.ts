@@ -9,6 +9,7 @@ import {
   encodeSyncUpdate,
 } from "./codec";
 import type { Connection } from "./connection";
+import { dependenciesMet, dropPendingState, hasPendingState, type UpdateDependencies } from "./update-dependencies";
 import type { Fanout, FanoutMessage } from "./fanout";
 import type { SyncLogger } from "./logger";
 import { RoomAwareness } from "./room-awareness";
@@ -20,6 +21,9 @@ const ORIGIN_INCOMING = Symbol("incoming");
 const ORIGIN_SERVER = Symbol("server");
 const ORIGIN_REMOTE = Symbol("remote");
 const ORIGIN_LOAD = Symbol("load");
+
+/** The state vector of an empty document: "send me everything". */
+const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
 /** What a room needs from its registry: a flush on the next tick. */
 export interface RoomScheduler {
@@ -50,7 +54,7 @@ export class Room {
   /** performance.now() of this room's last flush tick (leading-edge flush in quiet rooms). */
   lastTickAt = Number.NEGATIVE_INFINITY;
 
-  private incoming: { connection: Connection; update: Uint8Array }[] = [];
+  private incoming: { connection: Connection; update: Uint8Array; dependencies: UpdateDependencies }[] = [];
   private undurable: Uint8Array[] = [];
   private writing: Uint8Array | null = null;
   private deferredStep1: { connection: Connection; stateVector: Uint8Array }[] = [];
@@ -88,11 +92,37 @@ export class Room {
     return failed;
   }
 
+  /** Resolves once the stored state is applied to `doc` (at once, except after `loadSnapshotSoon`). */
+  applied: Promise<void> = Promise.resolve();
+
+  /**
+   * Serves `snapshot` (a complete encoded state, as compaction writes it) to joiners
+   * right away and applies it to the doc on the next turn of the event loop, before
+   * any flush tick (both use setImmediate, in order). Until then the doc is empty:
+   * a step 1 answered meanwhile sends nothing the client lacks, and updates received
+   * meanwhile wait for the tick like any other.
+   */
+  loadSnapshotSoon(snapshot: Uint8Array): void {
+    this.fullStateMessage = encodeSyncStep2(snapshot);
+    this.applied = new Promise((resolve) => {
+      setImmediate(() => {
+        // Its update event drops the cache: later joiners get a fresh encode (then cached).
+        if (this.state !== "closed") this.loadStored([snapshot]);
+        resolve();
+      });
+    });
+  }
+
   // ---- connections -----------------------------------------------------------
 
   addConnection(connection: Connection): void {
     this.connections.add(connection);
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // Sync step 2 with the whole state goes out at once, not after the client's step 1
+    // arrives: a joiner is synced one round trip sooner, and the encoded state is
+    // cached, so a crowd joining costs one encode. Only durable state is ever sent.
+    if (this.isDurable()) this.answerStep1(connection, EMPTY_STATE_VECTOR);
+    else this.deferredStep1.push({ connection, stateVector: EMPTY_STATE_VECTOR });
     const states = this.awareness.encodeAll();
     if (states) connection.send(states);
     // A joiner during a storage outage learns it at once, not at the next failure.
@@ -156,7 +186,7 @@ export class Room {
         // Viewers (and anyone the policy refuses) may answer sync step 1, but
         // their document updates are dropped: never applied, stored or broadcast.
         if (!this.hooks.canWriteDocument(connection, this)) return;
-        this.incoming.push({ connection, update: message.update });
+        this.incoming.push({ connection, update: message.update, dependencies: message.dependencies });
         this.scheduler.markDirty(this);
         return;
       case "awareness": {
@@ -265,13 +295,7 @@ export class Room {
     this.incoming = [];
     if (incoming.length > 0) {
       this.doc.transact(() => {
-        for (const { connection, update } of incoming) {
-          try {
-            Y.applyUpdate(this.doc, update);
-          } catch {
-            connection.close(CloseCode.MalformedMessage, "update could not be applied");
-          }
-        }
+        for (const { connection, update, dependencies } of incoming) this.applyIncoming(connection, update, dependencies);
       }, ORIGIN_INCOMING);
     }
     if (this.undurable.length === 0) {
@@ -283,6 +307,30 @@ export class Room {
     this.undurable = [];
     this.writing = merged;
     return { docId: this.boardId, update: merged };
+  }
+
+  /**
+   * Applies one client update inside the tick's transaction. An update that needs
+   * state the doc lacks is refused before Yjs sees it (update-dependencies.ts says
+   * why); whatever Yjs would still keep pending (structs that depend on each other
+   * in a cycle) is dropped. Both close the sender with 4400: a well-behaved client
+   * that raced its own sync step 2 reconnects and resends everything in its next one.
+   */
+  private applyIncoming(connection: Connection, update: Uint8Array, dependencies: UpdateDependencies): void {
+    if (!dependenciesMet(dependencies, this.doc)) {
+      connection.close(CloseCode.MalformedMessage, "update depends on unknown state");
+      return;
+    }
+    const hadPending = hasPendingState(this.doc);
+    try {
+      Y.applyUpdate(this.doc, update);
+    } catch {
+      connection.close(CloseCode.MalformedMessage, "update could not be applied");
+    }
+    if (!hadPending && hasPendingState(this.doc)) {
+      dropPendingState(this.doc);
+      connection.close(CloseCode.MalformedMessage, "update depends on unknown state");
+    }
   }
 
   /** The write of `prepareWrite` is durable: broadcast it once to everyone, publish it. */
