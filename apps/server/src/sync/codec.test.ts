@@ -12,6 +12,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
+  MAX_AWARENESS_DEPTH,
 } from "./codec";
 
 function stockFrame(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -32,7 +33,7 @@ describe("wire codec", () => {
     const decoded2 = decodeClientMessage(step2);
     expect(decoded2.ok && decoded2.message.type).toBe("sync-step2");
     const upd = stockFrame((e) => { encoding.writeVarUint(e, MessageType.Sync); syncProtocol.writeUpdate(e, update); });
-    expect(decodeClientMessage(upd)).toEqual({ ok: true, message: { type: "sync-update", update } });
+    expect(decodeClientMessage(upd)).toMatchObject({ ok: true, message: { type: "sync-update", update } });
 
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState({ user: { name: "Ada" } });
@@ -48,8 +49,8 @@ describe("wire codec", () => {
 
   it("round-trips its own encoders, one message per frame", () => {
     expect(decodeClientMessage(encodeSyncStep1(Y.encodeStateVector(doc)))).toMatchObject({ ok: true, message: { type: "sync-step1" } });
-    expect(decodeClientMessage(encodeSyncStep2(update))).toEqual({ ok: true, message: { type: "sync-step2", update } });
-    expect(decodeClientMessage(encodeSyncUpdate(update))).toEqual({ ok: true, message: { type: "sync-update", update } });
+    expect(decodeClientMessage(encodeSyncStep2(update))).toMatchObject({ ok: true, message: { type: "sync-step2", update } });
+    expect(decodeClientMessage(encodeSyncUpdate(update))).toMatchObject({ ok: true, message: { type: "sync-update", update } });
     expect(decodeClientMessage(encodeControl('{"kind":"ping"}'))).toEqual({ ok: true, message: { type: "control", payload: '{"kind":"ping"}' } });
     const aw = encodeAwareness(Uint8Array.of(0));
     expect(decodeClientMessage(aw)).toEqual({ ok: true, message: { type: "awareness", update: Uint8Array.of(0), entries: [] } });
@@ -77,5 +78,27 @@ describe("wire codec", () => {
       const result = decodeClientMessage(frame);
       expect(result.ok, `frame [${frame.join(",")}]`).toBe(false);
     }
+  });
+
+  it("refuses awareness states nested deeper than it can re-encode (a 20 kB state once crashed the server)", () => {
+    const nested = (depth: number) => stockFrame((e) => {
+      encoding.writeVarUint(e, MessageType.Awareness);
+      encoding.writeVarUint8Array(e, stockFrame((u) => {
+        encoding.writeVarUint(u, 1);
+        encoding.writeVarUint(u, 42);
+        encoding.writeVarUint(u, 1);
+        encoding.writeVarString(u, `{"user":${"[".repeat(depth)}${"]".repeat(depth)}}`);
+      }));
+    });
+    expect(decodeClientMessage(nested(MAX_AWARENESS_DEPTH - 1)).ok).toBe(true);
+    const deep = decodeClientMessage(nested(10_000));
+    expect(deep.ok).toBe(false);
+    expect(!deep.ok && deep.reason).toMatch(/nested deeper/);
+  });
+
+  it("carries what an update needs from the document (update-dependencies.ts)", () => {
+    const decoded = decodeClientMessage(encodeSyncUpdate(update));
+    if (!decoded.ok || decoded.message.type !== "sync-update") throw new Error("expected a sync update");
+    expect([...decoded.message.dependencies.keys()]).toEqual([doc.clientID]);
   });
 });

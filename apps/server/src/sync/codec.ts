@@ -2,6 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { MessageType, SyncStep } from "@quadrant/protocol";
+import { dependenciesOf, type UpdateDependencies } from "./update-dependencies";
 
 /**
  * The wire codec: exactly one y-protocol message per websocket frame (stock
@@ -20,8 +21,8 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { type: "sync-step1"; stateVector: Uint8Array }
-  | { type: "sync-step2"; update: Uint8Array }
-  | { type: "sync-update"; update: Uint8Array }
+  | { type: "sync-step2"; update: Uint8Array; dependencies: UpdateDependencies }
+  | { type: "sync-update"; update: Uint8Array; dependencies: UpdateDependencies }
   | { type: "awareness"; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: "query-awareness" }
   | { type: "auth" }
@@ -50,8 +51,8 @@ export function decodeClientMessage(frame: Uint8Array): DecodeResult {
         } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
           // Y.decodeUpdate reads every struct and the delete set; it throws on
           // truncated or inconsistent data, so nothing invalid reaches the doc.
-          Y.decodeUpdate(payload);
-          message = { type: step === SyncStep.Step2 ? "sync-step2" : "sync-update", update: payload };
+          const dependencies = dependenciesOf(Y.decodeUpdate(payload));
+          message = { type: step === SyncStep.Step2 ? "sync-step2" : "sync-update", update: payload, dependencies };
         } else {
           return fail(`unknown sync step ${step}`);
         }
@@ -95,6 +96,28 @@ function validateStateVector(payload: Uint8Array): void {
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes in state vector");
 }
 
+/**
+ * Deepest nesting of arrays/objects accepted in an awareness state. Real states
+ * (user, cursor, selection) nest a few levels; a 20 kB "[[[[…]]]]" parses fine
+ * but overflows the stack when the server re-encodes it (JSON.stringify), which
+ * crashed the process from a timer (found by fuzz.test.ts).
+ */
+export const MAX_AWARENESS_DEPTH = 32;
+
+/** Nesting depth of a parsed JSON value, without recursion (the input is hostile). */
+function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== "object" || item.value === null) continue;
+    const depth = item.depth + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_AWARENESS_DEPTH) return deepest;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth });
+  }
+  return deepest;
+}
+
 function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
@@ -104,6 +127,7 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (jsonDepth(state) > MAX_AWARENESS_DEPTH) throw new Error(`awareness state nested deeper than ${MAX_AWARENESS_DEPTH}`);
     entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) throw new Error("trailing bytes in awareness update");
