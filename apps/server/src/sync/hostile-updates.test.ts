@@ -79,6 +79,24 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
     expect(disconnects).toBe(0);
   });
 
+  it("closes senders of zero-length structs, which corrupted the doc for everyone (no joiner could sync)", async () => {
+    const board = await createBoard(server.url, "blank");
+    const observer = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    clients.push(observer);
+    await observer.synced();
+    const url = `${server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
+    const poison = [
+      buildUpdate([{ client: 5, clock: 0, structs: [{ kind: "gc", length: 0 }] }]),
+      buildUpdate([{ client: 8, clock: 0, structs: [{ kind: "item", parent: "t", content: { kind: "any", values: [] } }] }]),
+    ];
+    for (const update of poison) expect(await closeCodeFor(server, url, encodeSyncUpdate(update))).toBe(CloseCode.MalformedMessage);
+    observer.doc.getText("t").insert(0, "still fine");
+    const joiner = stockClient(server.wsUrl, board.id, board.tokens.viewer);
+    clients.push(joiner);
+    await joiner.synced();
+    await waitFor(() => joiner.doc.getText("t").toString() === "still fine", { message: "joiner sees the honest edit" });
+  });
+
   it("closes a socket whose awareness state nests too deep (a 20 kB state crashed the process when re-encoded)", async () => {
     const board = await createBoard(server.url, "blank");
     const observer = stockClient(server.wsUrl, board.id, board.tokens.editor);

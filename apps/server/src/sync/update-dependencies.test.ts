@@ -69,4 +69,15 @@ describe("update dependencies (SS7: the server holds no pending state from clien
     expect(hasPendingState(doc)).toBe(false);
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
   });
+
+  it("throws on zero-length structs and deletes (the codec turns that into 4400)", () => {
+    const zero = [
+      buildUpdate([{ client: 5, clock: 0, structs: [{ kind: "gc", length: 0 }] }]),
+      buildUpdate([{ client: 7, clock: 0, structs: [{ kind: "item", parent: "m", parentSub: "k", content: { kind: "deleted", length: 0 } }] }]),
+      buildUpdate([{ client: 8, clock: 0, structs: [{ kind: "item", parent: "t", content: { kind: "any", values: [] } }] }]),
+      buildUpdate([{ client: 6, clock: 0, structs: [{ kind: "item", parent: "t", content: { kind: "string", text: "" } }] }]),
+      buildUpdate([], [{ client: 5, clock: 0, length: 0 }]),
+    ];
+    for (const update of zero) expect(() => dependenciesOf(Y.decodeUpdate(update))).toThrow(/zero-length/);
+  });
 });

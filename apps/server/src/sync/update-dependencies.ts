@@ -40,11 +40,18 @@ function reference(map: Map<number, ClientNeeds>, id: Y.ID | null): void {
   needs.referencedEnd = Math.max(needs.referencedEnd, id.clock + 1);
 }
 
-/** Summarises a decoded update (Y.decodeUpdate) into what it needs. */
+/**
+ * Summarises a decoded update (Y.decodeUpdate) into what it needs. Throws on
+ * zero-length structs and deletes, which Yjs never writes but decodes: a 0-length
+ * GC or deleted item broke every later lookup of the doc ("Unexpected case", no
+ * joiner could sync), and a 0-length item made honest edits next to it go
+ * pending on every other peer (fuzz.test.ts found both).
+ */
 export function dependenciesOf(decoded: DecodedUpdate): UpdateDependencies {
   const map = new Map<number, ClientNeeds>();
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
+    if (struct.length <= 0) throw new Error("zero-length struct in update");
     const needs = needsOf(map, struct.id.client);
     const last = needs.ranges.length - 1;
     // Yjs writes a client's structs in clock order; merge adjacent ones so the usual case is one range.
@@ -59,7 +66,10 @@ export function dependenciesOf(decoded: DecodedUpdate): UpdateDependencies {
   }
   for (const [client, deletes] of decoded.ds.clients) {
     const needs = needsOf(map, client);
-    for (const { clock, len } of deletes) needs.referencedEnd = Math.max(needs.referencedEnd, clock + len);
+    for (const { clock, len } of deletes) {
+      if (len <= 0) throw new Error("zero-length delete in update");
+      needs.referencedEnd = Math.max(needs.referencedEnd, clock + len);
+    }
   }
   return map;
 }
