@@ -16,7 +16,7 @@ export interface StructId {
 export type HostileContent =
   | { kind: "string"; text: string }
   | { kind: "deleted"; length: number }
-  | { kind: "any"; values: (string | number | boolean | null)[] };
+  | { kind: "any"; values: readonly (string | number | boolean | null)[] };
 
 export interface HostileItem {
   kind: "item";
