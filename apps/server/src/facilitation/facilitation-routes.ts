@@ -15,7 +15,7 @@ export interface FacilitationRoutesOptions {
   now: () => number;
 }
 
-const Query = z.object({ token: z.string().optional(), participant: z.string().max(128).optional() });
+const Query = z.strictObject({ token: z.string().optional(), participant: z.string().max(128).optional() });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /** Same rule as the websocket (participantOf): short or odd ids are not trusted as identities. */
@@ -59,7 +59,7 @@ export const facilitationRoutes: FastifyPluginAsyncZod<FacilitationRoutesOptions
         description: "Facilitator-only commands need the facilitator token; refusals answer 403 (role) or 409 (state).",
         params: BoardIdParams,
         querystring: Query,
-        body: z.object({ command: Command }),
+        body: z.strictObject({ command: Command }),
         response: { 200: FacilitationView, ...errors },
       },
     },

@@ -27,7 +27,9 @@ export interface BoardRoutesOptions {
   createKeyRequired: boolean;
 }
 
-const TokenQuery = z.object({ token: z.string().optional() });
+/** Strict like the bodies: an unknown query parameter is a 400 that names it (docs/api.md). */
+const TokenQuery = z.strictObject({ token: z.string().optional() });
+const NoQuery = z.strictObject({});
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
 function info(board: BoardRecord, role: BoardInfo["role"]): BoardInfo {
@@ -43,6 +45,7 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
     {
       schema: {
         summary: "What a client must know before creating a board",
+        querystring: NoQuery,
         response: { 200: ServerInfo },
       },
     },
@@ -57,6 +60,7 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
         description:
           "Returns the board and three capability tokens (facilitator, editor, viewer). Tokens are shown only once. " +
           "When the server sets BOARD_CREATE_KEY, send it in the `X-Create-Key` header (401 without it, 403 when wrong).",
+        querystring: NoQuery,
         body: CreateBoardBody,
         response: { 201: BoardCreated, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
       },
