@@ -126,17 +126,13 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
     setOpen(!open);
   };
   const isFacilitator = view.me.role === "facilitator";
+  const step = view.agenda.steps[view.agenda.current];
   // Folded, the dock still says when something wants the person's attention.
   const waiting = view.vote?.status === "open" ? "Vote open" : view.scoring?.status === "open" ? "Scoring open" : null;
   return (
     <section className={`fac-dock${open ? " is-open" : ""}`} data-testid="facilitation" data-role={view.me.role} aria-label="Facilitation">
       <header className="fac-dock-head">
         <TimerBar control={control} view={view} {...(isFacilitator ? { send } : {})} />
-        {!open && waiting && (
-          <button type="button" className="fac-attention small" onClick={toggle}>
-            {waiting}
-          </button>
-        )}
         <button
           type="button"
           className="fac-toggle small"
@@ -151,12 +147,29 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
             {open ? "▴" : "▾"}
           </span>
         </button>
+        {!open && waiting && (
+          <p className="fac-step-row">
+            <button type="button" className="fac-attention small" onClick={toggle}>
+              {waiting}: show the tools
+            </button>
+          </p>
+        )}
+        {step && (
+          <p className="fac-step-row">
+            <span className="fac-step-count">
+              Step {view.agenda.current + 1} of {view.agenda.steps.length}
+            </span>
+            <span className="fac-step" data-testid="fac-current-step" title={step.title}>
+              {step.title}
+            </span>
+          </p>
+        )}
       </header>
       <SessionBanners view={view} refusal={refusal} onShowSpotlight={showFrame} />
       {/* Hidden, not unmounted: click-to-vote keeps working and drafts (agenda, minutes) survive folding. */}
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
-        <ParticipantTools view={view} scene={scene} name={name} send={send} />
         {isFacilitator && <FacilitatorTools view={view} scene={scene} send={send} />}
+        <ParticipantTools view={view} scene={scene} name={name} send={send} />
       </div>
     </section>
   );

@@ -33,12 +33,14 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
   }, [scene, voteOpen, clickToVote, send]);
 
   const myBallot = Object.entries(vote?.myBallot ?? {});
+  // The facilitator votes and scores too; their own controls sit above under the same names.
+  const isFacilitator = view.me.role === "facilitator";
   return (
     <div className="fac-participant" data-testid="participant-tools">
       {vote && (
         <section className="fac-group" aria-label="vote">
           <h3 className="fac-group-title">
-            Dot vote
+            {isFacilitator ? "Your votes" : "Dot vote"}
             {vote.status === "open" && (
               <span className="fac-pill" data-testid="votes-left">
                 {vote.remaining} votes left
@@ -83,7 +85,7 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
 
       {scoring && (
         <section className="fac-group" aria-label="scoring">
-          <h3 className="fac-group-title">Score impact / effort (alone)</h3>
+          <h3 className="fac-group-title">{isFacilitator ? "Your scores" : "Score impact / effort (alone)"}</h3>
           {scoring.status === "open" && (
             <div className="fac-row">
               <label className="fac-field">
@@ -123,7 +125,7 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
       )}
 
       {/* The facilitator runs the ready check (FacilitatorTools) rather than answering it. */}
-      {view.me.role !== "facilitator" && (
+      {!isFacilitator && (
         <div className="fac-row fac-ready-row">
           <button
             type="button"

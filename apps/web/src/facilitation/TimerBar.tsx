@@ -29,18 +29,23 @@ export function TimerBar({ control, view, send }: Props) {
       if (sound) beep();
     }
   }, [expired, sound, view.timer.run]);
-  const step = view.agenda.steps[view.agenda.current];
   return (
     <div className={`fac-timer${expired ? " fac-expired" : ""}`} data-testid="fac-timer-bar">
       <span className="fac-time" data-testid="timer" data-status={view.timer.status} data-expired={expired ? "true" : "false"}>
         {formatRemaining(remaining)}
       </span>
       {send && <RunButton status={view.timer.status} send={send} />}
-      {step && <span className="fac-step" data-testid="fac-current-step" title={step.title}>{step.title}</span>}
-      {expired && <strong role="alert">Time is up</strong>}
-      <label className="fac-sound" title="Beep when the timer reaches zero">
-        <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> sound
-      </label>
+      {expired && <strong className="fac-alert" role="alert">Time is up</strong>}
+      <button
+        type="button"
+        className="fac-sound small"
+        aria-pressed={sound}
+        aria-label="sound"
+        title={sound ? "Beeps when the timer reaches zero (click to mute)" : "Silent at zero (click to beep)"}
+        onClick={() => setSound(!sound)}
+      >
+        <BellIcon muted={!sound} />
+      </button>
     </div>
   );
 }
@@ -54,4 +59,15 @@ function RunButton({ status, send }: { status: FacilitationView["timer"]["status
     case "paused":
       return <button type="button" className="small primary" onClick={() => send({ type: "timer.resume" })}>Resume</button>;
   }
+}
+
+/** Inline so no icon font or image is fetched; a slash when muted. */
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+      <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+      {muted && <path d="M3 3l18 18" />}
+    </svg>
+  );
 }
