@@ -17,6 +17,7 @@ export {
   CreateBoardBody,
   BoardTokens,
   BoardCreated,
+  BoardImported,
   BoardInfo,
   RenameBoardBody,
   BoardIdParams,

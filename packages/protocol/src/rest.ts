@@ -39,6 +39,12 @@ export const BoardCreated = z.object({
 });
 export type BoardCreated = z.infer<typeof BoardCreated>;
 
+/** Response of POST /api/boards/import: as creation, plus what sanitising removed ("files.f1: not a raster image …"). */
+export const BoardImported = BoardCreated.extend({
+  dropped: z.array(z.string()),
+});
+export type BoardImported = z.infer<typeof BoardImported>;
+
 /** Response of GET /api/boards/:id: the metadata and the caller's role. */
 export const BoardInfo = z.object({
   id: BoardId,

@@ -7,6 +7,9 @@ import {
 } from "@quadrant/board-model";
 import { TemplateKind } from "@quadrant/protocol";
 import { z } from "zod";
+import { absurdElementReason, safeEmbedLink, safeLink, unsafeFileReason, withoutGeneratedHtml } from "./sanitise-backup";
+
+export { safeLink } from "./sanitise-backup";
 
 export const BACKUP_FORMAT = "quadrant-board";
 export const BACKUP_VERSION = 1;
@@ -17,7 +20,7 @@ const finite = z.number().finite();
 /**
  * RULE 19: an element in a backup may carry exactly the fields of an Excalidraw 0.18 element;
  * anything else is rejected by name. Nested values are kept as they are (Excalidraw's own
- * `restoreElements` normalises them on load) except `link`, which RULE 20 sanitises.
+ * `restoreElements` normalises them on load) except what RULES 20–22 sanitise.
  */
 export const BackupElement = z.strictObject({
   id: z.string().min(1).max(200),
@@ -80,20 +83,14 @@ export const BackupElement = z.strictObject({
   validated: z.boolean().nullable().optional(),
 });
 
-const IMAGE_MIME_TYPES = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "image/bmp", "image/x-icon", "image/avif"] as const;
-
-export const BackupFile = z
-  .strictObject({
-    id: z.string().min(1),
-    mimeType: z.enum(IMAGE_MIME_TYPES),
-    dataURL: z.string().max(20_000_000),
-    created: finite,
-    lastRetrieved: finite.optional(),
-  })
-  .refine((f) => f.dataURL.startsWith(`data:${f.mimeType};base64,`), {
-    message: "dataURL must be a base64 data URL of the file's own image type",
-    path: ["dataURL"],
-  });
+/** Shape only: whether the content is a safe image is RULE 21's call (sanitise-backup.ts), which drops the file. */
+export const BackupFile = z.strictObject({
+  id: z.string().min(1),
+  mimeType: z.string().max(100),
+  dataURL: z.string().max(20_000_000),
+  created: finite,
+  lastRetrieved: finite.optional(),
+});
 
 export const BoardBackup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -126,28 +123,31 @@ export function exportBackup(snapshot: BoardSnapshot, meta: BackupMeta): BoardBa
   // Export what import accepts: a doc holding something the schema refuses is reported, not shipped.
   const r = BoardBackup.safeParse(candidate);
   if (!r.success) throw new Error(`board cannot be backed up: ${describeIssues(r.error)}`);
-  return sanitiseBackup(r.data);
+  return sanitiseBackup(r.data).backup;
 }
 
-const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
-
-/**
- * RULE 20: links survive only as http(s), mailto, a same-site path or an anchor;
- * `javascript:`, `data:`, `vbscript:` and every other scheme become null.
- */
-export function safeLink(link: string | null | undefined): string | null {
-  if (link == null) return null;
-  // Browsers ignore leading control characters and spaces in a URL; so must the check.
-  const trimmed = link.replace(/^[\u0000-\u0020]+/, "");
-  return SAFE_LINK.test(trimmed) ? trimmed : null;
-}
-
-function sanitiseBackup(b: BoardBackup): BoardBackup {
+/** RULES 20–22: unsafe links become null; unsafe files and absurd elements are dropped, each drop named. */
+function sanitiseBackup(b: BoardBackup): { backup: BoardBackup; dropped: string[] } {
+  const dropped: string[] = [];
   const elements: BoardBackup["elements"] = {};
   for (const [key, e] of Object.entries(b.elements)) {
-    elements[key] = e.link === undefined ? e : { ...e, link: safeLink(e.link) };
+    const absurd = absurdElementReason(e);
+    if (absurd) {
+      dropped.push(`elements.${key}: ${absurd}`);
+      continue;
+    }
+    const embedded = e.type === "embeddable" || e.type === "iframe";
+    const link = e.link === undefined ? undefined : embedded ? safeEmbedLink(e.link) : safeLink(e.link);
+    if (e.link && link === null) dropped.push(`elements.${key}.link: unsafe link removed`);
+    elements[key] = withoutGeneratedHtml(link === undefined ? e : { ...e, link });
   }
-  return { ...b, elements };
+  const files: BoardBackup["files"] = {};
+  for (const [key, f] of Object.entries(b.files)) {
+    const unsafe = unsafeFileReason(f);
+    if (unsafe) dropped.push(`files.${key}: ${unsafe}`);
+    else files[key] = f;
+  }
+  return { backup: { ...b, elements, files }, dropped };
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -158,12 +158,13 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export type ImportResult =
-  | { ok: true; backup: BoardBackup; snapshot: BoardSnapshot }
+  /** `dropped`: what RULES 20–22 removed, by path, for the importer to be told. */
+  | { ok: true; backup: BoardBackup; snapshot: BoardSnapshot; dropped: string[] }
   | { ok: false; message: string };
 
 /**
- * Validates an uploaded backup (RULES 19–21): unknown fields anywhere are rejected with their
- * path, links are sanitised, and every element key must equal the element's id.
+ * Validates an uploaded backup (RULES 19–22): unknown fields anywhere are rejected with their
+ * path, every element/file key must equal its id; unsafe links, files and elements are dropped.
  */
 export function importBackup(input: unknown): ImportResult {
   const r = BoardBackup.safeParse(input);
@@ -174,12 +175,13 @@ export function importBackup(input: unknown): ImportResult {
   for (const [key, f] of Object.entries(r.data.files)) {
     if (key !== f.id) return { ok: false, message: `files.${key}: key does not match id "${f.id}"` };
   }
-  const backup = sanitiseBackup(r.data);
+  const { backup, dropped } = sanitiseBackup(r.data);
   const toJson = <T extends object>(rec: Record<string, T>): Record<string, JsonObject> =>
     Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, { ...v } as JsonObject]));
   return {
     ok: true,
     backup,
+    dropped,
     snapshot: {
       elements: toJson(backup.elements),
       files: toJson(backup.files),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 import { type FacilitationState, rankVotes } from "@quadrant/facilitation";
-import { BoardCreated, BoardIdParams, ErrorBody, canEdit } from "@quadrant/protocol";
+import { BoardIdParams, BoardImported, ErrorBody, canEdit } from "@quadrant/protocol";
 import { EXPORT_FORMATS, exportBoard, importBackup } from "@quadrant/templates";
 import { newBoardId, newBoardTokens } from "../auth/tokens";
 import type { BoardRecord, Storage } from "../storage/storage";
@@ -81,17 +81,20 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary: "Create a board from a JSON backup",
-        description: "The body is a backup from GET /api/boards/:id/export?format=json. Answers like POST /api/boards.",
+        description:
+          "The body is a backup from GET /api/boards/:id/export?format=json. Answers like POST /api/boards, plus " +
+          "`dropped`: unsafe links, non-image files and elements of absurd size removed on the way in.",
         querystring: NoQuery,
         // Checked by importBackup, which names the offending path (RULE 19).
         body: z.unknown(),
-        response: { 201: BoardCreated, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        response: { 201: BoardImported, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
       },
       preValidation: async (request) => options.checkCreateKey(request),
     },
     async (request, reply) => {
       const imported = importBackup(request.body);
       if (!imported.ok) throw new HttpError(400, "invalid_backup", imported.message);
+      if (imported.dropped.length > 0) request.log.info({ dropped: imported.dropped.slice(0, 20), count: imported.dropped.length }, "import dropped unsafe content");
       const { tokens, hashes } = newBoardTokens();
       const board: BoardRecord = {
         id: newBoardId(),
@@ -110,6 +113,7 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
         template: board.template,
         createdAt: board.createdAt,
         tokens,
+        dropped: imported.dropped,
       });
     },
   );
