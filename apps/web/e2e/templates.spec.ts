@@ -61,7 +61,7 @@ async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Pro
     .poll(() =>
       page.evaluate((id) => {
         const onCanvas = window.__quadrantBoard?.sceneElements().find((e) => e.id === id);
-        const inDoc = window.__quadrantTemplates?.docPosition(id);
+        const inDoc = window.__quadrantTemplates?.docRect(id);
         return onCanvas !== undefined && inDoc !== null && inDoc !== undefined && onCanvas.x === inDoc.x && onCanvas.y === inDoc.y;
       }, noteId),
     )
@@ -73,7 +73,9 @@ async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Pro
  * dock folded to its header (as a facilitator does while working on the template) and
  * the template's own panel in view.
  */
-async function screenshot(page: Page, name: string, panel: string): Promise<void> {
+async function screenshot(page: Page, name: string, panel: string, others: Page[]): Promise<void> {
+  // Others' cursors rest beside the template, not over a note's text.
+  for (const other of others) await other.mouse.move(846, 600, { steps: 3 });
   const toggle = page.getByTestId("facilitate-toggle");
   if ((await toggle.getAttribute("aria-expanded")) === "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
@@ -82,7 +84,7 @@ async function screenshot(page: Page, name: string, panel: string): Promise<void
   await page.keyboard.press("Escape");
   await page.evaluate(() => window.__quadrantTemplates?.fit());
   await page.evaluate(() => window.__quadrantBoard?.nextFrame());
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
 
@@ -151,7 +153,7 @@ test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgenc
   expect(svgText).toContain("<svg");
   expect(svgText).toContain("@font-face");
   expect(svgText).toContain("Ship SSO");
-  await screenshot(ana.page, "impact-effort", "matrix-panel");
+  await screenshot(ana.page, "impact-effort", "matrix-panel", [ben.page]);
 });
 
 test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strategy, B sees it; the brief has both", async ({ people, request }) => {
@@ -190,7 +192,7 @@ test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strate
   await expect.poll(() => serverExport(request, board, "md")).toContain("**Threats**\n\n- New competitor");
   const md = await serverExport(request, board, "md");
   expect(md).toContain("- **S×T:** Lock in loyal customers before the competitor ships (from: Loyal customers; New competitor)");
-  await screenshot(ana.page, "swot", "swot-panel");
+  await screenshot(ana.page, "swot", "swot-panel", [ben.page]);
 });
 
 test("theme map: A makes a theme from the selection, B sees it with its note and edits the driver; the brief has it", async ({ people, request }) => {
@@ -235,7 +237,7 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   expect(md).toContain("- **Business driver:** Enter the enterprise market");
   expect(md).toContain("- **Initiatives:** RBAC");
   expect(md).toContain("**Not yet under a theme:** Dark mode");
-  await screenshot(ana.page, "theme-map", "themes-panel");
+  await screenshot(ana.page, "theme-map", "themes-panel", [ben.page]);
 
   // JSON backup from the panel, restored as a new board with the same theme and notes
   const [backup] = await Promise.all([ana.page.waitForEvent("download"), ana.page.getByRole("button", { name: "Backup (.json)" }).click()]);
@@ -247,4 +249,45 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   await expect
     .poll(() => copy.evaluate(() => window.__quadrantTemplates?.view().themes.map((t) => [t.theme.name, t.theme.driver, t.notes.map((n) => n.text)]) ?? []))
     .toEqual([["Enterprise-ready platform", "Enter the enterprise market", ["RBAC"]]]);
+});
+
+test("a board is framed once on first open: later edits and the person's own scrolling are left alone", async ({ people, request }) => {
+  const board = await createBoard(request, "impact-effort", "Framing");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplate(ana.page);
+  await openBoard(ben.page, link(board, "editor"));
+  await waitForTemplate(ben.page);
+  const viewport = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
+
+  // The whole matrix frame is on screen, clear of Excalidraw's toolbar (top) and zoom bar (bottom).
+  const frame = await ben.page.evaluate(() => {
+    const hook = window.__quadrantTemplates;
+    const id = hook?.view().templates[0]?.frameId;
+    const f = id ? hook?.docRect(id) : null;
+    return hook && f ? { topLeft: hook.toPage(f.x, f.y), bottomRight: hook.toPage(f.x + f.width, f.y + f.height) } : null;
+  });
+  const canvas = await ben.page.getByTestId("board-canvas").boundingBox();
+  if (!frame?.topLeft || !frame.bottomRight || !canvas) throw new Error("no frame or canvas");
+  expect(frame.topLeft.x).toBeGreaterThan(canvas.x + 16);
+  expect(frame.topLeft.y).toBeGreaterThan(canvas.y + 80);
+  expect(frame.bottomRight.x).toBeLessThan(canvas.x + canvas.width - 16);
+  expect(frame.bottomRight.y).toBeLessThan(canvas.y + canvas.height - 60);
+
+  // Ben scrolls away; a note Ana adds afterwards reaches him without moving his view.
+  const box = await ben.page.locator("canvas.interactive").boundingBox();
+  if (!box) throw new Error("no canvas");
+  await ben.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const framed = await viewport(ben.page);
+  await ben.page.mouse.wheel(400, 300);
+  await expect.poll(() => viewport(ben.page)).not.toEqual(framed);
+  await ben.page.waitForTimeout(300);
+  const scrolled = await viewport(ben.page);
+  const anaBefore = await viewport(ana.page);
+  const id = await quickNote(ana.page, "Late idea");
+  await expect.poll(async () => (await ben.page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.id === id)).toBe(true);
+  await ben.page.waitForTimeout(500);
+  expect(await viewport(ben.page)).toEqual(scrolled);
+  expect(await viewport(ana.page)).toEqual(anaBefore);
 });

@@ -10,7 +10,7 @@ export interface TemplatesTestHook {
   /** Page coordinates of a scene point (to drag notes with the real mouse). */
   toPage(x: number, y: number): { x: number; y: number } | null;
   /** Where the document (not the canvas) has an element: tells a test a local drag has been written. */
-  docPosition(id: string): { x: number; y: number } | null;
+  docRect(id: string): { x: number; y: number; width: number; height: number } | null;
   /** Deselects and frames the board the way a first open does (for screenshots). */
   fit(): void;
 }
@@ -24,9 +24,9 @@ declare global {
 export function installTemplatesTestHook(api: BoardApi): () => void {
   const hook: TemplatesTestHook = {
     view: () => interpretBoard(parseBoard(snapshotBoard(api.doc))),
-    docPosition: (id) => {
-      const element = elementsMap(api.doc).get(id);
-      return element ? { x: Number(element["x"]), y: Number(element["y"]) } : null;
+    docRect: (id) => {
+      const e = elementsMap(api.doc).get(id);
+      return e ? { x: Number(e["x"]), y: Number(e["y"]), width: Number(e["width"]), height: Number(e["height"]) } : null;
     },
     toPage: (x, y) => {
       const s = api.scene?.api.getAppState();
