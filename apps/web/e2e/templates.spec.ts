@@ -231,7 +231,26 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   await ben.page.getByTestId(`theme-driver-${themeId}`).fill("Enter the enterprise market");
   await ben.page.getByTestId(`theme-driver-${themeId}`).press("Enter");
   await expect(ana.page.getByTestId(`theme-driver-${themeId}`)).toHaveValue("Enter the enterprise market");
-
+  // The frame's label on both canvases is the new name, not only the panel (the theme record);
+  // and each canvas holds exactly the document's copy of the frame (same version and nonce),
+  // not a private re-indexed one that a later patch from the document could tie with.
+  const frameId = await ben.page.evaluate((id) => window.__quadrantTemplates?.view().themes.find((t) => t.theme.id === id)?.theme.frameId ?? "", themeId);
+  const frameOn = (page: Page) =>
+    page.evaluate((id) => {
+      const hook = window.__quadrantTemplates;
+      return { canvas: hook?.canvasElement(id) ?? null, doc: hook?.docElement(id) ?? null };
+    }, frameId);
+  expect(frameId).not.toBe("");
+  for (const page of [ana.page, ben.page]) {
+    await expect.poll(async () => (await frameOn(page)).canvas?.name).toBe("Enterprise-ready platform");
+    await expect
+      .poll(async () => {
+        const { canvas, doc } = await frameOn(page);
+        const [c, d] = [JSON.stringify(canvas), JSON.stringify(doc)];
+        return c === d ? "same" : `canvas ${c} / doc ${d}`;
+      })
+      .toBe("same");
+  }
   await expect.poll(() => serverExport(request, board, "md")).toContain("### 1. Enterprise-ready platform");
   const md = await serverExport(request, board, "md");
   expect(md).toContain("- **Business driver:** Enter the enterprise market");

@@ -250,6 +250,35 @@ describe("ElementBinding", () => {
     expect(elementsMap(viewer.doc).has("mine")).toBe(false);
   });
 
+  it("an element the canvas re-indexes on arrival is written back, so a later document patch reaches every canvas", () => {
+    // The theme panel's path: `insert` puts a frame into Y with index null, every canvas
+    // gives it an index (version + 1, its own nonce), then the panel renames it in Y (version + 1).
+    const scheduler = new ManualScheduler();
+    const { peers, net, settle } = setup(2, { scheduler });
+    const [a, b] = peers as [Peer, Peer];
+    const frame: TestElement = { id: "f", x: 0, y: 0, version: 1, versionNonce: 5, isDeleted: false, index: null, text: "New theme" };
+    elementsMap(a.doc).set("f", { ...frame });
+    // No explicit flush: the binding itself notices the re-indexed copy and writes it (throttled).
+    for (let round = 0; round < 3; round++) {
+      scheduler.advance(50);
+      net.deliver();
+    }
+    const stored = elementsMap(a.doc).get("f");
+    expect(stored?.index).toBe("Zf");
+    for (const p of peers) {
+      expect(elementsMap(p.doc).get("f")).toEqual(stored);
+      expect({ version: p.scene.get("f").version, versionNonce: p.scene.get("f").versionNonce }).toEqual({ version: stored?.version, versionNonce: stored?.versionNonce });
+    }
+    // The rename: one version above what Y holds, with the highest possible nonce (it must win on version alone).
+    const current = elementsMap(b.doc).get("f");
+    elementsMap(b.doc).set("f", { ...current, text: "Enterprise-ready platform", version: Number(current?.version) + 1, versionNonce: 2 ** 31 - 1 });
+    settle();
+    for (const p of peers) {
+      expect(p.scene.get("f").text).toBe("Enterprise-ready platform");
+      expect(elementsMap(p.doc).get("f")?.text).toBe("Enterprise-ready platform");
+    }
+  });
+
   it("ignores malformed Y entries instead of breaking the scene", () => {
     const { peers, settle } = setup(2);
     const [a, b] = peers as [Peer, Peer];

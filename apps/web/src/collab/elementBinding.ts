@@ -193,12 +193,34 @@ export class ElementBinding<E extends VersionedElement> {
       incoming.push(stored);
       this.pending.delete(id);
     }
-    if (incoming.length > 0) {
-      this.scene.applyRemote(incoming);
-      for (const element of incoming) this.known.set(element.id, stampOf(element));
-    }
+    if (incoming.length > 0) this.applyIncoming(incoming);
     if (this.canWrite) this.write(writeBack);
     if (held) this.scheduleRetry();
+  }
+
+  /**
+   * Stamps are taken before the scene sees the elements. Excalidraw's `reconcileElements`
+   * ends with `syncInvalidIndices`, which gives an element without a valid fractional index
+   * (e.g. `index: null` from `insert`) one through `mutateElement`: in place, on the very
+   * object handed over, with version + 1 and a nonce of this replica's own. A stamp read
+   * afterwards recorded that private version as "what Y holds", so it was never written
+   * back: each canvas kept its own version + 1 while Y stayed behind, and the next
+   * document-side patch (version + 1, e.g. a theme rename from the panel) tied with every
+   * canvas's copy and lost to any lower nonce.
+   */
+  private applyIncoming(incoming: readonly E[]): void {
+    const applied = incoming.map((element) => ({ id: element.id, stamp: stampOf(element) }));
+    this.scene.applyRemote(incoming);
+    for (const { id, stamp } of applied) this.known.set(id, stamp);
+    // The scene changed what it was given (re-indexed it, or kept a busy local copy):
+    // write its copy back like any local edit, so every replica and Y agree again.
+    const now = new Map<string, E>();
+    for (const element of this.scene.getElements()) now.set(element.id, element);
+    const diverged = applied.some(({ id, stamp }) => {
+      const shown = now.get(id);
+      return shown !== undefined && !sameVersion(shown, stamp);
+    });
+    if (diverged) this.onLocalChange();
   }
 
   private scheduleRetry(): void {

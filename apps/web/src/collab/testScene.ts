@@ -39,6 +39,23 @@ export class TestScene implements ScenePort<TestElement> {
       byId.set(r.id, r);
     }
     this.elements = [...byId.values()].sort(compareByIndex);
+    this.healIndices();
+  }
+
+  /**
+   * Excalidraw's `reconcileElements` ends with `syncInvalidIndices`: an element without a
+   * valid fractional index gets one through `mutateElement`, in place, on the very object it
+   * was handed, with version + 1 and a new nonce of this replica's own. Same here (an index
+   * derived from the id, so every replica picks the same one, below the `a…` keys).
+   */
+  private healIndices(): void {
+    for (const element of this.elements) {
+      if (element.index !== null) continue;
+      element.index = `Z${element.id}`;
+      element.version++;
+      element.versionNonce = this.nextNonce();
+    }
+    this.elements.sort(compareByIndex);
   }
 
   isBusy(id: string): boolean {

@@ -11,8 +11,19 @@ export interface TemplatesTestHook {
   toPage(x: number, y: number): { x: number; y: number } | null;
   /** Where the document (not the canvas) has an element: tells a test a local drag has been written. */
   docRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  /** An element's name and version as the canvas (not the document) shows it: a frame's label. */
+  canvasElement(id: string): ElementStamp | null;
+  /** The same, as the document holds it. */
+  docElement(id: string): ElementStamp | null;
   /** Deselects and frames the board the way a first open does (for screenshots). */
   fit(): void;
+}
+
+export interface ElementStamp {
+  name: string | null;
+  version: number;
+  versionNonce: number;
+  index: string | null;
 }
 
 declare global {
@@ -27,6 +38,14 @@ export function installTemplatesTestHook(api: BoardApi): () => void {
     docRect: (id) => {
       const e = elementsMap(api.doc).get(id);
       return e ? { x: Number(e["x"]), y: Number(e["y"]), width: Number(e["width"]), height: Number(e["height"]) } : null;
+    },
+    canvasElement: (id) => {
+      const e = api.scene?.api.getSceneElementsIncludingDeleted().find((el) => el.id === id);
+      return e ? stampOf(e as unknown as Record<string, unknown>) : null;
+    },
+    docElement: (id) => {
+      const e = elementsMap(api.doc).get(id);
+      return e ? stampOf(e) : null;
     },
     toPage: (x, y) => {
       const s = api.scene?.api.getAppState();
@@ -43,5 +62,14 @@ export function installTemplatesTestHook(api: BoardApi): () => void {
   window.__quadrantTemplates = hook;
   return () => {
     if (window.__quadrantTemplates === hook) delete window.__quadrantTemplates;
+  };
+}
+
+function stampOf(e: Record<string, unknown>): ElementStamp {
+  return {
+    name: typeof e["name"] === "string" ? e["name"] : null,
+    version: Number(e["version"]),
+    versionNonce: Number(e["versionNonce"]),
+    index: typeof e["index"] === "string" ? e["index"] : null,
   };
 }
