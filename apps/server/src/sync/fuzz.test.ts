@@ -4,10 +4,11 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode } from "@quadrant/protocol";
 import { encodeAwareness, encodeControl, encodeQueryAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from "./codec";
+import { MAX_PARKED_BYTES } from "./parked-updates";
 import { hasPendingState } from "./update-dependencies";
 import { createBoard } from "../testing/create-board";
 import { FrameFuzzer, seededRandom, type FuzzFrame, type WriterState } from "../testing/frame-fuzzer";
-import { buildUpdate } from "../testing/hostile-updates";
+import { FuzzWriter } from "../testing/fuzz-writer";
 import { stockClient, type StockClient } from "../testing/stock-client";
 import { startTestServer, type TestServer } from "../testing/test-server";
 import { waitFor } from "../testing/wait-for";
@@ -63,82 +64,11 @@ class FuzzSocket {
   }
 }
 
-/** The well-behaved writer: a raw editor socket sending what its Y.Doc (the reference) produces. */
-class Writer {
-  readonly doc = new Y.Doc();
-  sent = 0;
-  closeCode: number | null = null;
-  private readonly random: () => number;
-  private freshClient = 2 ** 50;
-  private giantClient = 2 ** 53 - 1;
-
-  constructor(readonly socket: WebSocket, seed: number, private readonly corpus: Uint8Array[]) {
-    this.random = seededRandom(seed ^ 0x5eed);
-    this.doc.clientID = 1 + Math.floor(this.random() * 2 ** 31);
-    socket.on("close", (code) => { this.closeCode = code; });
-    this.doc.on("update", (update: Uint8Array) => {
-      const frame = encodeSyncUpdate(update);
-      socket.send(frame);
-      this.sent++;
-      // Fresh valid frames for the mutator: mutations of what real clients send.
-      corpus.push(frame);
-      if (corpus.length > 400) corpus.splice(20, 1);
-    });
-  }
-
-  state(): WriterState {
-    return { client: this.doc.clientID, clock: Y.getState(this.doc.store, this.doc.clientID) };
-  }
-
-  private int(n: number): number {
-    return Math.floor(this.random() * n);
-  }
-
-  /** One edit, as a person (or an odd but valid client) would make it. */
-  step(): void {
-    const elements = this.doc.getMap("elements");
-    const notes = this.doc.getText("notes");
-    const roll = this.int(100);
-    if (roll < 45) {
-      elements.set(`note-${this.int(40)}`, { text: `idea ${this.int(1e6)} </script><img onerror=x> =1+1 | pipe |`, x: this.int(2000), y: this.int(2000) });
-    } else if (roll < 55) {
-      elements.delete(`note-${this.int(40)}`);
-    } else if (roll < 75) {
-      if (notes.length > 2000 || this.int(3) === 0) notes.delete(this.int(Math.max(1, notes.length)), 1 + this.int(20));
-      else notes.insert(this.int(notes.length + 1), `text ${this.int(1000)} 🙂 `);
-    } else if (roll < 85) {
-      const log = this.doc.getArray("log");
-      if (log.length > 100) log.delete(0, 10);
-      log.push([this.int(1000), "entry", { nested: [1, 2, { deep: true }] }]);
-    } else if (roll < 88) {
-      // Deeply nested (valid) maps in one transaction.
-      this.doc.transact(() => {
-        let map = this.doc.getMap("nest");
-        for (let depth = 0; depth < 20 + this.int(80); depth++) {
-          const child = new Y.Map<unknown>();
-          map.set("child", child);
-          map = child;
-        }
-        map.set("leaf", this.int(1000));
-      });
-    } else {
-      // Run-length extremes that depend on nothing: valid, applied by everyone alike.
-      const client = this.freshClient++;
-      const odd = [
-        buildUpdate([{ client, clock: 0, structs: [{ kind: "gc", length: 2 ** 40 + this.int(1000) }] }]),
-        buildUpdate([{ client, clock: 0, structs: [{ kind: "item", parent: "elements", parentSub: `gone-${client}`, content: { kind: "deleted", length: 2 ** 40 } }] }]),
-        buildUpdate([{ client: this.giantClient--, clock: 0, structs: [{ kind: "item", parent: "notes", content: { kind: "string", text: "giant client " } }] }]),
-      ][this.int(3)];
-      if (odd) Y.applyUpdate(this.doc, odd);
-    }
-  }
-}
-
 describe("websocket fuzz (SS7)", () => {
   let server: TestServer;
   const clients: StockClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ storage: "sqlite", maxFrameBytes: 256 * 1024 });
+    server = await startTestServer({ storage: "sqlite", maxFrameBytes: 512 * 1024 });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -176,10 +106,18 @@ describe("websocket fuzz (SS7)", () => {
 
     const writerSocket = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
     await new Promise((resolve, reject) => { writerSocket.once("open", resolve); writerSocket.once("error", reject); });
-    const writer = new Writer(writerSocket, SEED, corpus);
+    let writerClosed: number | null = null;
+    writerSocket.on("close", (code) => { writerClosed = code; });
+    const writer = new FuzzWriter(SEED, (frame) => {
+      writerSocket.send(frame);
+      // Fresh valid frames for the mutator: mutations of what real clients send.
+      corpus.push(frame);
+      if (corpus.length > 400) corpus.splice(20, 1);
+    });
     const fuzzer = new FrameFuzzer(SEED, corpus, () => writer.state(), {
       maxFrameBytes: server.config.maxFrameBytes,
       maxAwarenessBytes: server.config.limits.maxAwarenessBytes,
+      maxParkedBytes: MAX_PARKED_BYTES,
     });
 
     const rssBefore = process.memoryUsage().rss;
@@ -197,7 +135,7 @@ describe("websocket fuzz (SS7)", () => {
 
     async function worker(): Promise<void> {
       const open: Partial<Record<FuzzFrame["role"], FuzzSocket>> = {};
-      while (frames < MIN_FRAMES * 1.2 && performance.now() < deadline) {
+      while (frames < MIN_FRAMES * 1.1 && performance.now() < deadline) {
         const frame = fuzzer.next();
         frames++;
         let socket = open[frame.role];
@@ -245,7 +183,7 @@ describe("websocket fuzz (SS7)", () => {
 
     expect(frames).toBeGreaterThanOrEqual(MIN_FRAMES);
     expect(violations.slice(0, 20)).toEqual([]);
-    expect(writer.closeCode).toBeNull();
+    expect(writerClosed).toBeNull();
     expect(observerDisconnects).toBe(0);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 

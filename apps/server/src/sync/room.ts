@@ -9,7 +9,8 @@ import {
   encodeSyncUpdate,
 } from "./codec";
 import type { Connection } from "./connection";
-import { dependenciesMet, dropPendingState, hasPendingState, type UpdateDependencies } from "./update-dependencies";
+import { ParkedUpdates } from "./parked-updates";
+import { dropPendingState, hasPendingState, unmetDependency, type UpdateDependencies } from "./update-dependencies";
 import type { Fanout, FanoutMessage } from "./fanout";
 import type { SyncLogger } from "./logger";
 import { RoomAwareness } from "./room-awareness";
@@ -55,6 +56,8 @@ export class Room {
   lastTickAt = Number.NEGATIVE_INFINITY;
 
   private incoming: { connection: Connection; update: Uint8Array; dependencies: UpdateDependencies }[] = [];
+  /** Client updates waiting for what they depend on (parked-updates.ts). */
+  private readonly parked = new ParkedUpdates();
   private undurable: Uint8Array[] = [];
   private writing: Uint8Array | null = null;
   private deferredStep1: { connection: Connection; stateVector: Uint8Array }[] = [];
@@ -139,6 +142,7 @@ export class Room {
   private removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.deferredStep1 = this.deferredStep1.filter((d) => d.connection !== connection);
+    this.parked.forget(connection);
     // Null states for every client id the closing socket owned go out with the next tick.
     this.awareness.removeConnection(connection);
     this.safely("onConnectionLeft", () => this.hooks.onConnectionLeft(this, connection));
@@ -296,6 +300,7 @@ export class Room {
     if (incoming.length > 0) {
       this.doc.transact(() => {
         for (const { connection, update, dependencies } of incoming) this.applyIncoming(connection, update, dependencies);
+        this.parked.drain(this.doc, (connection, update) => this.applyMet(connection, update));
       }, ORIGIN_INCOMING);
     }
     if (this.undurable.length === 0) {
@@ -310,17 +315,21 @@ export class Room {
   }
 
   /**
-   * Applies one client update inside the tick's transaction. An update that needs
-   * state the doc lacks is refused before Yjs sees it (update-dependencies.ts says
-   * why); whatever Yjs would still keep pending (structs that depend on each other
-   * in a cycle) is dropped. Both close the sender with 4400: a well-behaved client
-   * that raced its own sync step 2 reconnects and resends everything in its next one.
+   * Applies one client update inside the tick's transaction. Yjs never sees an
+   * update whose needs the doc does not meet (update-dependencies.ts says why):
+   * it is parked until they arrive, within a bound past which the sender is
+   * closed with 4400 (parked-updates.ts).
    */
   private applyIncoming(connection: Connection, update: Uint8Array, dependencies: UpdateDependencies): void {
-    if (!dependenciesMet(dependencies, this.doc)) {
-      connection.close(CloseCode.MalformedMessage, "update depends on unknown state");
-      return;
+    const blocker = unmetDependency(dependencies, this.doc);
+    if (blocker === null) this.applyMet(connection, update);
+    else if (!this.parked.park(connection, update, dependencies, blocker)) {
+      connection.close(CloseCode.MalformedMessage, "too many updates depend on unknown state");
     }
+  }
+
+  /** Whatever Yjs would still keep pending (structs that are each other's origin) is dropped, the sender closed. */
+  private applyMet(connection: Connection, update: Uint8Array): void {
     const hadPending = hasPendingState(this.doc);
     try {
       Y.applyUpdate(this.doc, update);
@@ -373,6 +382,7 @@ export class Room {
   /** Discards everything not yet written (board deleted). */
   discardPending(): void {
     this.incoming = [];
+    this.parked.clear();
     this.undurable = [];
     this.deferredStep1 = [];
     const waiters = this.durableWaiters;

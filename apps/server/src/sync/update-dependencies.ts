@@ -9,10 +9,9 @@ import * as Y from "yjs";
  * ships it to every joiner. A few megabytes of crafted deletes of unknown
  * clocks made every honest edit cost ~200 ms of server CPU, and a 500 kB update
  * of structs at unknown clocks took 2.5 s to apply (fuzz.test.ts found both).
- * A well-behaved client never needs pending state on the server: everything
- * it holds came from this server or is its own, and its sync step 2 carries
- * all the server lacks. So the room refuses an update whose needs the doc
- * does not meet, before Yjs sees it.
+ * So Yjs only ever gets an update whose needs the doc meets; the room holds
+ * the others back, bounded per connection, until they are met
+ * (parked-updates.ts: well-behaved clients do send them, after a reconnect).
  */
 export interface ClientNeeds {
   /** The update's own struct ranges for this client, [start, end) pairs in clock order (gaps are Skip structs). */
@@ -74,19 +73,30 @@ export function dependenciesOf(decoded: DecodedUpdate): UpdateDependencies {
   return map;
 }
 
-/** True when applying the update to `doc` now would leave nothing pending. */
-export function dependenciesMet(dependencies: UpdateDependencies, doc: Y.Doc): boolean {
+/** A need the doc does not meet yet: its state for `client` must reach `clock` first. */
+export interface UnmetNeed {
+  client: number;
+  clock: number;
+}
+
+/** The first need of the update that `doc` does not meet, or null when applying it now leaves nothing pending. */
+export function unmetDependency(dependencies: UpdateDependencies, doc: Y.Doc): UnmetNeed | null {
   for (const [client, needs] of dependencies) {
-    let available = Y.getState(doc.store, client);
+    const state = Y.getState(doc.store, client);
+    let available = state;
     for (let i = 0; i < needs.ranges.length; i += 2) {
       const start = needs.ranges[i] ?? 0;
       const end = needs.ranges[i + 1] ?? 0;
-      if (start > available) return false;
+      if (start > available) return { client, clock: start };
       available = Math.max(available, end);
     }
-    if (needs.referencedEnd > available) return false;
+    if (needs.referencedEnd > available) return { client, clock: needs.referencedEnd };
   }
-  return true;
+  return null;
+}
+
+export function dependenciesMet(dependencies: UpdateDependencies, doc: Y.Doc): boolean {
+  return unmetDependency(dependencies, doc) === null;
 }
 
 /** Whether Yjs holds pending (not yet integrable) state for this doc. */

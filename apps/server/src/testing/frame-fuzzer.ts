@@ -35,6 +35,8 @@ export interface FuzzFrame {
 export interface FuzzLimits {
   maxFrameBytes: number;
   maxAwarenessBytes: number;
+  /** Updates with unmet dependencies up to this size are parked, not refused (parked-updates.ts). */
+  maxParkedBytes: number;
 }
 
 /** Client ids and clocks the well-behaved writer uses, so attacks can aim at them (and never overlap them). */
@@ -105,16 +107,16 @@ export class FrameFuzzer {
       [4, () => this.editor("trailing bytes", Uint8Array.from([...this.pick(this.corpus), ...this.bytes(1 + this.int(8))]), "close")],
       [4, () => this.editor("struct/client count past the end", this.countAbuse(), "close")],
       [4, () => this.update("deletes of unknown clocks", this.unknownDeletes())],
-      [4, () => this.update("structs past the clock", futureStructs(this.fresh(1 + this.int(200)), 1 + this.int(200), this.pick([1, 2 ** 20, 2 ** 40, 2 ** 53 - 1])))],
+      [4, () => this.update("structs past the clock", this.futureStructs())],
       [4, () => this.update("unknown origin or parent", this.unknownReference())],
-      [2, () => this.update("dependency cycle", cyclicStructs(this.fresh(1), this.fresh(1)))],
-      [3, () => this.update("zero-length struct", this.zeroLength())],
+      [2, () => this.update("dependency cycle", cyclicStructs(this.fresh(1), this.fresh(1)), "close")],
+      [3, () => this.update("zero-length struct", this.zeroLength(), "close")],
       [3, () => this.editor("awareness invalid JSON", awarenessFrame([{ client: this.fresh(1), clock: 1, json: this.pick(["{", "[1,", "undefined", "{'a':1}", "\"unterminated"]) }]), "close")],
       [3, () => this.editor("awareness nested too deep", awarenessFrame([{ client: this.fresh(1), clock: 1, json: this.nestedJson(33 + this.int(20_000)) }]), "close")],
       [3, () => this.editor("awareness over the size limit", awarenessFrame([{ client: this.fresh(1), clock: 1, json: JSON.stringify({ user: { name: "x".repeat(this.limits.maxAwarenessBytes + this.int(1000)) } }) }]), "close")],
       [2, () => this.editor("awareness entry count past the end", frame((e) => { encoding.writeVarUint(e, MessageType.Awareness); encoding.writeVarUint8Array(e, frame((u) => encoding.writeVarUint(u, 1_000 + this.int(2 ** 30)))); }), "close")],
       [3, () => this.editor("awareness many client ids", awarenessFrame(Array.from({ length: 50 + this.int(300) }, () => ({ client: this.fresh(1), clock: 1, json: "{\"user\":{\"name\":\"bot\"}}" }))), "any")],
-      [2, () => this.editor("frame over the size limit", new Uint8Array(this.limits.maxFrameBytes + 1 + this.int(1000)), "close")],
+      [1, () => this.editor("frame over the size limit", new Uint8Array(this.limits.maxFrameBytes + 1 + this.int(1000)), "close")],
       [5, () => this.editor("control garbage", this.controlGarbage(), "any")],
     ];
   }
@@ -157,8 +159,9 @@ export class FrameFuzzer {
     return { category, data, role: "editor", expect, update: false };
   }
 
-  private update(category: string, update: Uint8Array): FuzzFrame {
-    return { category, data: syncFrame(this.pick([SyncStep.Step2, SyncStep.Update]), update), role: "editor", expect: "close", update: true };
+  /** An update whose needs are never met: refused when it exceeds the parking budget, else parked (or refused once the budget is spent). */
+  private update(category: string, update: Uint8Array, expect: FuzzFrame["expect"] = update.byteLength > this.limits.maxParkedBytes ? "close" : "any"): FuzzFrame {
+    return { category, data: syncFrame(this.pick([SyncStep.Step2, SyncStep.Update]), update), role: "editor", expect, update: true };
   }
 
   /** A valid frame with 1–4 random edits: byte set, bit flip, insert, delete, duplicate a slice, varint continuation. */
@@ -240,13 +243,19 @@ export class FrameFuzzer {
     const writer = this.writer();
     switch (this.int(3)) {
       case 0:
-        return unknownDeletes(this.fresh(1), 1 + this.int(2_000), this.int(1000), this.pick([1, 2 ** 30, 2 ** 53 - 2 ** 40]));
+        return unknownDeletes(this.fresh(15_000), 1 + this.int(this.int(5) === 0 ? 15_000 : 300), this.int(1000), this.pick([1, 2 ** 30, 2 ** 53 - 2 ** 40]));
       case 1:
         // Starts inside what the writer wrote and runs past it: would delete the writer's future edits.
         return buildUpdate([], [{ client: writer.client, clock: this.int(writer.clock + 1), length: writer.clock + 2 ** 20 + this.int(2 ** 30) }]);
       default:
         return buildUpdate([], [{ client: writer.client, clock: writer.clock + 2 ** 20 + this.int(1000), length: 1 + this.int(2 ** 40) }]);
     }
+  }
+
+  /** Items at clocks nobody wrote: mostly a few (parked), one in five up to 8,000 (about 200 kB, refused). */
+  private futureStructs(): Uint8Array {
+    const count = 1 + this.int(this.int(5) === 0 ? 8_000 : 200);
+    return futureStructs(this.fresh(count), count, this.pick([1, 2 ** 20, 2 ** 40, 2 ** 53 - 1]));
   }
 
   private unknownReference(): Uint8Array {
