@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { CloseCode } from "@quadrant/protocol";
 import { testConfig, type Limits } from "../config";
 import { encodeAwareness, encodeSyncUpdate } from "../sync/codec";
+import { MAX_AWARENESS_IDS_PER_CONNECTION } from "../sync/room-awareness";
 import { createBoard } from "../testing/create-board";
 import { closeCodeOf, expectOpened, openRaw } from "../testing/raw-socket";
 import { stockClient, type StockClient } from "../testing/stock-client";
@@ -138,6 +139,23 @@ describe("per-connection budgets", () => {
     attacker.send(awarenessFrame(7777, 1, { user: { name: "Mallory" } }));
     await waitFor(() => observer.provider.awareness.getStates().has(7777), { message: "attacker's own state relayed" });
     expect(observer.provider.awareness.getStates().get(victimId)?.["user"]).toEqual({ name: "Ada" });
+  });
+
+  it("closes a socket that claims more awareness client ids than a client has (4400), keeping the others' presence", async () => {
+    const s = await start({});
+    const board = await createBoard(s.url);
+    const observer = stockClient(s.wsUrl, board.id, board.tokens.viewer);
+    clients.push(observer);
+    await observer.synced();
+    const crowd = expectOpened(await openRaw(s.wsUrl, board.id, board.tokens.editor));
+    const closed = closeCodeOf(crowd);
+    for (let id = 1; id <= MAX_AWARENESS_IDS_PER_CONNECTION; id++) crowd.send(awarenessFrame(90_000 + id, 1, { user: { name: `ghost ${id}` } }));
+    await waitFor(() => observer.provider.awareness.getStates().has(90_000 + MAX_AWARENESS_IDS_PER_CONNECTION), { message: "allowed ids relayed" });
+    crowd.send(awarenessFrame(99_999, 1, { user: { name: "one too many" } }));
+    expect(await closed).toBe(CloseCode.MalformedMessage);
+    // Its states leave with it; the invented one never arrived.
+    await waitFor(() => !observer.provider.awareness.getStates().has(90_001), { message: "ghosts removed" });
+    expect(observer.provider.awareness.getStates().has(99_999)).toBe(false);
   });
 
   it("closes a consumer that stops reading once its send queue passes the bound (4408), never sending it partial data", async () => {

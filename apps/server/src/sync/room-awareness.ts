@@ -6,7 +6,14 @@ import type { Connection } from "./connection";
 /** Origin of awareness changes received from other instances (never re-published). */
 const ORIGIN_REMOTE = Symbol("remote-awareness");
 
-export type AwarenessApplyResult = "applied" | "foreign-client-id" | "malformed";
+export type AwarenessApplyResult = "applied" | "foreign-client-id" | "too-many-client-ids" | "malformed";
+
+/**
+ * A stock client sets one awareness client id (its doc's); a new Y.Doc after a
+ * reload or a clientID conflict may add another. More than this per socket is a
+ * client flooding presence with invented participants.
+ */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
 /** What one tick of awareness changes turns into: one frame for local sockets, one update for the fan-out. */
 export interface AwarenessTick {
@@ -45,10 +52,13 @@ export class RoomAwareness {
 
   /** A connection may set only its own client ids or new ones, never another connection's. */
   applyFromConnection(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): AwarenessApplyResult {
+    let added = 0;
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) return "foreign-client-id";
+      if (owner === undefined && entry.state !== null) added++;
     }
+    if (connection.awarenessIds.size + added > MAX_AWARENESS_IDS_PER_CONNECTION) return "too-many-client-ids";
     for (const entry of entries) {
       if (entry.state === null) {
         this.owners.delete(entry.clientId);

@@ -196,6 +196,7 @@ export class Room {
       case "awareness": {
         const result = this.awareness.applyFromConnection(connection, message.update, message.entries);
         if (result === "malformed") connection.close(CloseCode.MalformedMessage, "malformed awareness");
+        else if (result === "too-many-client-ids") connection.close(CloseCode.MalformedMessage, "too many awareness client ids");
         else if (result === "foreign-client-id") {
           this.logger.debug({ boardId: this.boardId, connection: connection.id }, "awareness for a foreign client id dropped");
         }
