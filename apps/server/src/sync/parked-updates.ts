@@ -65,6 +65,10 @@ export class ParkedUpdates {
     }
   }
 
+  get isEmpty(): boolean {
+    return this.byConnection.size === 0;
+  }
+
   /** The connection closed: its client resends whatever the server lacks in its next sync step 2. */
   forget(connection: Connection): void {
     this.byConnection.delete(connection);

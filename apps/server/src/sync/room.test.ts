@@ -63,6 +63,36 @@ describe("Room with fake sockets", () => {
     return { storage, registry, connect };
   }
 
+  it("applies a parked update once another instance's update brings what it needed (SS7, SS11)", async () => {
+    const { storage, registry, connect } = setup();
+    const a = await connect();
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on("update", (u: Uint8Array) => updates.push(u));
+    author.getText("t").insert(0, "from B ");
+    author.getText("t").insert(7, "then A");
+    const [viaFanout, fromClient] = updates;
+    if (!viaFanout || !fromClient) throw new Error("expected two updates");
+
+    // The client's update arrives first: it needs the other instance's text, so it is parked.
+    a.connection.receive(encodeSyncUpdate(fromClient));
+    await registry.flushAll();
+    const room = registry.get(BOARD);
+    if (!room) throw new Error("room not loaded");
+    expect(room.doc.getText("t").toString()).toBe("");
+    expect(a.connection.closed).toBe(false);
+
+    // No further client traffic: the fan-out update alone must release it.
+    room.handleFanout({ kind: "update", docId: BOARD, update: viaFanout });
+    await waitFor(() => room.doc.getText("t").toString() === "from B then A", { message: "parked update applied" });
+    await registry.flushAll();
+    const stored = await storage.loadDocument(BOARD);
+    const fromStorage = new Y.Doc();
+    for (const u of stored.updates) Y.applyUpdate(fromStorage, u);
+    Y.applyUpdate(fromStorage, viaFanout); // the other instance stored that one
+    expect(fromStorage.getText("t").toString()).toBe("from B then A");
+  });
+
   it("sends sync step 1 on join, stores before broadcasting one merged update to everyone", async () => {
     const { storage, registry, connect } = setup();
     const a = await connect();

@@ -58,6 +58,8 @@ export class Room {
   private incoming: { connection: Connection; update: Uint8Array; dependencies: UpdateDependencies }[] = [];
   /** Client updates waiting for what they depend on (parked-updates.ts). */
   private readonly parked = new ParkedUpdates();
+  /** The doc changed outside a tick (fan-out, deferred load) while updates were parked. */
+  private recheckParked = false;
   private undurable: Uint8Array[] = [];
   private writing: Uint8Array | null = null;
   private deferredStep1: { connection: Connection; stateVector: Uint8Array }[] = [];
@@ -274,6 +276,11 @@ export class Room {
       // Already durable on the instance that published it.
       this.broadcast(encodeSyncUpdate(update));
     }
+    // What another instance (or the deferred load) brought may be what a parked update waited for.
+    if ((origin === ORIGIN_REMOTE || origin === ORIGIN_LOAD) && !this.parked.isEmpty) {
+      this.recheckParked = true;
+      this.scheduler.markDirty(this);
+    }
   };
 
   // ---- flush pipeline (driven by the registry) -------------------------------
@@ -287,7 +294,7 @@ export class Room {
   }
 
   hasPendingWrite(): boolean {
-    return this.incoming.length > 0 || this.undurable.length > 0;
+    return this.incoming.length > 0 || this.undurable.length > 0 || this.recheckParked;
   }
 
   /**
@@ -298,7 +305,8 @@ export class Room {
     if (this.writing !== null) return null;
     const incoming = this.incoming;
     this.incoming = [];
-    if (incoming.length > 0) {
+    if (incoming.length > 0 || this.recheckParked) {
+      this.recheckParked = false;
       this.doc.transact(() => {
         for (const { connection, update, dependencies } of incoming) this.applyIncoming(connection, update, dependencies);
         this.parked.drain(this.doc, (connection, update) => this.applyMet(connection, update));
