@@ -81,7 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // Per app, not global: two apps in one process (tests) keep separate counts.
   const metrics = new ServerMetrics();
-  const storage = instrumentStorage(deps.storage ?? (await openStorage(config)), metrics);
+  const storage = instrumentStorage(deps.storage ?? (await openStorage(config, app.log)), metrics);
 
   let registryRef: RoomRegistry | null = null;
   const fanout =

@@ -5,13 +5,17 @@ import { SqliteStorage } from "./sqlite";
 import type { Storage } from "./storage";
 
 /** The configured backend. SQLite (embedded, in DATA_DIR) unless told otherwise. */
-export async function openStorage(config: Config): Promise<Storage> {
+export async function openStorage(config: Config, logger?: { warn(details: object, message: string): void }): Promise<Storage> {
   switch (config.storage) {
     case "sqlite":
       return SqliteStorage.open(config.dataDir);
     case "postgres": {
       if (!config.databaseUrl) throw new Error("DATABASE_URL is required for STORAGE=postgres");
-      return PostgresStorage.open(config.databaseUrl);
+      // An idle pooled connection that dies (database restart, network cut) is replaced by
+      // the pool on the next query; say so in the log instead of staying silent.
+      return PostgresStorage.open(config.databaseUrl, {
+        onError: (error) => logger?.warn({ err: error }, "postgres connection lost; the pool reconnects on the next query"),
+      });
     }
     case "memory":
       return new MemoryStorage();
