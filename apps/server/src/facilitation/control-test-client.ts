@@ -6,6 +6,7 @@ import {
   decodeControlFrame,
   encodeControlFrame,
 } from "@quadrant/facilitation";
+import { SaveStatus } from "@quadrant/protocol";
 import { waitFor } from "../testing/wait-for";
 
 /**
@@ -38,7 +39,8 @@ export async function controlClient(
   socket.on("message", (data: Buffer) => {
     frames.push(Buffer.from(data));
     const json = decodeControlFrame(new Uint8Array(data));
-    if (json !== null) messages.push(ServerControlMessage.parse(json));
+    // The control channel also carries the server's save status (issue 8): not a facilitation message.
+    if (json !== null && !SaveStatus.safeParse(json).success) messages.push(ServerControlMessage.parse(json));
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
