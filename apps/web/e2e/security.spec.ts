@@ -44,10 +44,11 @@ async function startKeyedServer(): Promise<{ origin: string; process: ChildProce
   return { origin, process: child };
 }
 
-test("the landing page asks for the creation key when the server requires one", async ({ browser, foreignRequests }) => {
+test("the landing page and the backup import ask for the creation key when the server requires one", async ({ browser, foreignRequests }) => {
   const server = await startKeyedServer();
   try {
     const context = await newContext(browser, server.origin, foreignRequests);
+    await context.addInitScript(() => localStorage.setItem("quadrant.identity.v1", JSON.stringify({ name: "Kim Keyholder", color: "#1971c2" })));
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
     await page.getByLabel("Board title").fill("Keyed offsite");
@@ -60,6 +61,29 @@ test("the landing page asks for the creation key when the server requires one", 
     await page.getByRole("button", { name: "Create board" }).click();
     await expect(page.getByTestId("created-links")).toBeVisible();
     await expect(page.getByTestId("link-editor")).toHaveValue(/#t=[A-Za-z0-9_-]{43}$/);
+
+    // Restoring a backup needs the key too: a new tab has none, so the panel asks for it.
+    const facilitatorLink = await page.getByTestId("link-facilitator").inputValue();
+    const token = new URL(facilitatorLink).hash.replace("#t=", "");
+    const boardId = new URL(facilitatorLink).pathname.split("/").pop() ?? "";
+    const fresh = await context.newPage();
+    await fresh.goto(facilitatorLink);
+    await expect(fresh.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true");
+    await fresh.evaluate(() => sessionStorage.clear());
+    // The SWOT frame is drawn when the facilitator first opens the board; back it up once it is stored.
+    type Backup = { elements: Record<string, { link?: string | null }> };
+    const backupOf = async (): Promise<Backup> =>
+      (await (await fetch(`${server.origin}/api/boards/${boardId}/export?format=json`, { headers: { authorization: `Bearer ${token}` } })).json()) as Backup;
+    await expect.poll(async () => Object.keys((await backupOf()).elements).length).toBeGreaterThan(0);
+    const backup = await backupOf();
+    const [firstId] = Object.keys(backup.elements);
+    backup.elements[firstId ?? ""]!.link = "javascript:alert(document.cookie)";
+    await fresh.getByTestId("import-backup").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) });
+    await expect(fresh.getByRole("alert")).toContainText("needs its board creation key");
+    await fresh.getByLabel("Creation key").fill(CREATE_KEY);
+    await fresh.getByRole("button", { name: "Restore", exact: true }).click();
+    await expect(fresh.getByTestId("imported-link")).toBeVisible();
+    await expect(fresh.getByTestId("import-dropped")).toContainText("unsafe link removed");
     await context.close();
   } finally {
     server.process.kill("SIGTERM");

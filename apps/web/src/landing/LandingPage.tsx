@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { TEMPLATE_KINDS, type BoardCreated, type TemplateKind } from "@quadrant/protocol";
 import { createBoard, getServerInfo } from "../api/client";
+import { isCreateKeyError, rememberCreateKey, rememberedCreateKey } from "../app/createKey";
 import { boardLink } from "../app/links";
 import { forgetBoard, listBoards, rememberBoard } from "../app/localStore";
 import { CreatedLinks } from "./CreatedLinks";
@@ -12,8 +13,6 @@ export const TEMPLATE_LABELS: Record<TemplateKind, { name: string; hint: string 
   "theme-map": { name: "Theme map", hint: "Cluster ideas into strategic themes" },
 };
 
-const CREATE_KEY_STORAGE = "quadrant.createKey";
-
 export function LandingPage() {
   const [title, setTitle] = useState("");
   const [template, setTemplate] = useState<TemplateKind>("impact-effort");
@@ -23,7 +22,7 @@ export function LandingPage() {
   const [boards, setBoards] = useState(listBoards);
   // Asked for only when the operator set BOARD_CREATE_KEY; kept for this tab only.
   const [keyRequired, setKeyRequired] = useState(false);
-  const [createKey, setCreateKey] = useState(() => sessionStorage.getItem(CREATE_KEY_STORAGE) ?? "");
+  const [createKey, setCreateKey] = useState(rememberedCreateKey);
 
   useEffect(() => {
     void getServerInfo().then((result) => {
@@ -39,7 +38,7 @@ export function LandingPage() {
     setBusy(false);
     switch (result.kind) {
       case "ok":
-        if (keyRequired) sessionStorage.setItem(CREATE_KEY_STORAGE, createKey.trim());
+        if (keyRequired) rememberCreateKey(createKey.trim());
         rememberBoard({
           id: result.value.id,
           title: result.value.title,
@@ -53,7 +52,7 @@ export function LandingPage() {
         setCreated(result.value);
         return;
       case "error":
-        if (result.code === "create_key_required" || result.code === "create_key_invalid") {
+        if (isCreateKeyError(result.code)) {
           setKeyRequired(true);
           setError(
             result.code === "create_key_required"
