@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { elementsMap } from "@quadrant/board-model";
 import { buildStickyNote } from "@quadrant/templates";
 import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { stockClient } from "../testing/stock-client";
+import { suiteServer } from "../testing/suite-server";
 import { waitFor } from "../testing/wait-for";
 
 /** RULES 17–18 end to end: what people type reaches exports escaped, and never a response header. */
@@ -11,20 +11,12 @@ import { waitFor } from "../testing/wait-for";
 const TITLE = `</script><img src=x onerror=alert(1)>"; filename="evil.html`;
 
 describe("exports of hostile text through the server", () => {
-  let server: TestServer;
-  const clients: StockClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const suite = suiteServer();
 
   it("escapes the title and notes in the brief and the CSV; the download name stays a plain file name", async () => {
-    const board = await createBoard(server.url, "blank", TITLE);
-    const editor = stockClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(editor);
+    const board = await createBoard(suite.server.url, "blank", TITLE);
+    const editor = stockClient(suite.server.wsUrl, board.id, board.tokens.editor);
+    suite.track(editor);
     await editor.synced();
     let n = 0;
     const ctx = { newId: () => `hostile-${++n}`, random: () => 0.5, now: 1 };
@@ -33,7 +25,7 @@ describe("exports of hostile text through the server", () => {
         for (const e of buildStickyNote({ x: 100 * n, y: 0 }, text, {}, ctx).elements) elementsMap(editor.doc).set(String(e["id"]), e);
       }
     });
-    const get = (format: string) => fetch(`${server.url}/api/boards/${board.id}/export?format=${format}`, { headers: { authorization: `Bearer ${board.tokens.editor}` } });
+    const get = (format: string) => fetch(`${suite.server.url}/api/boards/${board.id}/export?format=${format}`, { headers: { authorization: `Bearer ${board.tokens.editor}` } });
     const csv = await waitFor(async () => {
       const text = await (await get("csv")).text();
       return text.includes("HYPERLINK") ? text : null;
@@ -52,7 +44,7 @@ describe("exports of hostile text through the server", () => {
   });
 
   it("echoes a hostile path only inside JSON", async () => {
-    const response = await fetch(`${server.url}/api/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+    const response = await fetch(`${suite.server.url}/api/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   });

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { elementsMap, filesMap } from "@quadrant/board-model";
 import { BoardImported } from "@quadrant/protocol";
 import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { stockClient } from "../testing/stock-client";
+import { suiteServer } from "../testing/suite-server";
 
 /** RULES 20–22 through the route: what a hostile backup carries never reaches the new board. */
 
 const PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
 describe("POST /api/boards/import sanitises", () => {
-  let server: TestServer;
-  const clients: StockClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const suite = suiteServer();
 
   it("drops script links, unsafe embeds, generated HTML, non-raster files and absurd elements; keeps the rest", async () => {
-    const source = await createBoard(server.url, "blank", "Hostile <script>alert(1)</script>");
-    const exported = await fetch(`${server.url}/api/boards/${source.id}/export?format=json`, { headers: { authorization: `Bearer ${source.tokens.editor}` } });
+    const source = await createBoard(suite.server.url, "blank", "Hostile <script>alert(1)</script>");
+    const exported = await fetch(`${suite.server.url}/api/boards/${source.id}/export?format=json`, { headers: { authorization: `Bearer ${source.tokens.editor}` } });
     const backup = (await exported.json()) as Record<string, unknown>;
     const shape = { type: "rectangle", x: 0, y: 0, width: 100, height: 100 };
     backup["elements"] = {
@@ -40,7 +32,7 @@ describe("POST /api/boards/import sanitises", () => {
       svg: { id: "svg", mimeType: "image/svg+xml", dataURL: `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')}`, created: 1 },
       exe: { id: "exe", mimeType: "application/x-msdownload", dataURL: "data:application/x-msdownload;base64,TVqQAAMAAAAEAAAA", created: 1 },
     };
-    const response = await fetch(`${server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(backup) });
+    const response = await fetch(`${suite.server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(backup) });
     expect(response.status).toBe(201);
     const imported = BoardImported.parse(await response.json());
     expect(imported.dropped).toEqual([
@@ -53,8 +45,8 @@ describe("POST /api/boards/import sanitises", () => {
       "files.exe: not a raster image (application/x-msdownload)",
     ]);
 
-    const reader = stockClient(server.wsUrl, imported.id, imported.tokens.viewer);
-    clients.push(reader);
+    const reader = stockClient(suite.server.wsUrl, imported.id, imported.tokens.viewer);
+    suite.track(reader);
     await reader.synced();
     const elements = Object.fromEntries([...elementsMap(reader.doc).entries()].map(([id, e]) => [id, e as Record<string, unknown>]));
     expect(Object.keys(elements).sort()).toEqual(["data", "embed", "frame", "image", "js", "ok", "vb"]);
@@ -64,7 +56,7 @@ describe("POST /api/boards/import sanitises", () => {
   });
 
   it("still refuses a backup with a wrongly typed field (400 naming it)", async () => {
-    const response = await fetch(`${server.url}/api/boards/import`, {
+    const response = await fetch(`${suite.server.url}/api/boards/import`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ format: "quadrant-board", version: 1, exportedAt: "x", board: { title: "t", template: "blank" }, elements: {}, files: { f: { id: "f", mimeType: 5, dataURL: PNG, created: 1 } }, templates: {}, notes: {}, records: {} }),

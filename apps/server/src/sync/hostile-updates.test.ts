@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -8,8 +8,9 @@ import { MAX_PARKED_BYTES } from "./parked-updates";
 import { hasPendingState } from "./update-dependencies";
 import { createBoard } from "../testing/create-board";
 import { buildUpdate, cyclicStructs, futureStructs, unknownDeletes } from "../testing/hostile-updates";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { stockClient } from "../testing/stock-client";
+import { suiteServer } from "../testing/suite-server";
+import type { TestServer } from "../testing/test-server";
 import { waitFor } from "../testing/wait-for";
 
 /** Sends one frame on a fresh socket; resolves with the close code once the server has judged it (and flushed). */
@@ -30,31 +31,23 @@ async function closeCodeFor(server: TestServer, url: string, frame: Uint8Array):
 }
 
 describe("hostile but decodable updates and awareness (regressions found by fuzz.test.ts)", () => {
-  let server: TestServer;
-  const clients: StockClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server.close();
-  });
+  const suite = suiteServer();
 
   it("never lets Yjs hold pending state: big updates with unknown needs close, small ones wait within a bound", async () => {
-    const board = await createBoard(server.url, "blank");
-    const observer = stockClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(observer);
+    const board = await createBoard(suite.server.url, "blank");
+    const observer = stockClient(suite.server.wsUrl, board.id, board.tokens.editor);
+    suite.track(observer);
     await observer.synced();
     observer.doc.getText("t").insert(0, "honest");
-    await waitFor(() => server.app.rooms.get(board.id)?.doc.getText("t").toString() === "honest", { message: "honest edit at the server" });
+    await waitFor(() => suite.server.app.rooms.get(board.id)?.doc.getText("t").toString() === "honest", { message: "honest edit at the server" });
     let disconnects = 0;
     observer.provider.on("status", ({ status }: { status: string }) => {
       if (status === "disconnected") disconnects++;
     });
-    const room = server.app.rooms.get(board.id);
+    const room = suite.server.app.rooms.get(board.id);
     if (!room) throw new Error("room not loaded");
     const before = Y.encodeStateVector(room.doc);
-    const url = `${server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
+    const url = `${suite.server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
     const honest = observer.doc.clientID;
 
     const refused: [string, Uint8Array][] = [
@@ -65,7 +58,7 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
       ["two items that are each other's origin", cyclicStructs(601, 602)],
     ];
     for (const [name, update] of refused) {
-      expect(await closeCodeFor(server, url, encodeSyncUpdate(update)), name).toBe(CloseCode.MalformedMessage);
+      expect(await closeCodeFor(suite.server, url, encodeSyncUpdate(update)), name).toBe(CloseCode.MalformedMessage);
       expect(hasPendingState(room.doc), name).toBe(false);
     }
     const parked: [string, Uint8Array][] = [
@@ -74,7 +67,7 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
       ["an item whose origin nobody wrote", buildUpdate([{ client: 4242, clock: 0, structs: [{ kind: "item", origin: { client: honest, clock: 10_000 }, content: { kind: "string", text: "x" } }] }])],
     ];
     for (const [name, update] of parked) {
-      expect(await closeCodeFor(server, url, encodeSyncUpdate(update)), name).toBe("open");
+      expect(await closeCodeFor(suite.server, url, encodeSyncUpdate(update)), name).toBe("open");
       expect(hasPendingState(room.doc), name).toBe(false);
     }
     expect(Buffer.from(Y.encodeStateVector(room.doc))).toEqual(Buffer.from(before));
@@ -87,7 +80,7 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
     expect(half.byteLength).toBeGreaterThan(MAX_PARKED_BYTES / 2);
     socket.send(encodeSyncUpdate(half));
     socket.send(encodeSyncUpdate(futureStructs(8_000_000, 1_500)));
-    await server.app.rooms.flushAll();
+    await suite.server.app.rooms.flushAll();
     expect(await closed).toBe(CloseCode.MalformedMessage);
 
     const started = performance.now();
@@ -99,7 +92,7 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
   });
 
   it("applies an update that arrived before what it depends on once that arrives (a client reconnecting mid-edit)", async () => {
-    const board = await createBoard(server.url, "blank");
+    const board = await createBoard(suite.server.url, "blank");
     const offline = new Y.Doc();
     const updates: Uint8Array[] = [];
     offline.on("update", (u: Uint8Array) => updates.push(u));
@@ -107,51 +100,51 @@ describe("hostile but decodable updates and awareness (regressions found by fuzz
     offline.getText("t").insert(8, "then online");
     const [first, second] = updates;
     if (!first || !second) throw new Error("expected two updates");
-    const socket = new WebSocket(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    const socket = new WebSocket(`${suite.server.wsUrl}/${board.id}?token=${board.tokens.editor}`);
     const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
     await new Promise((resolve) => socket.on("open", resolve));
     socket.send(encodeSyncUpdate(second));
     await new Promise((resolve) => { socket.once("pong", resolve); socket.ping(); });
-    await server.app.rooms.flushAll();
+    await suite.server.app.rooms.flushAll();
     socket.send(encodeSyncStep2(first));
-    await waitFor(() => server.app.rooms.get(board.id)?.doc.getText("t").toString() === "offline then online", { message: "both updates applied" });
+    await waitFor(() => suite.server.app.rooms.get(board.id)?.doc.getText("t").toString() === "offline then online", { message: "both updates applied" });
     expect(await Promise.race([closed, new Promise<"open">((resolve) => setTimeout(() => resolve("open"), 50))])).toBe("open");
     socket.terminate();
   });
 
   it("closes senders of zero-length structs, which corrupted the doc for everyone (no joiner could sync)", async () => {
-    const board = await createBoard(server.url, "blank");
-    const observer = stockClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(observer);
+    const board = await createBoard(suite.server.url, "blank");
+    const observer = stockClient(suite.server.wsUrl, board.id, board.tokens.editor);
+    suite.track(observer);
     await observer.synced();
-    const url = `${server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
+    const url = `${suite.server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
     const poison = [
       buildUpdate([{ client: 5, clock: 0, structs: [{ kind: "gc", length: 0 }] }]),
       buildUpdate([{ client: 8, clock: 0, structs: [{ kind: "item", parent: "t", content: { kind: "any", values: [] } }] }]),
     ];
-    for (const update of poison) expect(await closeCodeFor(server, url, encodeSyncUpdate(update))).toBe(CloseCode.MalformedMessage);
+    for (const update of poison) expect(await closeCodeFor(suite.server, url, encodeSyncUpdate(update))).toBe(CloseCode.MalformedMessage);
     observer.doc.getText("t").insert(0, "still fine");
-    const joiner = stockClient(server.wsUrl, board.id, board.tokens.viewer);
-    clients.push(joiner);
+    const joiner = stockClient(suite.server.wsUrl, board.id, board.tokens.viewer);
+    suite.track(joiner);
     await joiner.synced();
     await waitFor(() => joiner.doc.getText("t").toString() === "still fine", { message: "joiner sees the honest edit" });
   });
 
   it("closes a socket whose awareness state nests too deep (a 20 kB state crashed the process when re-encoded)", async () => {
-    const board = await createBoard(server.url, "blank");
-    const observer = stockClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(observer);
+    const board = await createBoard(suite.server.url, "blank");
+    const observer = stockClient(suite.server.wsUrl, board.id, board.tokens.editor);
+    suite.track(observer);
     await observer.synced();
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 1);
     encoding.writeVarUint(e, 31337);
     encoding.writeVarUint(e, 1);
     encoding.writeVarString(e, `${"[".repeat(10_000)}${"]".repeat(10_000)}`);
-    const url = `${server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
-    expect(await closeCodeFor(server, url, encodeAwareness(encoding.toUint8Array(e)))).toBe(CloseCode.MalformedMessage);
+    const url = `${suite.server.wsUrl}/${board.id}?token=${board.tokens.editor}`;
+    expect(await closeCodeFor(suite.server, url, encodeAwareness(encoding.toUint8Array(e)))).toBe(CloseCode.MalformedMessage);
     // Two awareness ticks later the process is still here and answers.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${suite.server.url}/healthz`)).status).toBe(200);
     expect(observer.provider.wsconnected).toBe(true);
   });
 });

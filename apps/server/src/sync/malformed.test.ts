@@ -7,19 +7,8 @@ import { encodeAwareness, encodeSyncUpdate } from "./codec";
 import { createBoard } from "../testing/create-board";
 import { stockClient, type StockClient } from "../testing/stock-client";
 import { startTestServer, type TestServer } from "../testing/test-server";
+import { seededRandom } from "../testing/frame-fuzzer";
 import { waitFor } from "../testing/wait-for";
-
-/** mulberry32: a seeded PRNG, so every run sends the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   name: string;
@@ -34,7 +23,7 @@ function frame(write: (e: encoding.Encoder) => void): Uint8Array {
 }
 
 function generateCases(validUpdate: Uint8Array, maxFrameBytes: number): Case[] {
-  const random = prng(20261122);
+  const random = seededRandom(20261122);
   const int = (n: number) => Math.floor(random() * n);
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => int(256));
   const cases: Case[] = [];
