@@ -1,87 +1,20 @@
 import { readFile } from "node:fs/promises";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, link, openBoard, test } from "./fixtures";
 import type { NoteView } from "@quadrant/templates";
-import { type CreatedBoard, expect, link, openBoard, test } from "./fixtures";
+import { createBoard, dragNoteTo, notes, quickNote, serverExport, templates, toPage, waitForTemplates } from "./template-gestures";
 
 /**
  * Issue 4 behaviours the other template specs leave out: carrying SWOT items and theme
  * initiatives into an impact/effort matrix (RULE 16), with their origin on the other
  * person's screen and in the server's brief; and the PNG/SVG image export of one template.
- * The helpers repeat templates.spec.ts's (spec files do not import each other).
  */
-
-async function createBoard(request: APIRequestContext, template: string, title: string): Promise<CreatedBoard> {
-  const r = await request.post("/api/boards", { data: { title, template } });
-  expect(r.status()).toBe(201);
-  return (await r.json()) as CreatedBoard;
-}
-
-async function notes(page: Page): Promise<NoteView[]> {
-  return page.evaluate(() => window.__quadrantTemplates?.view().notes ?? []);
-}
-
-async function templates(page: Page): Promise<Array<{ id: string; kind: string; frameId: string }>> {
-  return page.evaluate(() => window.__quadrantTemplates?.view().templates.map((t) => ({ id: t.id, kind: t.kind, frameId: t.frameId })) ?? []);
-}
-
-async function waitForTemplates(page: Page, count: number): Promise<void> {
-  await expect.poll(async () => (await templates(page)).length).toBe(count);
-  // First open frames the template once (after the initial sync); coordinates are read after that.
-  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-initial-view", "fitted");
-}
 
 async function frameOf(page: Page, kind: string): Promise<{ x: number; y: number; width: number; height: number }> {
   const frameId = (await templates(page)).find((t) => t.kind === kind)?.frameId ?? "";
   const rect = await page.evaluate((id) => window.__quadrantTemplates?.docRect(id) ?? null, frameId);
   if (!rect) throw new Error(`no ${kind} frame in the document`);
   return rect;
-}
-
-/** Adds a sticky through the quick-note field and returns its id once the page's doc has it. */
-async function quickNote(page: Page, text: string): Promise<string> {
-  await page.getByTestId("quick-note").fill(text);
-  await page.getByTestId("quick-note").press("Enter");
-  let id = "";
-  await expect
-    .poll(async () => {
-      id = (await notes(page)).find((n) => n.text === text && n.origin === null)?.id ?? "";
-      return id;
-    })
-    .not.toBe("");
-  return id;
-}
-
-/** Scene point → page point, through the page's own view. */
-async function toPage(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const at = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [x, y]);
-  if (!at) throw new Error("no scene");
-  return at;
-}
-
-/** Drags a note with the real mouse so its centre lands on the scene point (x, y). */
-async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Promise<void> {
-  await expect.poll(async () => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.id === noteId)).toBe(true);
-  const rect = await page.evaluate((id) => window.__quadrantTemplates?.docRect(id) ?? null, noteId);
-  if (!rect) throw new Error("note not in the document");
-  // grab the sticky near its top edge (35 scene units above its centre, whatever the zoom): the middle is its text
-  const grab = 35;
-  const from = await toPage(page, rect.x + rect.width / 2, rect.y + rect.height / 2 - grab);
-  const to = await toPage(page, x, y - grab);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-  // The binding writes a drag to the document throttled; wait for the drop itself, not a step on the way.
-  await expect
-    .poll(() =>
-      page.evaluate((id) => {
-        const onCanvas = window.__quadrantBoard?.sceneElements().find((e) => e.id === id);
-        const inDoc = window.__quadrantTemplates?.docRect(id);
-        return onCanvas !== undefined && inDoc !== null && inDoc !== undefined && onCanvas.x === inDoc.x && onCanvas.y === inDoc.y;
-      }, noteId),
-    )
-    .toBe(true);
 }
 
 /** Frames the whole board (all templates and the carry column) so every note can be dragged. */
@@ -111,14 +44,6 @@ async function insertMatrixRightOf(page: Page, sceneX: number): Promise<void> {
   }).toPass({ timeout: 5_000 });
   await page.getByLabel("template kind").selectOption("impact-effort");
   await page.getByRole("button", { name: "Insert here" }).click();
-}
-
-async function brief(request: APIRequestContext, board: CreatedBoard): Promise<string> {
-  const r = await request.get(`/api/boards/${board.id}/export?format=md`, {
-    headers: { authorization: `Bearer ${board.tokens.facilitator}` },
-  });
-  expect(r.status()).toBe(200);
-  return r.text();
 }
 
 /** The brief's ranked-initiatives row of one note: its cells, trimmed ("" when not listed). */
@@ -183,8 +108,8 @@ test("carry: B sends a SWOT threat to the matrix, A sees the new note with its o
   }
   await expect(ana.page.getByTestId("matrix-panel")).not.toContainText("Waiting to be placed");
 
-  await expect.poll(async () => briefRow(await brief(request, board), "New competitor")[2]).toBe("Quick Wins");
-  const md = await brief(request, board);
+  await expect.poll(async () => briefRow(await serverExport(request, board, "md", "facilitator"), "New competitor")[2]).toBe("Quick Wins");
+  const md = await serverExport(request, board, "md", "facilitator");
   const row = briefRow(md, "New competitor");
   expect(row[0]).toBe("1");
   expect(row.at(-1)).toBe("SWOT: Threats");
@@ -280,8 +205,8 @@ test("carry: B sends a theme's initiatives to the matrix, A sees them stacked be
   await expect(ben.page.getByTestId(`matrix-row-${carriedRbac}`).locator(".note-meta")).toContainText("from Enterprise-ready platform");
   await expect(ana.page.getByTestId("matrix-panel")).toContainText("Waiting to be placed: Audit log (from Enterprise-ready platform)");
 
-  await expect.poll(async () => briefRow(await brief(request, board), "RBAC")[2]).toBe("Big Bets");
-  const row = briefRow(await brief(request, board), "RBAC");
+  await expect.poll(async () => briefRow(await serverExport(request, board, "md", "facilitator"), "RBAC")[2]).toBe("Big Bets");
+  const row = briefRow(await serverExport(request, board, "md", "facilitator"), "RBAC");
   // | # | Initiative | Quadrant | Impact | Effort | Urgency | Risk | Priority | Votes | Theme | Origin |
   expect(row.slice(-2)).toEqual(["Enterprise-ready platform", "Theme map: Enterprise-ready platform"]);
 });

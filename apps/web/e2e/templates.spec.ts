@@ -1,72 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { type CreatedBoard, expect, link, openBoard, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, link, openBoard, test } from "./fixtures";
+import type { NoteView } from "@quadrant/templates";
+import { createBoard, dragNoteTo, notes, quickNote, serverExport, waitForTemplates } from "./template-gestures";
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
-
-async function createBoard(request: APIRequestContext, template: string, title: string): Promise<CreatedBoard> {
-  const r = await request.post("/api/boards", { data: { title, template } });
-  expect(r.status()).toBe(201);
-  return (await r.json()) as CreatedBoard;
-}
-
-type HookNote = { id: string; text: string; zoneName: string | null; impact: number | null; effort: number | null; priority: number | null; urgency: number; themeName: string | null };
-
-async function notes(page: Page): Promise<HookNote[]> {
-  return page.evaluate(() => (window.__quadrantTemplates?.view().notes ?? []) as HookNote[]);
-}
-
-async function waitForTemplate(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.__quadrantTemplates?.view().templates.length ?? 0)).toBe(1);
-  // First open frames the template once (after the initial sync); coordinates are read after that.
-  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-initial-view", "fitted");
-}
-
-/** Adds a sticky through the quick-note field and returns its id once the page's doc has it. */
-async function quickNote(page: Page, text: string): Promise<string> {
-  await page.getByTestId("quick-note").fill(text);
-  await page.getByTestId("quick-note").press("Enter");
-  let id = "";
-  await expect
-    .poll(async () => {
-      id = (await notes(page)).find((n) => n.text === text)?.id ?? "";
-      return id;
-    })
-    .not.toBe("");
-  return id;
-}
-
-/** Drags a note with the real mouse so its centre lands on the scene point (x, y). */
-async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Promise<void> {
-  await expect.poll(async () => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.id === noteId)).toBe(true);
-  const box = await page.evaluate((id) => {
-    const e = window.__quadrantBoard?.sceneElements().find((el) => el.id === id);
-    return e ? { x: e.x + 80, y: e.y + 50 } : null;
-  }, noteId);
-  if (!box) throw new Error("note not on the canvas");
-  // grab the sticky near its top edge (35 scene units above its centre, whatever the zoom): the middle is its text
-  const grab = 35;
-  const from = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [box.x, box.y - grab]);
-  const to = await page.evaluate(([sx, sy]) => window.__quadrantTemplates?.toPage(sx ?? 0, sy ?? 0) ?? null, [x, y - grab]);
-  if (!from || !to) throw new Error("no scene");
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-  // The binding writes a drag to the document throttled; wait for the drop itself, not a step on the way.
-  await expect
-    .poll(() =>
-      page.evaluate((id) => {
-        const onCanvas = window.__quadrantBoard?.sceneElements().find((e) => e.id === id);
-        const inDoc = window.__quadrantTemplates?.docRect(id);
-        return onCanvas !== undefined && inDoc !== null && inDoc !== undefined && onCanvas.x === inDoc.x && onCanvas.y === inDoc.y;
-      }, noteId),
-    )
-    .toBe(true);
-}
 
 /**
  * The picture for the README: the template framed as on first open, the facilitation
@@ -88,26 +28,18 @@ async function screenshot(page: Page, name: string, panel: string, others: Page[
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
 
-async function serverExport(request: APIRequestContext, board: CreatedBoard, format: string): Promise<string> {
-  const r = await request.get(`/api/boards/${board.id}/export?format=${format}`, {
-    headers: { authorization: `Bearer ${board.tokens.editor}` },
-  });
-  expect(r.status()).toBe(200);
-  return r.text();
-}
-
 test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgency, B sees it; the server's brief has it", async ({ people, request }) => {
   const board = await createBoard(request, "impact-effort", "Prioritisation");
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");
   await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplate(ana.page);
+  await waitForTemplates(ana.page, 1);
   await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplate(ben.page);
+  await waitForTemplates(ben.page, 1);
 
   const id = await quickNote(ana.page, "Ship SSO");
   await dragNoteTo(ben.page, id, 150, 150);
-  let moved: HookNote | undefined;
+  let moved: NoteView | undefined;
   await expect
     .poll(async () => {
       moved = (await notes(ben.page)).find((n) => n.id === id);
@@ -161,9 +93,9 @@ test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strate
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");
   await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplate(ana.page);
+  await waitForTemplates(ana.page, 1);
   await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplate(ben.page);
+  await waitForTemplates(ben.page, 1);
 
   const threat = await quickNote(ana.page, "New competitor");
   await dragNoteTo(ben.page, threat, 850, 600);
@@ -200,9 +132,9 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");
   await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplate(ana.page);
+  await waitForTemplates(ana.page, 1);
   await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplate(ben.page);
+  await waitForTemplates(ben.page, 1);
 
   const rbac = await quickNote(ana.page, "RBAC");
   await dragNoteTo(ben.page, rbac, 300, 300);
@@ -275,9 +207,9 @@ test("a board is framed once on first open: later edits and the person's own scr
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");
   await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplate(ana.page);
+  await waitForTemplates(ana.page, 1);
   await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplate(ben.page);
+  await waitForTemplates(ben.page, 1);
   const viewport = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
 
   // The whole matrix frame is on screen, clear of Excalidraw's toolbar (top) and zoom bar (bottom).
