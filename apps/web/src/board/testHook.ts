@@ -1,15 +1,17 @@
 import type * as Y from "yjs";
-import { elementsMap } from "@quadrant/board-model";
+import { elementsMap, filesMap } from "@quadrant/board-model";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 
 /** Read-only view for end-to-end tests and the benchmark (window.__quadrantBoard). */
 export interface BoardTestHook {
-  /** Non-deleted elements on the canvas: id, type, x, y, version. */
-  sceneElements(): Array<{ id: string; type: string; x: number; y: number; width: number; version: number }>;
+  /** Non-deleted elements on the canvas: id, type, x, y, version, and Excalidraw's lock flag. */
+  sceneElements(): Array<{ id: string; type: string; x: number; y: number; width: number; version: number; locked: boolean }>;
   /** Remote cursors Excalidraw is drawing: name and whether a pointer position is known. */
   collaborators(): Array<{ name: string; hasPointer: boolean }>;
   /** Non-deleted elements in the Y document. */
   docElementCount(): number;
+  /** Ids of the image files the canvas holds and of those the Y document holds (what other people receive). */
+  fileIds(): { canvas: string[]; doc: string[] };
   /** Benchmark: from now on, note the wall clock of the first animation frame in which element `id` has this x. */
   watchElementX(id: string, x: number): void;
   /** The time noted by `watchElementX`, or null while not seen yet. */
@@ -40,12 +42,13 @@ export function installTestHook(doc: Y.Doc, scene: ExcalidrawScene): () => void 
     sceneElements: () =>
       scene.api
         .getSceneElements()
-        .map((e) => ({ id: e.id, type: e.type, x: e.x, y: e.y, width: e.width, version: e.version })),
+        .map((e) => ({ id: e.id, type: e.type, x: e.x, y: e.y, width: e.width, version: e.version, locked: e.locked })),
     collaborators: () =>
       [...scene.api.getAppState().collaborators.values()].map((c) => ({
         name: c.username ?? "",
         hasPointer: c.pointer !== undefined,
       })),
+    fileIds: () => ({ canvas: Object.keys(scene.api.getFiles()), doc: [...filesMap(doc).keys()] }),
     docElementCount: () => [...elementsMap(doc).values()].filter((v) => v.isDeleted !== true).length,
     nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
   };

@@ -13,7 +13,7 @@ import type {
 } from "@excalidraw/excalidraw/types";
 import { collaboratorIdFor } from "./cursorColor";
 import type { ScenePort } from "./elementBinding";
-import type { FilePort, StoredFile } from "./fileSync";
+import { MAX_FILE_BYTES, type FilePort, type StoredFile } from "./fileSync";
 import type { Peer } from "./presence";
 
 /** A cursor not moved for this long is drawn idle (faded) by Excalidraw. */
@@ -73,8 +73,11 @@ export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, Fil
 
   /** Too-large image: tell the user and remove the image element locally before it syncs. */
   rejectTooLarge(id: string, bytes: number): void {
-    const mb = (bytes / 1024 / 1024).toFixed(1);
-    this.toast(`This image is ${mb} MB; images up to 2 MB can be shared on a board.`);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
+    this.toast(
+      `This image is too large to share (${mb(bytes)} MB; the limit is ${mb(MAX_FILE_BYTES)} MB), so it was not added. ` +
+        "Shrink or compress it and add it again.",
+    );
     const elements = this.api.getSceneElementsIncludingDeleted().map((el) =>
       el.type === "image" && el.fileId === id && !el.isDeleted
         ? { ...el, isDeleted: true, version: el.version + 1, versionNonce: Math.floor(Math.random() * 2 ** 31) }

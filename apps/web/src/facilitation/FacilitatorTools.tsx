@@ -2,7 +2,7 @@ import { type ReactNode, useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { formatAgenda, parseAgenda } from "./agendaText";
-import { currentViewport, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
+import { currentViewport, lockTargetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
 
 interface Props {
   view: FacilitationView;
@@ -138,9 +138,14 @@ export function FacilitatorTools({ view, scene, send }: Props) {
         <div className="fac-row">
           <button
             type="button"
+            title="The selected frame, else the frame holding the selection, else the frame in the middle of your view"
             onClick={() => {
-              const frame = scene ? selectedFrameId(scene) : null;
-              if (frame) send({ type: "lock.frame", frameId: frame, locked: !lock.frames.includes(frame) });
+              const frame = scene ? lockTargetFrameId(scene) : null;
+              if (!scene || !frame) return;
+              // Toggle what the canvas shows: a new template arrives locked before the server's list knows
+              // it, so `lock.frames` alone made the first click re-lock it and look like it did nothing.
+              const shown = scene.api.getSceneElements().find((e) => e.id === frame);
+              send({ type: "lock.frame", frameId: frame, locked: !(shown?.locked ?? lock.frames.includes(frame)) });
             }}
           >
             Lock/unlock selected template

@@ -20,6 +20,30 @@ export function selectedFrameId(scene: ExcalidrawScene): string | null {
   return frame?.id ?? null;
 }
 
+/**
+ * The template the lock button acts on. A locked frame cannot be selected on the canvas
+ * (Excalidraw skips locked elements when clicking, box-selecting or selecting all), and new
+ * templates arrive locked, so besides a selected frame this accepts the frame holding the
+ * selection (e.g. a note in the matrix) or, with nothing selected, the frame at the middle of the view.
+ */
+export function lockTargetFrameId(scene: ExcalidrawScene): string | null {
+  const selectedFrame = selectedFrameId(scene);
+  if (selectedFrame) return selectedFrame;
+  const elements = scene.api.getSceneElements();
+  const frames = elements.filter((e) => e.type === "frame");
+  const selected = new Set(Object.keys(scene.api.getAppState().selectedElementIds));
+  const picked = elements.filter((e) => selected.has(e.id));
+  const inFrame = picked.find((e) => e.frameId && frames.some((f) => f.id === e.frameId));
+  if (inFrame?.frameId) return inFrame.frameId;
+  const first = picked[0];
+  const view = scene.viewport();
+  const point = first ? { x: first.x + first.width / 2, y: first.y + first.height / 2 } : { x: view.cx, y: view.cy };
+  const around = frames
+    .filter((f) => point.x >= f.x && point.x <= f.x + f.width && point.y >= f.y && point.y <= f.y + f.height)
+    .sort((a, b) => a.width * a.height - b.width * b.height);
+  return around[0]?.id ?? null;
+}
+
 /** A short human label for a note: its own or its bound text, else its id. */
 export function noteLabel(scene: ExcalidrawScene | null, id: string): string {
   if (!scene) return id;
