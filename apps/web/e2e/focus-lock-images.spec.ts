@@ -4,7 +4,8 @@ import { type CreatedBoard, expect, link, openBoard, sceneElements, test } from 
 /**
  * Facilitation's template lock and spotlight, and the image size limit (issue 3),
  * each with several browsers on one board. Positions and files are read from the
- * page's test hooks (the document each browser holds); everything else is the UI.
+ * page's test hooks (the document each browser holds), and so is the spotlight's frame
+ * selected (a locked template frame cannot be selected on the canvas); the rest is the UI.
  */
 
 type Rect = { x: number; y: number; width: number; height: number };
@@ -83,7 +84,7 @@ test("a locked template: an editor cannot drag its grid, axes, labels or frame, 
   const label = chrome.filter((e) => e.type === "text" && e.x > frame.x + frame.width / 2).sort((a, b) => a.y - b.y)[0];
   if (!axis || !label) throw new Error("the impact/effort template has no vertical axis or top-right zone label");
 
-  // A sticky in the top-left zone: the quick note lands mid-view, the editor drags it there.
+  // A sticky on the matrix: the quick note lands in the middle of the view.
   await ed.getByTestId("quick-note").fill("Ship SSO");
   await ed.getByTestId("quick-note").press("Enter");
   let noteId = "";
