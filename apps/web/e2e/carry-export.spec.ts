@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect, link, openBoard, test } from "./fixtures";
 import type { NoteView } from "@quadrant/templates";
-import { createBoard, dragNoteTo, notes, quickNote, serverExport, templates, toPage, waitForTemplates } from "./template-gestures";
+import { anaAndBenOn, createBoard, dragNoteTo, notes, quickNote, serverExport, templates, toPage, waitForTemplates } from "./template-gestures";
 
 /**
  * Issue 4 behaviours the other template specs leave out: carrying SWOT items and theme
@@ -53,13 +53,7 @@ function briefRow(md: string, text: string): string[] {
 }
 
 test("carry: B sends a SWOT threat to the matrix, A sees the new note with its origin, places it; the brief names the origin", async ({ people, request }) => {
-  const board = await createBoard(request, "swot", "Carry SWOT");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "swot", "Carry SWOT");
 
   const threat = await quickNote(ana.page, "New competitor");
   await dragNoteTo(ben.page, threat, 850, 600);
@@ -122,13 +116,7 @@ test("carry: B sends a theme's initiatives to the matrix, A sees them stacked be
   people,
   request,
 }) => {
-  const board = await createBoard(request, "theme-map", "Carry themes");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "theme-map", "Carry themes");
 
   const rbac = await quickNote(ana.page, "RBAC");
   await dragNoteTo(ana.page, rbac, 300, 300);

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { NoteView } from "@quadrant/templates";
-import { type CreatedBoard, expect } from "./fixtures";
+import { type CreatedBoard, type Person, expect, link, openBoard } from "./fixtures";
 
 /**
  * What the template specs do on a board, the way a person does it (real mouse,
@@ -81,4 +81,24 @@ export async function dragNoteTo(page: Page, noteId: string, x: number, y: numbe
       }, noteId),
     )
     .toBe(true);
+}
+
+/**
+ * The usual cast of a template test: a board of `template`, Ana on the facilitator
+ * link and Ben on the editor link, both with the template framed on screen.
+ */
+export async function anaAndBenOn(
+  people: { join(name: string, color?: string): Promise<Person> },
+  request: APIRequestContext,
+  template: string,
+  title: string,
+): Promise<{ board: CreatedBoard; ana: Person; ben: Person }> {
+  const board = await createBoard(request, template, title);
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplates(ana.page, 1);
+  await openBoard(ben.page, link(board, "editor"));
+  await waitForTemplates(ben.page, 1);
+  return { board, ana, ben };
 }

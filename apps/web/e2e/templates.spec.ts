@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, link, openBoard, test } from "./fixtures";
 import type { NoteView } from "@quadrant/templates";
-import { createBoard, dragNoteTo, notes, quickNote, serverExport, waitForTemplates } from "./template-gestures";
+import { anaAndBenOn, dragNoteTo, notes, quickNote, serverExport } from "./template-gestures";
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -29,13 +29,7 @@ async function screenshot(page: Page, name: string, panel: string, others: Page[
 }
 
 test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgency, B sees it; the server's brief has it", async ({ people, request }) => {
-  const board = await createBoard(request, "impact-effort", "Prioritisation");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Prioritisation");
 
   const id = await quickNote(ana.page, "Ship SSO");
   await dragNoteTo(ben.page, id, 150, 150);
@@ -89,13 +83,7 @@ test("impact/effort: B drags a note top-left, A sees a Quick Win; A edits urgenc
 });
 
 test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strategy, B sees it; the brief has both", async ({ people, request }) => {
-  const board = await createBoard(request, "swot", "SWOT review");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "swot", "SWOT review");
 
   const threat = await quickNote(ana.page, "New competitor");
   await dragNoteTo(ben.page, threat, 850, 600);
@@ -128,13 +116,7 @@ test("SWOT: B drops a note in Threats, A sees it listed; A writes an S×T strate
 });
 
 test("theme map: A makes a theme from the selection, B sees it with its note and edits the driver; the brief has it", async ({ people, request }) => {
-  const board = await createBoard(request, "theme-map", "Themes");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "theme-map", "Themes");
 
   const rbac = await quickNote(ana.page, "RBAC");
   await dragNoteTo(ben.page, rbac, 300, 300);
@@ -203,13 +185,7 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
 });
 
 test("a board is framed once on first open: later edits and the person's own scrolling are left alone", async ({ people, request }) => {
-  const board = await createBoard(request, "impact-effort", "Framing");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
+  const { board, ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Framing");
   const viewport = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
 
   // The whole matrix frame is on screen, clear of Excalidraw's toolbar (top) and zoom bar (bottom).
