@@ -2,7 +2,10 @@ import { type ReactNode, useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { formatAgenda, parseAgenda } from "./agendaText";
-import { currentViewport, lockTargetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
+import { currentViewport, targetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
+
+/** Which frame the lock and spotlight buttons act on (sceneHelpers.targetFrameId): a locked template cannot be selected. */
+const FRAME_TARGET_RULE = "The selected frame, else the frame holding the selection, else the frame in the middle of your view";
 
 interface Props {
   view: FacilitationView;
@@ -128,9 +131,21 @@ export function FacilitatorTools({ view, scene, send }: Props) {
           </label>
         </div>
         <div className="fac-row">
-          <button type="button" onClick={() => send({ type: "focus.spotlight", frameId: scene ? selectedFrameId(scene) : null })}>
-            {focus.spotlightFrameId ? "Spotlight selected / clear" : "Spotlight selected frame"}
+          <button
+            type="button"
+            title={FRAME_TARGET_RULE}
+            onClick={() => {
+              const frame = scene ? targetFrameId(scene) : null;
+              if (frame) send({ type: "focus.spotlight", frameId: frame });
+            }}
+          >
+            Spotlight selected frame
           </button>
+          {focus.spotlightFrameId && (
+            <button type="button" onClick={() => send({ type: "focus.spotlight", frameId: null })}>
+              Clear spotlight
+            </button>
+          )}
           <label className="fac-check">
             <input type="checkbox" checked={lock.board} onChange={(e) => send({ type: "lock.board", locked: e.target.checked })} /> lock board
           </label>
@@ -138,9 +153,9 @@ export function FacilitatorTools({ view, scene, send }: Props) {
         <div className="fac-row">
           <button
             type="button"
-            title="The selected frame, else the frame holding the selection, else the frame in the middle of your view"
+            title={FRAME_TARGET_RULE}
             onClick={() => {
-              const frame = scene ? lockTargetFrameId(scene) : null;
+              const frame = scene ? targetFrameId(scene) : null;
               if (!scene || !frame) return;
               // Toggle what the canvas shows: a new template arrives locked before the server's list knows
               // it, so `lock.frames` alone made the first click re-lock it and look like it did nothing.

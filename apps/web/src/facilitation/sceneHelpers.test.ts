@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
-import { lockTargetFrameId } from "./sceneHelpers";
+import { targetFrameId } from "./sceneHelpers";
 
 type Shape = { id: string; type: string; x: number; y: number; width: number; height: number; frameId: string | null };
 
@@ -21,22 +21,22 @@ const label: Shape = { id: "label", type: "text", x: 20, y: 20, width: 100, heig
 const note: Shape = { id: "note", type: "rectangle", x: 150, y: 150, width: 160, height: 100, frameId: null };
 const far: Shape = { id: "far", type: "rectangle", x: 5000, y: 5000, width: 160, height: 100, frameId: null };
 
-describe("lockTargetFrameId (a locked template cannot be selected on the canvas)", () => {
+describe("targetFrameId (a locked template cannot be selected on the canvas)", () => {
   it("takes a selected frame first", () => {
-    expect(lockTargetFrameId(sceneWith([matrix, theme, note], ["matrix", "note"]))).toBe("matrix");
+    expect(targetFrameId(sceneWith([matrix, theme, note], ["matrix", "note"]))).toBe("matrix");
   });
 
   it("else the frame a selected element belongs to, else the smallest frame around its centre", () => {
-    expect(lockTargetFrameId(sceneWith([matrix, theme, label], ["label"]))).toBe("matrix");
-    expect(lockTargetFrameId(sceneWith([matrix, theme, note], ["note"]))).toBe("theme");
+    expect(targetFrameId(sceneWith([matrix, theme, label], ["label"]))).toBe("matrix");
+    expect(targetFrameId(sceneWith([matrix, theme, note], ["note"]))).toBe("theme");
   });
 
   it("with nothing selected, the frame in the middle of the view; none when the view is off every frame", () => {
-    expect(lockTargetFrameId(sceneWith([matrix, theme], [], { cx: 600, cy: 500 }))).toBe("matrix");
-    expect(lockTargetFrameId(sceneWith([matrix, theme], [], { cx: -900, cy: 0 }))).toBeNull();
+    expect(targetFrameId(sceneWith([matrix, theme], [], { cx: 600, cy: 500 }))).toBe("matrix");
+    expect(targetFrameId(sceneWith([matrix, theme], [], { cx: -900, cy: 0 }))).toBeNull();
   });
 
   it("a selection outside every frame targets nothing, not the frame in view", () => {
-    expect(lockTargetFrameId(sceneWith([matrix, far], ["far"], { cx: 500, cy: 400 }))).toBeNull();
+    expect(targetFrameId(sceneWith([matrix, far], ["far"], { cx: 500, cy: 400 }))).toBeNull();
   });
 });

@@ -21,12 +21,12 @@ export function selectedFrameId(scene: ExcalidrawScene): string | null {
 }
 
 /**
- * The template the lock button acts on. A locked frame cannot be selected on the canvas
+ * The frame the lock and spotlight buttons act on. A locked frame cannot be selected on the canvas
  * (Excalidraw skips locked elements when clicking, box-selecting or selecting all), and new
  * templates arrive locked, so besides a selected frame this accepts the frame holding the
  * selection (e.g. a note in the matrix) or, with nothing selected, the frame at the middle of the view.
  */
-export function lockTargetFrameId(scene: ExcalidrawScene): string | null {
+export function targetFrameId(scene: ExcalidrawScene): string | null {
   const selectedFrame = selectedFrameId(scene);
   if (selectedFrame) return selectedFrame;
   const elements = scene.api.getSceneElements();
