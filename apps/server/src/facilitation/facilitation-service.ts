@@ -192,22 +192,25 @@ export class FacilitationService {
     return this.enqueue(room.boardId, async () => {
       const entry = this.boards.get(room.boardId);
       if (!entry || !entry.loaded) return { ok: false, reason: "invalid", message: "facilitation state unavailable" };
-      // Another instance may have changed the state a moment ago (its fan-out
-      // message may still be in flight): start from what is stored. This
-      // narrows, but does not close, the window for two instances writing at once.
-      entry.state = parseState(await this.deps.storage.getControlState(room.boardId));
-      const result = applyCommand(entry.state, command, actor, this.deps.now(), boardContext(room.doc));
+      // Read, apply and write under the storage's per-board lock, so two instances
+      // taking commands for one board at once cannot overwrite each other's ballots
+      // or both let a participant past the vote limit (its fan-out message may still
+      // be in flight: what is stored is the truth).
+      const result = await this.deps.storage.updateControlState<ReturnType<typeof applyCommand>>(room.boardId, async (stored) => {
+        const applied = applyCommand(parseState(stored), command, actor, this.deps.now(), boardContext(room.doc));
+        if (!applied.ok) return { next: null, result: applied };
+        // Document first, state second: if we die in between, the held notes are
+        // both in the document and still held, and a second reveal is idempotent
+        // (same element ids); the other order could lose them.
+        for (const effect of applied.effects) {
+          if (effect.kind === "summon") continue;
+          await room.applyServerChange((doc) => {
+            applyDocEffect(doc, effect, () => randomInt(2 ** 31 - 1));
+          });
+        }
+        return { next: applied.state, result: applied };
+      });
       if (!result.ok) return result;
-      // Document first, state second: if we die in between, the held notes are
-      // both in the document and still held, and a second reveal is idempotent
-      // (same element ids); the other order could lose them.
-      for (const effect of result.effects) {
-        if (effect.kind === "summon") continue;
-        await room.applyServerChange((doc) => {
-          applyDocEffect(doc, effect, () => randomInt(2 ** 31 - 1));
-        });
-      }
-      await this.deps.storage.putControlState(room.boardId, result.state);
       entry.state = result.state;
       for (const effect of result.effects) {
         if (effect.kind === "summon") {

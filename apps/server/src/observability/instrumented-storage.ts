@@ -29,6 +29,7 @@ export function instrumentStorage(storage: Storage, metrics: ServerMetrics): Sto
     documentSize: (docId) => storage.documentSize(docId),
     getControlState: (boardId) => storage.getControlState(boardId),
     putControlState: (boardId, state) => storage.putControlState(boardId, state),
+    updateControlState: (boardId, change) => storage.updateControlState(boardId, change),
     ping: () => storage.ping(),
     close: () => storage.close(),
   };

@@ -4,7 +4,9 @@ import type {
   Storage,
   StoredDocument,
   StoredUpdate,
+  ControlChange,
 } from "./storage";
+import { KeyLock } from "./locks";
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
@@ -21,6 +23,7 @@ export class MemoryStorage implements Storage {
   private readonly boards = new Map<string, BoardRecord>();
   private readonly docs = new Map<string, MemoryDoc>();
   private readonly control = new Map<string, unknown>();
+  private readonly controlLock = new KeyLock();
   private seq = 0;
   private closed = false;
 
@@ -115,6 +118,14 @@ export class MemoryStorage implements Storage {
   async putControlState(boardId: string, state: unknown): Promise<void> {
     this.assertOpen();
     this.control.set(boardId, structuredClone(state));
+  }
+
+  updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
+    return this.controlLock.run(boardId, async () => {
+      const { next, result } = await change(await this.getControlState(boardId));
+      if (next !== null) await this.putControlState(boardId, next);
+      return result;
+    });
   }
 
   async ping(): Promise<void> {

@@ -38,6 +38,28 @@ describe.runIf(available)("PostgresStorage", () => {
     }
   });
 
+  it("serialises control-state updates across instances: no vote is lost, whoever takes it", async () => {
+    const a = await PostgresStorage.open(TEST_DATABASE_URL, { schema });
+    const b = await PostgresStorage.open(TEST_DATABASE_URL, { schema, maxConnections: 3 });
+    try {
+      const boardId = newBoard().id;
+      const cast = (instance: PostgresStorage, ballot: string) =>
+        instance.updateControlState(boardId, async (current) => {
+          const ballots = (current as { ballots?: string[] } | null)?.ballots ?? [];
+          // The change awaits other work (facilitation writes the document here).
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          return { next: { ballots: [...ballots, ballot] }, result: ballots.length };
+        });
+      const ballots = Array.from({ length: 30 }, (_, i) => `ballot-${i}`);
+      await Promise.all(ballots.map((ballot, i) => cast(i % 2 === 0 ? a : b, ballot)));
+      const stored = (await a.getControlState(boardId)) as { ballots: string[] };
+      expect([...stored.ballots].sort()).toEqual([...ballots].sort());
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it("loses no update when two instances append and compact the same document", async () => {
     const a = await PostgresStorage.open(TEST_DATABASE_URL, { schema });
     const b = await PostgresStorage.open(TEST_DATABASE_URL, { schema });

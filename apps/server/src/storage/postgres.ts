@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
 import { boardFromRow, boardToRow, toBytes } from "./board-row";
+import { Slots } from "./locks";
 import type {
   BoardPatch,
   BoardRecord,
   Storage,
   StoredDocument,
   StoredUpdate,
+  ControlChange,
 } from "./storage";
 
 export interface PostgresOptions {
@@ -27,6 +29,7 @@ export interface PostgresOptions {
 const LOCK_MIGRATION = 0x5144_0001;
 const LOCK_APPEND = 0x5144_0002;
 const LOCK_COMPACT = 0x5144_0003;
+const LOCK_CONTROL = 0x5144_0004;
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE boards (
@@ -72,7 +75,12 @@ const SchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a schema name is
 export class PostgresStorage implements Storage {
   readonly kind = "postgres" as const;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  /** Control-state transactions at once: two connections stay free for document writes and loads. */
+  private readonly controlSlots: Slots;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.controlSlots = new Slots(pool.options.max - 2);
+  }
 
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
     const schema = options.schema === undefined ? undefined : SchemaName.parse(options.schema);
@@ -241,6 +249,28 @@ export class PostgresStorage implements Storage {
        ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
       [boardId, JSON.stringify(state)],
     );
+  }
+
+  /**
+   * Under a transaction-scoped advisory lock per board: instances take turns.
+   * `change` may wait for a document write, which needs a pooled connection of
+   * its own: so these transactions never hold the whole pool (`controlSlots`).
+   */
+  updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
+    return this.controlSlots.run(() => this.transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_CONTROL, lockKey(boardId)]);
+      const { rows } = await client.query("SELECT json FROM control_state WHERE board_id = $1", [boardId]);
+      const current = rows[0] === undefined ? null : z.object({ json: z.unknown() }).parse(rows[0]).json;
+      const { next, result } = await change(current);
+      if (next !== null) {
+        await client.query(
+          `INSERT INTO control_state (board_id, json) VALUES ($1, $2::jsonb)
+           ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
+          [boardId, JSON.stringify(next)],
+        );
+      }
+      return result;
+    }));
   }
 
   async ping(): Promise<void> {

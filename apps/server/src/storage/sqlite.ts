@@ -9,7 +9,9 @@ import type {
   Storage,
   StoredDocument,
   StoredUpdate,
+  ControlChange,
 } from "./storage";
+import { KeyLock } from "./locks";
 
 export const SQLITE_FILE_NAME = "quadrant.sqlite";
 
@@ -67,6 +69,8 @@ const ControlRow = z.object({ json: z.string() });
  */
 export class SqliteStorage implements Storage {
   readonly kind = "sqlite" as const;
+
+  private readonly controlLock = new KeyLock();
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -217,6 +221,15 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
       )
       .run(boardId, JSON.stringify(state));
+  }
+
+  /** One process owns the file (several instances need Postgres), so an in-process lock is the whole story. */
+  updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
+    return this.controlLock.run(boardId, async () => {
+      const { next, result } = await change(await this.getControlState(boardId));
+      if (next !== null) await this.putControlState(boardId, next);
+      return result;
+    });
   }
 
   async ping(): Promise<void> {

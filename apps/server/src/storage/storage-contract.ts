@@ -243,6 +243,23 @@ export function describeStorageContract(
       expect(await storage.getControlState(boardId)).toEqual({ timer: null });
     });
 
+    it("updates control state one writer at a time, even when the change awaits other work", async () => {
+      const boardId = randomId();
+      const runs = Array.from({ length: 20 }, (_, i) =>
+        storage.updateControlState(boardId, async (current) => {
+          const count = (current as { count?: number } | null)?.count ?? 0;
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          return { next: { count: count + 1 }, result: count };
+        }),
+      );
+      expect((await Promise.all(runs)).sort((a, b) => a - b)).toEqual([...Array(20).keys()]);
+      expect(await storage.getControlState(boardId)).toEqual({ count: 20 });
+      // null leaves the state as it is; a failing change writes nothing and does not block the next.
+      expect(await storage.updateControlState(boardId, async () => ({ next: null, result: "kept" }))).toBe("kept");
+      await expect(storage.updateControlState(boardId, async () => Promise.reject(new Error("refused")))).rejects.toThrow("refused");
+      expect(await storage.getControlState(boardId)).toEqual({ count: 20 });
+    });
+
     it("deletes a board's documents, sub-documents and control state, and nothing else", async () => {
       const board = newBoard();
       const neighbour = newBoard();

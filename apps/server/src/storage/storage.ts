@@ -40,6 +40,11 @@ export interface StoredDocument {
   lastSeq: number;
 }
 
+export interface ControlChange<T> {
+  next: unknown;
+  result: T;
+}
+
 export interface Storage {
   readonly kind: "sqlite" | "postgres" | "memory";
 
@@ -74,6 +79,13 @@ export interface Storage {
   /** Server-held facilitation state of a board (JSON), or null. */
   getControlState(boardId: string): Promise<unknown>;
   putControlState(boardId: string, state: unknown): Promise<void>;
+  /**
+   * Read-modify-write of the control state with no other writer in between, on
+   * any instance: `change` gets the stored state (null when none) and returns the
+   * next one (null: leave it) and a result, which this resolves with. `change` may
+   * be async (facilitation writes the board's document first) and runs under the lock.
+   */
+  updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T>;
 
   /** Throws when the backend is not reachable/writable (used by /readyz). */
   ping(): Promise<void>;
