@@ -100,7 +100,10 @@ describe("websocket origins", () => {
     const board = await createBoard(server.url);
     const host = new URL(server.url).host;
     expectOpened(await openRaw(server.wsUrl, board.id, board.tokens.editor, { headers: { origin: `http://${host}` } })).terminate();
+    // Behind a TLS proxy the page says https while the server sees http: still the same site.
+    expectOpened(await openRaw(server.wsUrl, board.id, board.tokens.editor, { headers: { origin: `https://${host}` } })).terminate();
     expectOpened(await openRaw(server.wsUrl, board.id, board.tokens.editor)).terminate();
+    expect(await openRaw(server.wsUrl, board.id, board.tokens.editor, { headers: { origin: `http://${host}.evil.example` } })).toMatchObject({ status: 403 });
     const hostile = await openRaw(server.wsUrl, board.id, board.tokens.editor, { headers: { origin: "https://evil.example" } });
     expect(hostile).toMatchObject({ status: 403 });
     expect("body" in hostile && hostile.body).toContain("ALLOWED_ORIGINS");

@@ -57,8 +57,7 @@ export class UpgradeGuard {
     // client (a script, a stock Node client), which no hostile page can drive.
     if (origin === undefined) return;
     if (this.allowedOrigins?.includes("*")) return;
-    const allowed = this.allowedOrigins ?? [`${request.protocol}://${request.host}`];
-    if (allowed.includes(origin)) return;
+    if (this.allowedOrigins ? this.allowedOrigins.includes(origin) : sameHost(origin, request.host)) return;
     throw new HttpError(
       403,
       "origin_not_allowed",
@@ -83,6 +82,19 @@ export class UpgradeGuard {
   private sweep(now: number): void {
     this.lastSweep = now;
     for (const [address, entry] of this.attempts) if (now - entry.windowStart >= WINDOW_MS) this.attempts.delete(address);
+  }
+}
+
+/**
+ * Same origin by default, compared by host (and port) only: behind a TLS proxy the
+ * server sees http while the page's Origin says https, and a hostile page lives on
+ * another host whatever its scheme.
+ */
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 
