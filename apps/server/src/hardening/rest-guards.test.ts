@@ -157,6 +157,7 @@ describe("REST limits and headers", () => {
       expect(csp, path).toContain("frame-ancestors 'self'");
       expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
       expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(response.headers.get("strict-transport-security"), path).toBe("max-age=15552000");
     }
   });
 

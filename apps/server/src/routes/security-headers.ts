@@ -36,6 +36,9 @@ const plugin: FastifyPluginAsync = async (app) => {
     },
     // Excalidraw's fonts and workers are same-origin; cross-origin isolation is not needed.
     crossOriginEmbedderPolicy: false,
+    // Only over https (browsers ignore it on http). Not includeSubDomains: a self-hosted
+    // board must not force https on the rest of an operator's domain.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
     // Board links carry the token in the fragment, but say it anyway: never send a Referer.
     referrerPolicy: { policy: "no-referrer" },
   });
