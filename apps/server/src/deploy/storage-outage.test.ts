@@ -93,6 +93,23 @@ describe("storage outage", () => {
   const servers: TestServer[] = [];
   const processes: ServerProcess[] = [];
   const dirs: string[] = [];
+  /**
+   * A board with an opted-in editor (a, sees save-status), a stock editor (b) and a
+   * stock viewer recording frame types, the two editors editing continuously.
+   */
+  async function startEditing(server: { url: string; wsUrl: string }, phase: string) {
+    const board = await createBoard(server.url);
+    const a = saveStatusClient(server.wsUrl, board.id, board.tokens.editor);
+    const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    clients.push(a, b);
+    const stock = await recordFrameTypes(server.wsUrl, board.id, board.tokens.viewer);
+    recorders.push(stock);
+    await Promise.all([a.synced(), b.synced()]);
+    const editing = keepEditing({ a, b });
+    await waitFor(() => b.doc.getMap("elements").has("a-20"), { message: `edits flow ${phase}` });
+    return { board, a, b, stock, editing };
+  }
+
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
     for (const recorder of recorders.splice(0)) recorder.close();
@@ -117,16 +134,7 @@ describe("storage outage", () => {
       const server = await startTestServer({}, { storage });
       servers.push(server);
 
-      const board = await createBoard(server.url);
-      const a = saveStatusClient(server.wsUrl, board.id, board.tokens.editor);
-      const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
-      clients.push(a, b);
-      const stock = await recordFrameTypes(server.wsUrl, board.id, board.tokens.viewer);
-      recorders.push(stock);
-      await Promise.all([a.synced(), b.synced()]);
-
-      const editing = keepEditing({ a, b });
-      await waitFor(() => b.doc.getMap("elements").has("a-20"), { message: "edits flow before the cut" });
+      const { board, a, b, stock, editing } = await startEditing(server, "before the cut");
 
       // Cut every connection to Postgres (in-flight transactions included) and refuse new ones.
       await proxy.close();
@@ -203,16 +211,7 @@ describe("storage outage", () => {
     dirs.push(dataDir);
     const server = await spawnServerProcess({ dataDir });
     processes.push(server);
-    const board = await createBoard(server.url);
-    const a = saveStatusClient(server.wsUrl, board.id, board.tokens.editor);
-    const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
-    clients.push(a, b);
-    const stock = await recordFrameTypes(server.wsUrl, board.id, board.tokens.viewer);
-    recorders.push(stock);
-    await Promise.all([a.synced(), b.synced()]);
-
-    const editing = keepEditing({ a, b });
-    await waitFor(() => b.doc.getMap("elements").has("a-20"), { message: "edits flow before the fault" });
+    const { board, a, b, stock, editing } = await startEditing(server, "before the fault");
     execFileSync("prlimit", ["--pid", String(server.pid), "--fsize=0:unlimited"]);
     const faultAt = editing.keys().length;
 

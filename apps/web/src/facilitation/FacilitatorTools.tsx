@@ -28,6 +28,11 @@ function Group({ title, extra, children }: { title: string; extra?: ReactNode; c
 
 /** The facilitator's tools, docked beside the canvas. Every button is a command the server checks again. */
 export function FacilitatorTools({ view, scene, send }: Props) {
+  /** Runs `act` on the frame the lock and spotlight buttons target, if there is one. */
+  const onTargetFrame = (act: (frameId: string, scene: ExcalidrawScene) => void) => {
+    const frame = scene ? targetFrameId(scene) : null;
+    if (scene && frame) act(frame, scene);
+  };
   const [minutes, setMinutes] = useState("5");
   const [votes, setVotes] = useState("3");
   const [stacking, setStacking] = useState(true);
@@ -131,14 +136,7 @@ export function FacilitatorTools({ view, scene, send }: Props) {
           </label>
         </div>
         <div className="fac-row">
-          <button
-            type="button"
-            title={FRAME_TARGET_RULE}
-            onClick={() => {
-              const frame = scene ? targetFrameId(scene) : null;
-              if (frame) send({ type: "focus.spotlight", frameId: frame });
-            }}
-          >
+          <button type="button" title={FRAME_TARGET_RULE} onClick={() => onTargetFrame((frame) => send({ type: "focus.spotlight", frameId: frame }))}>
             Spotlight selected frame
           </button>
           {focus.spotlightFrameId && (
@@ -154,14 +152,14 @@ export function FacilitatorTools({ view, scene, send }: Props) {
           <button
             type="button"
             title={FRAME_TARGET_RULE}
-            onClick={() => {
-              const frame = scene ? targetFrameId(scene) : null;
-              if (!scene || !frame) return;
-              // Toggle what the canvas shows: a new template arrives locked before the server's list knows
-              // it, so `lock.frames` alone made the first click re-lock it and look like it did nothing.
-              const shown = scene.api.getSceneElements().find((e) => e.id === frame);
-              send({ type: "lock.frame", frameId: frame, locked: !(shown?.locked ?? lock.frames.includes(frame)) });
-            }}
+            onClick={() =>
+              onTargetFrame((frame, current) => {
+                // Toggle what the canvas shows: a new template arrives locked before the server's list knows
+                // it, so `lock.frames` alone made the first click re-lock it and look like it did nothing.
+                const shown = current.api.getSceneElements().find((e) => e.id === frame);
+                send({ type: "lock.frame", frameId: frame, locked: !(shown?.locked ?? lock.frames.includes(frame)) });
+              })
+            }
           >
             Lock/unlock selected template
           </button>
