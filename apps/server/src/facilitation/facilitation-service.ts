@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import * as Y from "yjs";
 import type { Role } from "@quadrant/protocol";
 import {
   type Actor,
@@ -19,7 +20,9 @@ import type { Connection } from "../sync/connection";
 import type { SyncLogger } from "../sync/logger";
 import type { Room } from "../sync/room";
 import type { RoomHooks } from "../sync/room-hooks";
+import { dependenciesMet, dependenciesOf } from "../sync/update-dependencies";
 import { applyDocEffect, boardContext } from "./board-doc";
+import { HeldUpdates, createdElements } from "./held-updates";
 
 export interface FacilitationDeps {
   storage: Storage;
@@ -69,6 +72,8 @@ export class FacilitationService {
   private readonly boards = new Map<string, BoardControl>();
   /** Token buckets per socket (weak: they go with the connection). */
   private readonly buckets = new WeakMap<Connection, { tokens: number; at: number }>();
+  /** Editors' document updates held during a private brainstorm (held-updates.ts). */
+  private readonly held = new HeldUpdates();
 
   constructor(private readonly deps: FacilitationDeps) {}
 
@@ -76,9 +81,11 @@ export class FacilitationService {
   hooks(): Partial<RoomHooks> {
     return {
       canWriteDocument: (connection, room) => this.canWrite(connection.role, room.boardId),
+      holdUpdate: (connection, room, update) => this.holdPrivate(connection, room, update),
       onRoomLoaded: (room) => this.load(room),
       onRoomUnloading: (room) => {
         this.boards.delete(room.boardId);
+        this.held.forget(room.boardId);
       },
       onConnectionJoined: (room, connection) => {
         this.background(room.boardId, () => this.enqueue(room.boardId, async () => this.sendView(room, connection)));
@@ -91,6 +98,8 @@ export class FacilitationService {
           const entry = this.boards.get(room.boardId);
           if (!entry) return;
           entry.state = parseState(await this.deps.storage.getControlState(room.boardId));
+          // Another instance revealed: what this one held goes in now.
+          if (!entry.state.brainstorm.on) await this.releaseHeld(room);
           this.pushViews(room);
         }));
       },
@@ -112,6 +121,40 @@ export class FacilitationService {
       case "editor":
         return !(this.boards.get(boardId)?.state.lock.board ?? false);
     }
+  }
+
+  /**
+   * The private brainstorm's server-side net: an editor's update that creates an element
+   * while private mode is on is held, not relayed, and its new elements become the
+   * editor's held notes (so they count and come back after a reload). The facilitator's
+   * updates are not held: the facilitator is trusted with the board (templates inserted
+   * mid-brainstorm stay public) and their client holds their own notes like everyone's.
+   */
+  private holdPrivate(connection: Connection, room: Room, update: Uint8Array): boolean {
+    const entry = this.boards.get(room.boardId);
+    if (!entry?.state.brainstorm.on || connection.role !== "editor") return false;
+    const participant = participantOf(connection);
+    const created = createdElements(room.doc, update);
+    if (created.length === 0 && !this.held.holds(room.boardId, participant)) return false;
+    this.held.hold(room.boardId, participant, update);
+    this.deps.logger.debug({ boardId: room.boardId, created: created.length }, "update held for the private brainstorm");
+    const actor: Actor = { participantId: participant, role: connection.role };
+    for (const element of created) {
+      this.background(room.boardId, () => this.submit(room, actor, { type: "brainstorm.put", element }));
+    }
+    return true;
+  }
+
+  /** After a reveal: the held updates go into the document through the durable pipeline (SS3). */
+  private async releaseHeld(room: Room): Promise<void> {
+    const merged = this.held.release(room.boardId);
+    if (!merged) return;
+    // Never leave Yjs pending state (SS7): an update whose base is missing waits for the author's resync.
+    if (!dependenciesMet(dependenciesOf(Y.decodeUpdate(merged)), room.doc)) {
+      this.deps.logger.warn({ boardId: room.boardId }, "held updates could not be applied; the authors' browsers resend them");
+      return;
+    }
+    await room.applyServerChange((doc) => Y.applyUpdate(doc, merged));
   }
 
   /** The current state of a loaded board (tests, REST). */
@@ -197,8 +240,12 @@ export class FacilitationService {
       // or both let a participant past the vote limit (its fan-out message may still
       // be in flight: what is stored is the truth).
       const result = await this.deps.storage.updateControlState<ReturnType<typeof applyCommand>>(room.boardId, async (stored) => {
-        const applied = applyCommand(parseState(stored), command, actor, this.deps.now(), boardContext(room.doc));
+        const before = parseState(stored);
+        const applied = applyCommand(before, command, actor, this.deps.now(), boardContext(room.doc));
         if (!applied.ok) return { next: null, result: applied };
+        // A reveal: held updates first, so the held notes' latest versions win and the
+        // insert below skips ids that are already there.
+        if (before.brainstorm.on && !applied.state.brainstorm.on) await this.releaseHeld(room);
         // Document first, state second: if we die in between, the held notes are
         // both in the document and still held, and a second reveal is idempotent
         // (same element ids); the other order could lose them.

@@ -201,6 +201,34 @@ describe("facilitation over the websocket and REST", () => {
     expect(bob.traffic().includes(ALICE)).toBe(false);
   });
 
+  it("SS15: an editor's element written straight into the document during private mode is held until the reveal, never relayed", async () => {
+    const board = await createBoard(server.url);
+    const facilitator = await connect(board.id, board.tokens.facilitator, FAC);
+    const bob = await connect(board.id, board.tokens.editor, BOB);
+    await facilitator.send({ type: "brainstorm.start" });
+    // A client path that forgets to divert (the quick-note field once did) writes the note into Y.
+    const careless = stockClient(server.wsUrl, board.id, board.tokens.editor, { params: { participant: ALICE } });
+    const watcher = stockClient(server.wsUrl, board.id, board.tokens.viewer);
+    stock.push(careless, watcher);
+    await Promise.all([careless.synced(), watcher.synced()]);
+    elementsMap(careless.doc).set("leakyNote", note("leakyNote", 0, 0, { text: "HELD-UPDATE-MARKER-7731" }));
+    await waitFor(() => facilitator.latestView()?.brainstorm.heldCount === 1);
+    // Its later edits are held behind it.
+    elementsMap(careless.doc).set("leakyNote", note("leakyNote", 0, 0, { text: "HELD-UPDATE-MARKER-7731 edited", version: 2 }));
+    await server.app.rooms.flushAll();
+    for (const [name, client] of [["bob", bob], ["facilitator", facilitator]] as const) {
+      expect(client.traffic().includes("HELD-UPDATE-MARKER-7731"), `marker in ${name}'s traffic`).toBe(false);
+    }
+    expect(elementsMap(watcher.doc).has("leakyNote")).toBe(false);
+    expect(elementsMap(server.app.rooms.get(board.id)!.doc).has("leakyNote")).toBe(false);
+
+    await facilitator.send({ type: "brainstorm.reveal" });
+    await waitFor(() => elementsMap(watcher.doc).get("leakyNote")?.text === "HELD-UPDATE-MARKER-7731 edited");
+    // After the reveal the author's edits flow again.
+    elementsMap(careless.doc).set("afterReveal", note("afterReveal", 0, 0));
+    await waitFor(() => elementsMap(watcher.doc).has("afterReveal"));
+  });
+
   it("a board lock makes editors read-only on the server; the facilitator still writes", async () => {
     const board = await createBoard(server.url);
     const facilitator = await connect(board.id, board.tokens.facilitator, FAC);

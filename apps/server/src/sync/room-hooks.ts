@@ -10,6 +10,12 @@ import type { Room } from "./room";
 export interface RoomHooks {
   /** Checked for every document update a connection sends; false drops the update. */
   canWriteDocument(connection: Connection, room: Room): boolean;
+  /**
+   * Checked for every update the write policy admits; true means the hook took it
+   * (a private brainstorm holds it until the reveal) and the room neither applies,
+   * stores nor relays it (SS15).
+   */
+  holdUpdate(connection: Connection, room: Room, update: Uint8Array): boolean;
   /** A `MessageType.Control` frame (JSON text) arrived from a connection. */
   onControlFrame(room: Room, connection: Connection, payload: string): void;
   onConnectionJoined(room: Room, connection: Connection): void;
@@ -23,6 +29,7 @@ export interface RoomHooks {
 
 export const defaultRoomHooks: RoomHooks = {
   canWriteDocument: (connection) => canEdit(connection.role),
+  holdUpdate: () => false,
   onControlFrame() {},
   onConnectionJoined() {},
   onConnectionLeft() {},

@@ -192,6 +192,7 @@ export class Room {
         // Viewers (and anyone the policy refuses) may answer sync step 1, but
         // their document updates are dropped: never applied, stored or broadcast.
         if (!this.hooks.canWriteDocument(connection, this)) return;
+        if (this.hooks.holdUpdate(connection, this, message.update)) return;
         this.incoming.push({ connection, update: message.update, dependencies: message.dependencies });
         this.scheduler.markDirty(this);
         return;
