@@ -56,6 +56,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     scene,
     status: session.status,
     control: session.control,
+    write: session.writer,
   };
   const panels = boardPanels.filter(
     (p) => (!p.roles || p.roles.includes(info.role)) && (!p.templates || p.templates.includes(info.template)),

@@ -6,6 +6,7 @@ import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { Presence } from "../collab/presence";
 import type { ConnectionStatus } from "../collab/connection";
 import type { ControlChannel } from "../facilitation/controlChannel";
+import type { BoardWriter } from "./boardWriter";
 
 /**
  * What a board extension (template panels, facilitation tools) may use. The
@@ -30,6 +31,8 @@ export interface BoardApi {
    * `voteResults` of revealed votes, scoring results…); `control.onView(fn)` subscribes.
    */
   readonly control: ControlChannel;
+  /** Adds notes and structure, applying the board's rules (private brainstorm). Never write new content to `doc` directly. */
+  readonly write: BoardWriter;
 }
 
 /** A side panel on the board page (right-hand column), shown to the given roles. */

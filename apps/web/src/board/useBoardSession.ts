@@ -9,6 +9,7 @@ import { canEdit } from "@quadrant/protocol";
 import { ControlChannel, controlParams } from "../facilitation/controlChannel";
 import { participantId } from "../facilitation/participantId";
 import { PrivateNotesRouter } from "../facilitation/privateNotes";
+import { BoardWriter } from "./boardWriter";
 
 export interface BoardSession {
   doc: Y.Doc;
@@ -18,6 +19,8 @@ export interface BoardSession {
   control: ControlChannel;
   /** Routes new elements to the server during a private brainstorm (see ElementBinding.divert). */
   privateNotes: PrivateNotesRouter;
+  /** The one way panels add notes and structure (board/boardWriter.ts). */
+  writer: BoardWriter;
   /** True once IndexedDB has loaded what this browser kept (offline edits, last state). */
   localLoaded: boolean;
   status: ConnectionStatus;
@@ -64,9 +67,10 @@ export function useBoardSession(
     });
     const control = new ControlChannel(connection.provider);
     const privateNotes = new PrivateNotesRouter(control, canEdit(role));
+    const writer = new BoardWriter(doc, privateNotes, role === "facilitator");
     const presence = new Presence(connection.provider.awareness);
     presence.setUser({ name: identity.name, color: identity.color, role });
-    let current: BoardSession = { doc, connection, presence, control, privateNotes, localLoaded: false, status: connection.status };
+    let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, status: connection.status };
     setSession(current);
     const update = (patch: Partial<BoardSession>) => {
       current = { ...current, ...patch };

@@ -26,6 +26,17 @@ export class PrivateNotesRouter implements ElementDivert {
     return this.canEdit && this.control.view?.brainstorm.on === true;
   }
 
+  /**
+   * New elements added outside the canvas (quick note, carry): held when private mode is
+   * on (true), else left to the caller (false). The author's canvas shows them once the
+   * server's view lists them (FacilitationLayer puts "mine" back on the canvas).
+   */
+  hold(elements: readonly JsonObject[]): boolean {
+    if (!this.active()) return false;
+    for (const element of elements) this.divert(element);
+    return true;
+  }
+
   divert(element: JsonObject): boolean {
     if (!this.active()) return false;
     const parsed = ElementJson.safeParse(element);

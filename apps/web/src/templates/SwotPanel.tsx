@@ -2,7 +2,7 @@ import { useState } from "react";
 import { PAIRING_KINDS, type PairingKind, deleteRecord, writeRecord } from "@quadrant/board-model";
 import { PAIRING_SOURCES, type SwotView } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
-import { carryNotes } from "./carry";
+import { carriedItems, carryNotes } from "./carry";
 import { randomId } from "./docWrites";
 import { useBoardView } from "./useBoardView";
 
@@ -71,6 +71,7 @@ export function SwotPanel({ api }: { api: BoardApi }) {
   const view = useBoardView(api.doc);
   const textOf = new Map(view.notes.map((n) => [n.id, n.text]));
   const hasMatrix = view.templates.some((t) => t.kind === "impact-effort");
+  const carried = carriedItems(api.doc, view.notes);
   if (view.swots.length === 0) return <p className="muted">No SWOT on this board yet.</p>;
   return (
     <div data-testid="swot-panel">
@@ -83,8 +84,12 @@ export function SwotPanel({ api }: { api: BoardApi }) {
                 {(swot.items[zone.id] ?? []).map((n) => (
                   <li key={n.id} data-testid={`swot-item-${n.id}`}>
                     {n.text}{" "}
-                    {api.canEdit && hasMatrix && (
-                      <button type="button" className="link-button" title="Send to the impact/effort matrix" onClick={() => carryNotes(api.doc, view, [n])}>
+                    {carried.has(n.id) ? (
+                      <span className="muted" data-testid="carried" title="Already on the impact/effort matrix">
+                        ✓ on matrix
+                      </span>
+                    ) : api.canEdit && hasMatrix && (
+                      <button type="button" className="link-button" title="Send to the impact/effort matrix" onClick={() => carryNotes(api, view, [n])}>
                         → matrix
                       </button>
                     )}

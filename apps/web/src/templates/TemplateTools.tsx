@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind, templatesMap } from "@quadrant/board-model";
 import { DEFAULT_TEMPLATE_SIZE, buildStickyNote, buildTemplate } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
-import { browserContext, insert } from "./docWrites";
+import { browserContext } from "./docWrites";
 import { installTemplatesTestHook } from "./testHook";
 
 const LABELS: Record<TemplateInstanceKind, string> = {
@@ -14,7 +14,7 @@ const LABELS: Record<TemplateInstanceKind, string> = {
 function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, centre: { x: number; y: number }): void {
   const size = DEFAULT_TEMPLATE_SIZE;
   const built = buildTemplate(kind, { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size, browserContext());
-  insert(api.doc, { elements: built.elements, templates: [built.instance] });
+  api.write.addStructure({ elements: built.elements, templates: [built.instance] });
 }
 
 /**
@@ -22,19 +22,19 @@ function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, centre: { x: 
  * with the server (so an existing board is never given a second one).
  */
 function useInitialTemplate(api: BoardApi): void {
-  const { provider, doc, info, role } = api;
+  const { provider, doc, info, role, write } = api;
   useEffect(() => {
     if (info.template === "blank" || role !== "facilitator") return;
     const kind = info.template;
     const onSynced = (synced: boolean) => {
       if (!synced || templatesMap(doc).size > 0) return;
       const built = buildTemplate(kind, { x: 0, y: 0 }, DEFAULT_TEMPLATE_SIZE, browserContext());
-      insert(doc, { elements: built.elements, templates: [built.instance] });
+      write.addStructure({ elements: built.elements, templates: [built.instance] });
     };
     if (provider.synced) onSynced(true);
     provider.on("sync", onSynced);
     return () => provider.off("sync", onSynced);
-  }, [provider, doc, info.template, role]);
+  }, [provider, doc, info.template, role, write]);
 }
 
 /** "n" anywhere but in a text field jumps to the quick-note field (Excalidraw binds no "n"). */
@@ -74,7 +74,7 @@ export function TemplateTools({ api }: { api: BoardApi }) {
     // Slightly scattered so several quick notes do not hide each other.
     const jitter = () => (Math.random() - 0.5) * 120;
     const note = buildStickyNote({ x: c.x + jitter(), y: c.y + jitter() }, text.trim(), {}, browserContext());
-    insert(api.doc, { elements: note.elements, notes: [{ id: note.noteId, data: note.data }] });
+    api.write.addNotes({ elements: note.elements, notes: [{ id: note.noteId, data: note.data }] });
     setText("");
     // back to the canvas so the next "n" works and the note can be dragged at once
     noteInput.current?.blur();

@@ -2,7 +2,7 @@ import { ElementLike, type ThemeRecord, writeRecord } from "@quadrant/board-mode
 import { themeFromSelection } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { carryNotes } from "./carry";
-import { browserContext, insert, patchElement } from "./docWrites";
+import { browserContext, patchElement } from "./docWrites";
 import { useBoardView } from "./useBoardView";
 
 const FIELDS: ReadonlyArray<[keyof ThemeRecord & ("name" | "driver" | "implication" | "criteria" | "timeline"), string]> = [
@@ -63,7 +63,7 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
       scene.toast("Select some notes first.");
       return;
     }
-    insert(api.doc, { elements: [built.frame], records: [built.record] });
+    api.write.addStructure({ elements: [built.frame], records: [built.record] });
   };
   return (
     <div data-testid="themes-panel">
@@ -84,7 +84,7 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
             ))}
           </ul>
           {api.canEdit && hasMatrix && notes.length > 0 && (
-            <button type="button" className="link-button" onClick={() => carryNotes(api.doc, view, notes)}>
+            <button type="button" className="link-button" onClick={() => carryNotes(api, view, notes)}>
               Send initiatives to the matrix
             </button>
           )}

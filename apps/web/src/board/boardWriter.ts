@@ -1,0 +1,42 @@
+import type * as Y from "yjs";
+import type { PrivateNotesRouter } from "../facilitation/privateNotes";
+import { type Insert, insert } from "../templates/docWrites";
+
+/**
+ * The one way panels add things to the board, so every rule that decides where
+ * new content goes is applied in one place. Today that is the private brainstorm:
+ * while it is on, a person's new notes go to the server as held notes (only they see
+ * them until the reveal) instead of into the shared document. The canvas's own
+ * tools reach the same router through the element binding (ElementBinding.divert).
+ *
+ * What goes where during private mode (docs/facilitation.md):
+ * - a note's elements (sticky, text, carried note): held;
+ * - its note data (scores, origin): the shared document, it carries no words;
+ * - a template or theme frame: public when the facilitator adds it, held for an
+ *   editor (the server would hold an editor's new elements anyway, SS15).
+ */
+export class BoardWriter {
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly privateNotes: PrivateNotesRouter,
+    private readonly isFacilitator: boolean,
+  ) {}
+
+  /** New notes (quick note, carried notes). */
+  addNotes(what: Insert): void {
+    this.add(what, true);
+  }
+
+  /** New structure (a template, a theme frame). */
+  addStructure(what: Insert): void {
+    this.add(what, !this.isFacilitator);
+  }
+
+  private add(what: Insert, holdWhilePrivate: boolean): void {
+    if (holdWhilePrivate && this.privateNotes.hold(what.elements ?? [])) {
+      insert(this.doc, { ...what, elements: [] });
+      return;
+    }
+    insert(this.doc, what);
+  }
+}
