@@ -13,7 +13,7 @@ function freePort(): string {
 
 /**
  * End-to-end tests drive Debian's Chromium against our real server, started on
- * a free port with a throw-away DATA_DIR and serving the built app (`vite build`
+ * a free port with a throw-away DATA_DIR and serving the built app (`vite build --mode e2e`
  * runs first in the `e2e` script).
  */
 // The config is evaluated again in every worker process: the main process picks
@@ -24,7 +24,8 @@ process.env.QUADRANT_E2E_DATA ??= mkdtempSync(path.join(tmpdir(), "quadrant-e2e-
 // time (it empties dist/ first) must not pull the app from under a test run.
 if (!process.env.QUADRANT_E2E_PUBLIC) {
   const publicDir = path.join(process.env.QUADRANT_E2E_DATA, "public");
-  cpSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "dist"), publicDir, { recursive: true });
+  // dist-e2e: the build with the read-only test hooks (`--mode e2e`, .env.e2e); production builds have none.
+  cpSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "dist-e2e"), publicDir, { recursive: true });
   process.env.QUADRANT_E2E_PUBLIC = publicDir;
 }
 const port = Number(process.env.QUADRANT_E2E_PORT);

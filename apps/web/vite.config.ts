@@ -33,8 +33,33 @@ function excalidrawFonts(): Plugin {
   };
 }
 
+/**
+ * Excalidraw lists a CDN copy (esm.sh) after ours in every @font-face, whatever
+ * EXCALIDRAW_ASSET_PATH says. The CSP blocks it, but Chromium still reports each
+ * blocked URL (about 230 console errors a page load). So the fallback base is our
+ * own origin: no request to another host is even attempted. The build fails if
+ * any other reference to the CDN is left, so an Excalidraw upgrade cannot bring one back.
+ */
+const CDN_FALLBACK = /`https:\/\/esm\.sh\/\$\{[^`]*`[^`]*`\s*:\s*"@excalidraw\/excalidraw"\s*\}\/dist\/(?:prod|dev)\/`/g;
+function excalidrawNoCdn(): Plugin {
+  return {
+    name: "quadrant-excalidraw-no-cdn",
+    transform(code, id) {
+      if (!id.includes("@excalidraw/excalidraw/dist/") || !code.includes("esm.sh")) return null;
+      return { code: code.replace(CDN_FALLBACK, '(window.location.origin + "/")'), map: null };
+    },
+    generateBundle(_options, bundle) {
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type === "chunk" && chunk.code.includes("esm.sh")) {
+          this.error(`${name} still refers to esm.sh: Excalidraw changed how it finds its assets (vite.config.ts)`);
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), excalidrawFonts()],
+  plugins: [react(), excalidrawFonts(), excalidrawNoCdn()],
   define: {
     // Excalidraw's bundle checks this to choose between React and Preact.
     "process.env.IS_PREACT": JSON.stringify("false"),

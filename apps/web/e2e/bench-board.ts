@@ -3,7 +3,7 @@
  *   1. time from opening the link to an interactive canvas showing all 2,000 elements;
  *   2. remote-edit-to-drawn latency: a Node y-websocket client moves one element, the
  *      page notes the animation frame in which the new position is in the scene.
- * Run: pnpm --filter @quadrant/web build && node --import tsx apps/web/e2e/bench-board.ts
+ * Run: pnpm --filter @quadrant/web build:e2e && node --import tsx apps/web/e2e/bench-board.ts
  * Writes docs/web-performance.md.
  */
 import { spawn } from "node:child_process";
@@ -79,7 +79,7 @@ async function main() {
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["--import", "tsx", "apps/server/src/server.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", STORAGE: "memory", DATA_DIR: mkdtempSync(path.join(tmpdir(), "quadrant-bench-")), LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", STORAGE: "memory", DATA_DIR: mkdtempSync(path.join(tmpdir(), "quadrant-bench-")), LOG_LEVEL: "warn", PUBLIC_DIR: path.join(repoRoot, "apps/web/dist-e2e") },
     stdio: "inherit",
   });
   try {

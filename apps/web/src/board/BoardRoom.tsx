@@ -37,7 +37,11 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     return session.presence.subscribe(update);
   }, [session]);
 
-  useEffect(() => (session && scene ? installTestHook(session.doc, scene) : undefined), [session, scene]);
+  // Test hooks exist only in the e2e build (.env.e2e): a production bundle has none of them.
+  useEffect(
+    () => (import.meta.env.VITE_TEST_HOOKS === "true" && session && scene ? installTestHook(session.doc, scene) : undefined),
+    [session, scene],
+  );
 
   useEffect(() => {
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);

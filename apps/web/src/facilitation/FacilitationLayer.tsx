@@ -8,6 +8,7 @@ import { ParticipantTools } from "./ParticipantTools";
 import { SessionBanners } from "./SessionBanners";
 import { currentViewport, goTo } from "./sceneHelpers";
 import { TimerBar } from "./TimerBar";
+import { installFacilitationTestHook } from "./testHook";
 import "./facilitation.css";
 
 interface Props {
@@ -16,17 +17,6 @@ interface Props {
   name: string;
   /** The server's board lock, so the page can make the canvas read-only for editors. */
   onBoardLock: (locked: boolean) => void;
-}
-
-declare global {
-  interface Window {
-    /** End-to-end tests: the latest view and a way to select elements. */
-    __quadrantFacilitation?: {
-      view(): FacilitationView | null;
-      select(ids: string[]): void;
-      viewport(): Viewport | null;
-    };
-  }
 }
 
 const close = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2 && Math.abs(a.zoom - b.zoom) < 0.01;
@@ -104,18 +94,10 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [spotlightId, scene]);
 
-  useEffect(() => {
-    const hook = {
-      view: () => control.view,
-      select: (ids: string[]) =>
-        scene?.api.updateScene({ appState: { selectedElementIds: Object.fromEntries(ids.map((id) => [id, true as const])) } }),
-      viewport: () => (scene ? currentViewport(scene) : null),
-    };
-    window.__quadrantFacilitation = hook;
-    return () => {
-      if (window.__quadrantFacilitation === hook) delete window.__quadrantFacilitation;
-    };
-  }, [control, scene]);
+  useEffect(
+    () => (import.meta.env.VITE_TEST_HOOKS === "true" ? installFacilitationTestHook(control, scene) : undefined),
+    [control, scene],
+  );
 
   if (!view) return null;
   const send = (command: Command) => {

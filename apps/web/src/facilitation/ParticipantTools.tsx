@@ -1,6 +1,7 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import { useNoteClicks } from "./noteClicks";
 import { noteLabel, selectedNoteIds } from "./sceneHelpers";
 
 interface Props {
@@ -15,22 +16,33 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
   const [impact, setImpact] = useState("5");
   const [effort, setEffort] = useState("5");
   const { vote, scoring, ready } = view;
-  const selected = () => (scene ? selectedNoteIds(scene) : []);
   const [clickToVote, setClickToVote] = useState(true);
   const voteOpen = vote?.status === "open";
+  const scoringOpen = scoring?.status === "open";
+  /** The note last clicked: what "Score" acts on (viewers cannot select, so a click picks). */
+  const [picked, setPicked] = useState<string | null>(null);
+  const targets = () => (scene ? selectedNoteIds(scene) : []);
+  /** The selected notes, else the note last clicked. */
+  const chosen = () => {
+    const ids = targets();
+    return ids.length > 0 ? ids : picked ? [picked] : [];
+  };
 
-  // Click-to-vote: while a vote is open, clicking (selecting) one note casts a dot on it and
-  // clears the selection, so the next click on the same note is another dot (if stacking is on).
+  // A vote is cast only by an explicit act: a click on a note while the vote is open (never
+  // what happens to be selected when it opens), "v" on the selected notes, or the buttons.
+  useNoteClicks(
+    scene,
+    voteOpen || scoringOpen
+      ? (noteId) => {
+          setPicked(noteId);
+          if (voteOpen && clickToVote) send({ type: "vote.cast", noteId });
+        }
+      : null,
+  );
+  useVoteKey(voteOpen ? () => targets().forEach((noteId) => send({ type: "vote.cast", noteId })) : null);
   useEffect(() => {
-    if (!scene || !voteOpen || !clickToVote) return;
-    const interval = setInterval(() => {
-      const ids = selectedNoteIds(scene);
-      if (ids.length !== 1 || ids[0] === undefined) return;
-      send({ type: "vote.cast", noteId: ids[0] });
-      scene.api.updateScene({ appState: { selectedElementIds: {} } });
-    }, 150);
-    return () => clearInterval(interval);
-  }, [scene, voteOpen, clickToVote, send]);
+    if (!voteOpen && !scoringOpen) setPicked(null);
+  }, [voteOpen, scoringOpen]);
 
   const myBallot = Object.entries(vote?.myBallot ?? {});
   // The facilitator votes and scores too; their own controls sit above under the same names.
@@ -52,10 +64,10 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
               <label className="fac-check">
                 <input type="checkbox" checked={clickToVote} onChange={(e) => setClickToVote(e.target.checked)} /> click a note to vote
               </label>
-              <button type="button" data-testid="vote-selected" disabled={vote.remaining === 0} onClick={() => selected().forEach((noteId) => send({ type: "vote.cast", noteId }))}>
+              <button type="button" data-testid="vote-selected" disabled={vote.remaining === 0} onClick={() => targets().forEach((noteId) => send({ type: "vote.cast", noteId }))}>
                 Vote for selected
               </button>
-              <button type="button" onClick={() => selected().forEach((noteId) => send({ type: "vote.retract", noteId }))}>
+              <button type="button" onClick={() => chosen().forEach((noteId) => send({ type: "vote.retract", noteId }))}>
                 Remove my vote
               </button>
             </div>
@@ -98,12 +110,12 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
                 type="button"
                 data-testid="score-selected"
                 onClick={() =>
-                  selected().forEach((noteId) =>
+                  chosen().forEach((noteId) =>
                     send({ type: "scoring.submit", noteId, impact: clamp(impact), effort: clamp(effort) }),
                   )
                 }
               >
-                Score selected
+                Score {picked && targets().length === 0 ? `“${noteLabel(scene, picked)}”` : "selected"}
               </button>
               <span className="fac-note" data-testid="my-scores">
                 {Object.keys(scoring.mine).length} scored
@@ -140,6 +152,26 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
       )}
     </div>
   );
+}
+
+/** "v" outside text fields votes for the selected notes (the keyboard way to cast). */
+function useVoteKey(onVote: (() => void) | null): void {
+  const handler = useRef(onVote);
+  handler.current = onVote;
+  const enabled = onVote !== null;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "v" || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+      e.preventDefault();
+      e.stopPropagation();
+      handler.current?.();
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [enabled]);
 }
 
 function clamp(value: string): number {

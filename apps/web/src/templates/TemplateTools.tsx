@@ -58,7 +58,8 @@ function useQuickNoteKey(input: React.RefObject<HTMLInputElement | null>, enable
 /** "Insert template here" and a quick sticky note at the middle of the view ("n", type, Enter). */
 export function TemplateTools({ api }: { api: BoardApi }) {
   useInitialTemplate(api);
-  useEffect(() => installTemplatesTestHook(api), [api.doc, api.scene]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => (import.meta.env.VITE_TEST_HOOKS === "true" ? installTemplatesTestHook(api) : undefined), [api.doc, api.scene]);
   const [kind, setKind] = useState<TemplateInstanceKind>(api.info.template === "blank" ? "impact-effort" : api.info.template);
   const [text, setText] = useState("");
   const noteInput = useRef<HTMLInputElement>(null);
