@@ -1,6 +1,11 @@
 import { type ElementJson, type FacilitationState, LIMITS } from "./state";
 import { type CommandResult, ok, refuse } from "./result";
 
+/** Held notes, as people count them: a sticky's label is part of the sticky, not a second note. */
+export function heldNoteCount(elements: readonly ElementJson[]): number {
+  return elements.filter((e) => !(e.type === "text" && typeof e.containerId === "string")).length;
+}
+
 export function startBrainstorm(state: FacilitationState): CommandResult {
   if (state.brainstorm.on) return refuse("conflict", "private brainstorm is already on");
   return ok({ ...state, brainstorm: { on: true, held: state.brainstorm.held } });

@@ -28,6 +28,7 @@ export { applyCommand } from "./reducer";
 export { FacilitationView, viewFor } from "./view";
 export { timerRemaining, timerExpired } from "./timer";
 export { rankVotes } from "./voting";
+export { heldNoteCount } from "./brainstorm";
 export { scoringResults, DEFAULT_SPREAD_THRESHOLD, type NoteScoreResult } from "./scoring";
 export {
   ClientControlMessage,

@@ -10,6 +10,7 @@ import {
   Target,
   Viewport,
 } from "./state";
+import { heldNoteCount } from "./brainstorm";
 import { ballotSize, rankVotes } from "./voting";
 import { scoringResults } from "./scoring";
 import { timerExpired, timerRemaining } from "./timer";
@@ -53,7 +54,7 @@ export const FacilitationView = z.strictObject({
   brainstorm: z.strictObject({
     on: z.boolean(),
     mine: z.array(ElementJson),
-    /** Facilitator only: how many private elements are held in total (no content). */
+    /** Facilitator only: how many private notes are held in total (no content; a sticky and its label count once). */
     heldCount: z.number().nullable(),
   }),
   scoring: z
@@ -137,7 +138,7 @@ export function viewFor(
       on: state.brainstorm.on,
       mine: Object.values(state.brainstorm.held[participantId] ?? {}),
       heldCount: facilitator
-        ? Object.values(state.brainstorm.held).reduce((n, own) => n + Object.keys(own).length, 0)
+        ? Object.values(state.brainstorm.held).reduce((n, own) => n + heldNoteCount(Object.values(own)), 0)
         : null,
     },
     scoring: scoring && {

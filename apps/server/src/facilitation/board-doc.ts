@@ -91,6 +91,19 @@ function frameOf(doc: Y.Doc, note: JsonObject): JsonObject | null {
   return best;
 }
 
+/**
+ * The highest fractional index on the board (Excalidraw's z-order; keys compare as plain
+ * strings). Appending a non-zero digit to a valid key gives a valid key just above it.
+ */
+function topIndex(doc: Y.Doc): string | null {
+  let top: string | null = null;
+  elementsMap(doc).forEach((element) => {
+    const index = element.index;
+    if (typeof index === "string" && (top === null || index > top)) top = index;
+  });
+  return top;
+}
+
 /** Applies one effect's document part inside a transaction; false when it did not apply (e.g. note gone). */
 export function applyDocEffect(doc: Y.Doc, effect: Exclude<Effect, { kind: "summon" }>, nonce: () => number): boolean {
   const elements = elementsMap(doc);
@@ -110,11 +123,15 @@ export function applyDocEffect(doc: Y.Doc, effect: Exclude<Effect, { kind: "summ
       const { x, y } = moveForScores(boxOf(note), boxOf(frame), { impact: effect.impact, effort: effect.effort });
       const dx = x - num(note.x);
       const dy = y - num(note.y);
-      elements.set(effect.noteId, bumped(note, { x, y }, nonce()));
+      // On top of everything, its label just above it: an accepted note is never hidden
+      // under another one that sits at the same scores (the clients also highlight it).
+      const top = topIndex(doc);
+      elements.set(effect.noteId, bumped(note, { x, y, ...(top ? { index: `${top}V` } : {}) }, nonce()));
       // A note's label moves with it.
       elements.forEach((element, id) => {
         if (element.containerId === effect.noteId) {
-          elements.set(id, bumped(element, { x: num(element.x) + dx, y: num(element.y) + dy }, nonce()));
+          const index = top ? { index: `${top}W` } : {};
+          elements.set(id, bumped(element, { x: num(element.x) + dx, y: num(element.y) + dy, ...index }, nonce()));
         }
       });
       return true;

@@ -266,7 +266,9 @@ describe("facilitation over the websocket and REST", () => {
     const elements = elementsMap(writer.doc);
     elements.set("matrix", { id: "matrix", type: "frame", x: 0, y: 0, width: 900, height: 900, version: 1 });
     elements.set("axis", { id: "axis", type: "line", x: 0, y: 450, width: 900, height: 0, frameId: "matrix", version: 1 });
-    elements.set("idea", note("idea", 100, 100, { frameId: "matrix" }));
+    elements.set("idea", note("idea", 100, 100, { frameId: "matrix", index: "a0" }));
+    // Already sitting where the mean will put "idea", and above it in z-order.
+    elements.set("cover", note("cover", 250, 270, { frameId: "matrix", index: "a5" }));
     elements.set("outside", note("outside", 2000, 2000));
     const room = await waitFor(() => {
       const r = server.app.rooms.get(board.id);
@@ -283,13 +285,15 @@ describe("facilitation over the websocket and REST", () => {
     await bob.send({ type: "scoring.submit", noteId: "idea", impact: 4, effort: 7 });
     await facilitator.send({ type: "scoring.reveal" });
     const view = await facilitator.waitForView((v) => v.scoring?.status === "revealed");
-    expect(view.scoring?.results?.[0]).toMatchObject({ noteId: "idea", meanImpact: 7, meanEffort: 4, discuss: true });
+    expect(view.scoring?.results?.find((r) => r.noteId === "idea")).toMatchObject({ meanImpact: 7, meanEffort: 4, discuss: true });
     await facilitator.send({ type: "scoring.accept", noteId: "idea" });
     // effort 4 → 1/3 across, impact 7 → 1/3 down: centre (300, 300), note 100×60.
     await waitFor(() => {
       const idea = elements.get("idea");
       return typeof idea?.x === "number" && typeof idea.y === "number" && Math.abs(idea.x - 250) < 0.01 && Math.abs(idea.y - 270) < 0.01;
     });
+    // The accepted note comes out on top, never hidden under the one already there.
+    expect(String(elements.get("idea")?.index) > String(elements.get("cover")?.index)).toBe(true);
 
     await facilitator.send({ type: "lock.frame", frameId: "matrix", locked: true });
     await waitFor(() => elements.get("matrix")?.locked === true && elements.get("axis")?.locked === true);

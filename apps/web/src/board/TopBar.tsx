@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { BoardInfo, Role } from "@quadrant/protocol";
 import type { ConnectionStatus } from "../collab/connection";
 import type { Peer, PeerUser } from "../collab/presence";
+import { initials } from "./initials";
 import type { ControlChannel } from "../facilitation/controlChannel";
 import { SaveStatusBadge } from "./SaveStatusBadge";
 
@@ -73,9 +74,4 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
       </ul>
     </header>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).slice(0, 2);
-  return parts.map((p) => p[0]?.toUpperCase() ?? "").join("") || "?";
 }

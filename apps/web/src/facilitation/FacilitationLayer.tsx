@@ -7,6 +7,8 @@ import { FacilitatorTools } from "./FacilitatorTools";
 import { ParticipantTools } from "./ParticipantTools";
 import { SessionBanners } from "./SessionBanners";
 import { currentViewport, goTo } from "./sceneHelpers";
+import { FrameLockBadges } from "./FrameLockBadges";
+import { NoteHighlight } from "./NoteHighlight";
 import { TimerBar } from "./TimerBar";
 import { installFacilitationTestHook } from "./testHook";
 import "./facilitation.css";
@@ -32,6 +34,12 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
   const [open, setOpen] = useState(initialDockOpen);
   /** Where "follow me" last put us; moving away from it stops following (until the next follow). */
   const followed = useRef<{ applied: Viewport | null; stopped: boolean }>({ applied: null, stopped: false });
+  /** Mirrors `followed.stopped` for the banner (the ref alone would not re-render). */
+  const [followStopped, setFollowStopped] = useState(false);
+  const stopFollowing = () => {
+    followed.current.stopped = true;
+    setFollowStopped(true);
+  };
 
   useEffect(() => control.onView(setView), [control]);
   useEffect(
@@ -51,6 +59,7 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
     if (!scene || !view) return;
     if (!view.focus.followMe) {
       followed.current = { applied: null, stopped: false };
+      setFollowStopped(false);
       return;
     }
     if (view.me.role === "facilitator") {
@@ -65,7 +74,7 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
       return () => clearInterval(interval);
     }
     const state = followed.current;
-    if (state.applied && !close(currentViewport(scene), state.applied)) state.stopped = true;
+    if (state.applied && !close(currentViewport(scene), state.applied)) stopFollowing();
     if (!state.stopped && view.focus.viewport) {
       goTo(scene, view.focus.viewport);
       // Not read back from Excalidraw: its app state updates asynchronously.
@@ -81,6 +90,9 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
     const missing = view.brainstorm.mine.filter((e) => !present.has(e.id));
     if (missing.length > 0) scene.applyRemote(missing as unknown as Parameters<ExcalidrawScene["applyRemote"]>[0]);
   }, [scene, view]);
+
+  // "Accept mean" moved a note: ring it on every screen so everyone sees where it went.
+  const accepted = useNewlyAccepted(view);
 
   // Spotlight: everyone is taken to the frame once when it is spotlighted; "Go there" repeats it.
   const spotlightId = view?.focus.spotlightFrameId ?? null;
@@ -147,7 +159,14 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
           </p>
         )}
       </header>
-      <SessionBanners view={view} refusal={refusal} onShowSpotlight={showFrame} />
+      <SessionBanners
+        view={view}
+        refusal={refusal}
+        onShowSpotlight={showFrame}
+        onStopFollowing={view.focus.followMe && !isFacilitator && !followStopped ? stopFollowing : null}
+      />
+      <NoteHighlight scene={scene} noteId={accepted} label="Placed at the agreed scores" />
+      <FrameLockBadges scene={scene} />
       {/* Hidden, not unmounted: click-to-vote keeps working and drafts (agenda, minutes) survive folding. */}
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
         {isFacilitator && <FacilitatorTools view={view} scene={scene} send={send} />}
@@ -155,4 +174,18 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
       </div>
     </section>
   );
+}
+
+/** The note whose scoring result most recently turned "accepted" (null until one does). */
+function useNewlyAccepted(view: FacilitationView | null): string | null {
+  const seen = useRef<Set<string> | null>(null);
+  const [latest, setLatest] = useState<string | null>(null);
+  const results = view?.scoring?.results ?? null;
+  useEffect(() => {
+    const now = new Set((results ?? []).filter((r) => r.accepted).map((r) => r.noteId));
+    // The first view (a reload) shows no ring for notes accepted earlier.
+    if (seen.current) for (const id of now) if (!seen.current.has(id)) setLatest(id);
+    seen.current = now;
+  }, [results]);
+  return latest;
 }

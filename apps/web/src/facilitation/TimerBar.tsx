@@ -34,7 +34,7 @@ export function TimerBar({ control, view, send }: Props) {
       <span className="fac-time" data-testid="timer" data-status={view.timer.status} data-expired={expired ? "true" : "false"}>
         {formatRemaining(remaining)}
       </span>
-      {send && <RunButton status={view.timer.status} send={send} />}
+      {send && <RunButton status={expired ? "expired" : view.timer.status} send={send} />}
       {expired && <strong className="fac-alert" role="alert">Time is up</strong>}
       <button
         type="button"
@@ -50,8 +50,25 @@ export function TimerBar({ control, view, send }: Props) {
   );
 }
 
-function RunButton({ status, send }: { status: FacilitationView["timer"]["status"]; send: (command: Command) => void }) {
+type RunStatus = FacilitationView["timer"]["status"] | "expired";
+
+/** The one action that makes sense now: at zero there is nothing to pause, only to run again. */
+function RunButton({ status, send }: { status: RunStatus; send: (command: Command) => void }) {
   switch (status) {
+    case "expired":
+      return (
+        <button
+          type="button"
+          className="small primary"
+          title="Run the same time again"
+          onClick={() => {
+            send({ type: "timer.reset" });
+            send({ type: "timer.start" });
+          }}
+        >
+          Restart
+        </button>
+      );
     case "idle":
       return <button type="button" className="small primary" onClick={() => send({ type: "timer.start" })}>Start</button>;
     case "running":
