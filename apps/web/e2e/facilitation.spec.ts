@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { drawRectangle, expect, link, openBoard, sceneElements, test, type CreatedBoard, type Person } from "./fixtures";
+import { clickNote } from "./template-gestures";
 
 /**
  * Facilitation with three browsers: a facilitator and two participants
@@ -90,22 +91,27 @@ test("a dot vote with a limit of 3, hidden until the reveal", async ({ people, b
   const notes = await drawNotes(fac, [p1, p2], 4);
   const [a, b, c, d] = notes as [string, string, string, string];
 
+  // A note that happens to be selected when the vote opens gets no dot (issue #12, defect 2).
+  await select(p1, [a]);
   await fac.getByLabel("votes per person").fill("3");
   await fac.getByLabel("stacking").uncheck();
   await fac.getByRole("button", { name: "Open vote" }).click();
   await expect(p1.getByTestId("votes-left")).toHaveText("3 votes left");
+  await p1.waitForTimeout(500);
+  await expect(p1.getByTestId("votes-left")).toHaveText("3 votes left");
+  await select(p1, []);
 
-  // Clicking a note (selecting it) casts a dot while the vote is open.
+  // Clicking a note casts a dot while the vote is open.
   for (const [i, id] of [a, b, c].entries()) {
-    await select(p1, [id]);
+    await clickNote(p1, id);
     await expect(p1.getByTestId("votes-left")).toHaveText(`${2 - i} votes left`);
   }
   await expect(p1.getByTestId("vote-selected")).toBeDisabled();
-  await select(p1, [d]); // a fourth dot: refused by the server
+  await clickNote(p1, d); // a fourth dot: refused by the server
   await expect(p1.getByTestId("fac-refusal")).toContainText("all 3 votes");
-  await select(p2, [a]);
+  await clickNote(p2, a);
   await expect(p2.getByTestId("votes-left")).toHaveText("2 votes left");
-  await select(p2, [a]); // stacking is off: refused by the server
+  await clickNote(p2, a); // stacking is off: refused by the server
   await expect(p2.getByTestId("fac-refusal")).toContainText("stacking");
   await expect(p2.getByTestId("votes-left")).toHaveText("2 votes left");
   await expect(fac.getByTestId("fac-voters")).toHaveText("2 voted");
@@ -140,7 +146,7 @@ test("a private brainstorm stays in its author's browser until the reveal", asyn
   const mine = (await sceneElements(p1)).filter((e) => e.type === "rectangle");
   expect(mine).toHaveLength(1);
   const secretId = mine[0]!.id;
-  await expect(fac.getByTestId("fac-held")).toHaveText("1 hidden notes");
+  await expect(fac.getByTestId("fac-held")).toHaveText("1 hidden note");
   await p1.waitForTimeout(500);
   expect((await sceneElements(p2)).map((e) => e.id)).not.toContain(secretId);
   expect((await sceneElements(fac)).map((e) => e.id)).not.toContain(secretId);
@@ -209,7 +215,7 @@ test("an agenda runs brainstorm → cluster → vote, with the ready check and a
     await expect(page.getByTestId("timer")).toHaveAttribute("data-status", "running");
   }
   await drawRectangle(p1, 450, 150, 120, 80);
-  await expect(fac.getByTestId("fac-held")).toHaveText("1 hidden notes");
+  await expect(fac.getByTestId("fac-held")).toHaveText("1 hidden note");
 
   await p1.getByTestId("ready-button").click();
   await expect(fac.getByTestId("fac-ready")).toHaveText("1 done: Pat One");

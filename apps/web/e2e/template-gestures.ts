@@ -57,6 +57,14 @@ export async function toPage(page: Page, x: number, y: number): Promise<{ x: num
   return at;
 }
 
+/** Clicks the middle of an element with the real mouse (to vote, pick or select it). */
+export async function clickNote(page: Page, id: string): Promise<void> {
+  const rect = await page.evaluate((noteId) => window.__quadrantTemplates?.docRect(noteId) ?? null, id);
+  if (!rect) throw new Error(`${id} is not in the document`);
+  const at = await toPage(page, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await page.mouse.click(at.x, at.y);
+}
+
 /** Drags a note with the real mouse so its centre lands on the scene point (x, y). */
 export async function dragNoteTo(page: Page, noteId: string, x: number, y: number): Promise<void> {
   await expect.poll(async () => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.id === noteId)).toBe(true);

@@ -50,7 +50,13 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
       canWrite: canEdit,
       divert: session.privateNotes,
     });
-    const files = new FileSync(filesMap(session.doc), scene, canEdit);
+    const elements = elementsMap(session.doc);
+    // An image's bytes are shared once an element in the document shows it (not while its element is held).
+    const shown = (fileId: string) => {
+      for (const element of elements.values()) if (element.fileId === fileId && element.isDeleted !== true) return true;
+      return false;
+    };
+    const files = new FileSync(filesMap(session.doc), scene, canEdit, undefined, shown);
     binding.start();
     files.start();
     hooks.current.onChange = () => {

@@ -22,6 +22,20 @@ function image(id: string, bytes: number): StoredFile {
 }
 
 describe("FileSync", () => {
+  it("keeps a file back while it is not shareable (its image is a held private note) and sends it once it is", () => {
+    const doc = new Y.Doc();
+    const files = new TestFiles();
+    let shown = false;
+    const sync = new FileSync(filesMap(doc), files, true, undefined, () => shown);
+    sync.start();
+    files.files.img = image("img", 100);
+    sync.onLocalChange();
+    expect(filesMap(doc).has("img")).toBe(false);
+    shown = true;
+    sync.onLocalChange();
+    expect(filesMap(doc).get("img")?.mimeType).toBe("image/png");
+  });
+
   it("sends each file once and the other side receives it", () => {
     const a = new Y.Doc();
     const b = new Y.Doc();

@@ -47,6 +47,11 @@ export class FileSync {
     private readonly port: FilePort,
     private readonly canWrite: boolean,
     private readonly maxBytes: number = MAX_FILE_BYTES,
+    /**
+     * Whether a file may be shared yet: during a private brainstorm an image's element is
+     * held, so its bytes wait until the element is in the document (asked again on every change).
+     */
+    private readonly shareable: (fileId: string) => boolean = () => true,
   ) {}
 
   start(): void {
@@ -59,7 +64,7 @@ export class FileSync {
     if (!this.canWrite) return;
     const fresh: StoredFile[] = [];
     for (const file of Object.values(this.port.getFiles())) {
-      if (this.seen.has(file.id)) continue;
+      if (this.seen.has(file.id) || !this.shareable(file.id)) continue;
       this.seen.add(file.id);
       if (this.map.has(file.id)) continue;
       const bytes = dataUrlBytes(file.dataURL);

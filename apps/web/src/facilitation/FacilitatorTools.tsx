@@ -86,7 +86,7 @@ export function FacilitatorTools({ view, scene, send }: Props) {
         </div>
       </Group>
 
-      <Group title="Private brainstorm" extra={brainstorm.on && <span className="fac-pill" data-testid="fac-held">{brainstorm.heldCount ?? 0} hidden notes</span>}>
+      <Group title="Private brainstorm" extra={brainstorm.on && <span className="fac-pill" data-testid="fac-held">{brainstorm.heldCount ?? 0} hidden {brainstorm.heldCount === 1 ? "note" : "notes"}</span>}>
         <div className="fac-row">
           {brainstorm.on ? (
             <button type="button" className="primary" onClick={() => send({ type: "brainstorm.reveal" })}>Reveal notes</button>
