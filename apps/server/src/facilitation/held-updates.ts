@@ -28,7 +28,10 @@ export function createdElements(doc: Y.Doc, update: Uint8Array): ElementJson[] {
     // A new map key is an item with no left neighbour, whose parent is written out: the
     // root's name. Overwrites of an existing key carry an origin instead.
     if (!(struct instanceof Y.Item) || struct.origin !== null || struct.rightOrigin !== null) continue;
-    if (struct.parent !== ROOT.elements || typeof struct.parentSub !== "string") continue;
+    // Y.decodeUpdate leaves a root type's parent as its name (a string), which Item's
+    // declared type (ID | AbstractType | null) does not admit.
+    const parent: unknown = struct.parent;
+    if (parent !== ROOT.elements || typeof struct.parentSub !== "string") continue;
     if (existing.has(struct.parentSub) || struct.deleted) continue;
     const value: unknown = struct.content.getContent().at(-1);
     const parsed = ElementJson.safeParse(value);
