@@ -59,8 +59,8 @@ export async function toPage(page: Page, x: number, y: number): Promise<{ x: num
 
 /** Clicks the middle of an element with the real mouse (to vote, pick or select it). */
 export async function clickNote(page: Page, id: string): Promise<void> {
-  const rect = await page.evaluate((noteId) => window.__quadrantTemplates?.docRect(noteId) ?? null, id);
-  if (!rect) throw new Error(`${id} is not in the document`);
+  const rect = await page.evaluate((noteId) => window.__quadrantTemplates?.sceneRect(noteId) ?? null, id);
+  if (!rect) throw new Error(`${id} is not on the canvas`);
   const at = await toPage(page, rect.x + rect.width / 2, rect.y + rect.height / 2);
   await page.mouse.click(at.x, at.y);
 }

@@ -11,6 +11,10 @@ export interface TemplatesTestHook {
   toPage(x: number, y: number): { x: number; y: number } | null;
   /** Where the document (not the canvas) has an element: tells a test a local drag has been written. */
   docRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  /** Where this canvas shows an element (held private notes are on the canvas, not in the document). */
+  sceneRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  /** Elements on this canvas: id, type, text (of text elements) and container, for finding what a gesture made. */
+  sceneTexts(): Array<{ id: string; type: string; text: string; containerId: string | null }>;
   /** An element's name and version as the canvas (not the document) shows it: a frame's label. */
   canvasElement(id: string): ElementStamp | null;
   /** The same, as the document holds it. */
@@ -39,6 +43,18 @@ export function installTemplatesTestHook(api: BoardApi): () => void {
       const e = elementsMap(api.doc).get(id);
       return e ? { x: Number(e["x"]), y: Number(e["y"]), width: Number(e["width"]), height: Number(e["height"]) } : null;
     },
+    sceneRect: (id) => {
+      const e = api.scene?.api.getSceneElements().find((el) => el.id === id);
+      return e ? { x: e.x, y: e.y, width: e.width, height: e.height } : null;
+    },
+    sceneTexts: () =>
+      (api.scene?.api.getSceneElements() ?? []).map((e) => ({
+        id: e.id,
+        type: e.type,
+        // originalText: `text` is wrapped to the container, which can split a word across lines.
+        text: e.type === "text" ? e.originalText : "",
+        containerId: e.type === "text" ? e.containerId : null,
+      })),
     canvasElement: (id) => {
       const e = api.scene?.api.getSceneElementsIncludingDeleted().find((el) => el.id === id);
       return e ? stampOf(e as unknown as Record<string, unknown>) : null;

@@ -1,0 +1,415 @@
+import { readFile } from "node:fs/promises";
+import type { BrowserContext, Page } from "@playwright/test";
+import { consoleErrors, drawRectangle, expect, newContext, sceneElements, test, writeText } from "./fixtures";
+import { clickNote, toPage } from "./template-gestures";
+
+/**
+ * Issue #12: one whole workshop, three people, through the UI only. Fran facilitates, Eli
+ * edits, Vic views. Test hooks (window.__quadrant*) only READ state for assertions; every
+ * action is a click, a key or a drag. Privacy is checked on the bytes: every websocket
+ * frame the other two browsers receive is recorded, and no marker of a private note may be
+ * in them before the reveal.
+ */
+
+interface Member {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  /** Every websocket frame this browser received, as latin1 text (binary y-protocol frames too). */
+  received: string[];
+}
+
+async function member(make: () => Promise<BrowserContext>, name: string): Promise<Member> {
+  const context = await make();
+  const page = await context.newPage();
+  const received: string[] = [];
+  page.on("websocket", (ws) =>
+    ws.on("framereceived", (frame) => received.push(typeof frame.payload === "string" ? frame.payload : frame.payload.toString("latin1"))),
+  );
+  return { name, context, page, received };
+}
+
+function leaked(to: Member, markers: readonly string[]): string[] {
+  return markers.filter((m) => to.received.some((frame) => frame.includes(m)));
+}
+
+async function ready(page: Page): Promise<void> {
+  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+}
+
+const view = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.view() ?? null);
+const boardView = (page: Page) => page.evaluate(() => window.__quadrantTemplates?.view() ?? null);
+const texts = (page: Page) => page.evaluate(() => window.__quadrantTemplates?.sceneTexts() ?? []);
+
+/** The id of the canvas element showing `text` (a sticky's container when the text is its label). */
+async function idOfText(page: Page, text: string): Promise<string> {
+  let id = "";
+  await expect
+    .poll(async () => {
+      const hit = (await texts(page)).find((t) => t.text.includes(text));
+      id = hit ? (hit.containerId ?? hit.id) : "";
+      return id;
+    })
+    .not.toBe("");
+  return id;
+}
+
+/** The canvas area free of Excalidraw's toolbars: a point in the middle, in page pixels. */
+async function canvasCentre(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator("canvas.interactive").boundingBox();
+  if (!box) throw new Error("no canvas");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Scrolls with the mouse wheel until the view's centre is at scene x ≥ `sceneX`. */
+async function scrollRightTo(page: Page, sceneX: number): Promise<void> {
+  const centre = await canvasCentre(page);
+  await page.mouse.move(centre.x, centre.y);
+  await expect(async () => {
+    const origin = await toPage(page, 0, 0);
+    const zoom = (await toPage(page, 1, 0)).x - origin.x;
+    const atCentre = (centre.x - origin.x) / zoom;
+    if (atCentre < sceneX) await page.mouse.wheel((sceneX + 50 - atCentre) * zoom, 0);
+    const after = await toPage(page, 0, 0);
+    expect((centre.x - after.x) / zoom).toBeGreaterThanOrEqual(sceneX);
+  }).toPass({ timeout: 5_000 });
+}
+
+/** Clicks a shape's top edge: Excalidraw selects a transparent shape by its outline, not its inside. */
+async function clickOutline(page: Page, id: string): Promise<void> {
+  const rect = await page.evaluate((el) => window.__quadrantTemplates?.sceneRect(el) ?? null, id);
+  if (!rect) throw new Error(`${id} not on the canvas`);
+  const at = await toPage(page, rect.x + rect.width / 2, rect.y);
+  await page.mouse.click(at.x, at.y);
+}
+
+/**
+ * Ctrl+V with text on the clipboard, as the browser delivers it: a paste event carrying the
+ * text (headless Chromium does not turn Playwright's Ctrl+V into one from the OS clipboard).
+ */
+async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", content);
+    document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Unfolds the session tools (remembered per browser; folded on small screens). */
+async function openDock(page: Page): Promise<void> {
+  const toggle = page.getByTestId("facilitate-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+}
+
+/** Shift+1: Excalidraw's "zoom to fit all elements". */
+async function fitAll(page: Page): Promise<void> {
+  const box = await page.locator("canvas.interactive").boundingBox();
+  if (!box) throw new Error("no canvas");
+  await page.mouse.click(box.x + box.width - 30, box.y + box.height - 90);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Shift+1");
+}
+
+/** Drags a canvas element by its top edge so its centre lands on scene point (x, y). */
+async function dragTo(page: Page, id: string, x: number, y: number): Promise<void> {
+  const rect = await page.evaluate((el) => window.__quadrantTemplates?.sceneRect(el) ?? null, id);
+  if (!rect) throw new Error(`${id} not on the canvas`);
+  const grab = Math.min(35, rect.height / 2 - 4);
+  const from = await toPage(page, rect.x + rect.width / 2, rect.y + rect.height / 2 - grab);
+  const to = await toPage(page, x, y - grab);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
+  await page.mouse.move(to.x, to.y, { steps: 6 });
+  await page.mouse.up();
+  await expect
+    .poll(() => page.evaluate(([el, tx, ty]) => {
+      const r = window.__quadrantTemplates?.sceneRect(String(el));
+      return r ? Math.hypot(r.x + r.width / 2 - Number(tx), r.y + r.height / 2 - Number(ty)) : Infinity;
+    }, [id, x, y] as const))
+    .toBeLessThan(12);
+}
+
+async function quickNote(page: Page, text: string): Promise<void> {
+  const canvas = await page.locator("canvas.interactive").boundingBox();
+  if (!canvas) throw new Error("no canvas");
+  // "n" from the canvas jumps to the quick-note field.
+  await page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 90);
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("quick-note")).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+/** A 1×1 PNG dropped onto the canvas from outside the browser (a DataTransfer with a File, as the OS hands it over). */
+async function dropImage(page: Page, at: { x: number; y: number }): Promise<void> {
+  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], "private-sketch.png", { type: "image/png" }));
+    return dt;
+  }, png);
+  const canvas = page.locator("canvas.interactive");
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    await canvas.dispatchEvent(type, { dataTransfer, clientX: at.x, clientY: at.y });
+  }
+}
+
+/** An .excalidrawlib file dropped onto the canvas: Excalidraw adds its items to the library. */
+async function dropLibrary(page: Page, text: string, at: { x: number; y: number }): Promise<void> {
+  const item = {
+    id: "lib-item-private",
+    status: "unpublished",
+    created: 1,
+    elements: [
+      {
+        id: "libText0000000000001",
+        type: "text",
+        x: 0,
+        y: 0,
+        width: 200,
+        height: 25,
+        angle: 0,
+        strokeColor: "#1e1e1e",
+        backgroundColor: "transparent",
+        fillStyle: "solid",
+        strokeWidth: 1,
+        strokeStyle: "solid",
+        roughness: 1,
+        opacity: 100,
+        groupIds: [],
+        frameId: null,
+        roundness: null,
+        seed: 1,
+        version: 1,
+        versionNonce: 1,
+        isDeleted: false,
+        boundElements: null,
+        updated: 1,
+        link: null,
+        locked: false,
+        text,
+        fontSize: 20,
+        fontFamily: 5,
+        textAlign: "left",
+        verticalAlign: "top",
+        containerId: null,
+        originalText: text,
+        autoResize: true,
+        lineHeight: 1.25,
+        index: "a0",
+      },
+    ],
+  };
+  const json = JSON.stringify({ type: "excalidrawlib", version: 2, source: "workshop.spec", libraryItems: [item] });
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], "ideas.excalidrawlib", { type: "application/vnd.excalidrawlib+json" }));
+    return dt;
+  }, json);
+  const canvas = page.locator("canvas.interactive");
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    await canvas.dispatchEvent(type, { dataTransfer, clientX: at.x, clientY: at.y });
+  }
+}
+
+test("a whole workshop: three people, three templates, private brainstorm through every path, votes, scores, focus, agenda, exports, reload and offline", async ({
+  browser,
+  baseURL,
+  foreignRequests,
+}) => {
+  test.setTimeout(170_000);
+  consoleErrors.length = 0;
+  const origin = new URL(baseURL ?? "").origin;
+  const make = () => newContext(browser, origin, foreignRequests);
+  const fran = await member(make, "Fran (facilitator)");
+  const eli = await member(make, "Eli Editor");
+  const vic = await member(make, "Vic Viewer");
+  const everyone = [fran, eli, vic];
+  const started = Date.now();
+
+  // ---- 1. Fran creates the board from the landing page and joins with her name ----------------
+  await fran.page.goto("/");
+  await fran.page.getByLabel("Board title").fill("Q3 platform strategy offsite");
+  await fran.page.getByLabel(/Impact \/ effort/).check();
+  await fran.page.getByRole("button", { name: "Create board" }).click();
+  await expect(fran.page.getByTestId("created-links")).toBeVisible();
+  await fran.page.getByRole("link", { name: "Open as facilitator" }).click();
+  await fran.page.getByPlaceholder("Your name").fill(fran.name);
+  await fran.page.getByRole("button", { name: "Join board" }).click();
+  await ready(fran.page);
+  await expect.poll(async () => (await boardView(fran.page))?.templates.length).toBe(1);
+  // An avatar shows letters, never a bracket ("F(" once).
+  await expect(fran.page.locator(".avatar").first()).toHaveText("F");
+
+  // ---- 2. She shares the editor and viewer links through the Share dialog ---------------------
+  await fran.page.getByTestId("share-button").click();
+  const editorLink = await fran.page.getByTestId("share-link-editor").inputValue();
+  const viewerLink = await fran.page.getByTestId("share-link-viewer").inputValue();
+  await fran.page.getByRole("button", { name: "Close" }).click();
+  for (const [who, linkTo] of [[eli, editorLink], [vic, viewerLink]] as const) {
+    await who.page.goto(linkTo);
+    await who.page.getByPlaceholder("Your name").fill(who.name);
+    await who.page.getByRole("button", { name: "Join board" }).click();
+    await ready(who.page);
+    await expect(who.page.getByTestId("facilitation")).toBeVisible();
+  }
+  await expect(eli.page.getByTestId("facilitation")).toHaveAttribute("data-role", "editor");
+  await expect(vic.page.getByTestId("facilitation")).toHaveAttribute("data-role", "viewer");
+
+  // ---- 3. The other two templates, each beside the last (the view scrolled to free space) -----
+  const matrix = (await boardView(fran.page))!.templates[0]!;
+  const matrixRect = (await fran.page.evaluate((id) => window.__quadrantTemplates?.docRect(id), matrix.frameId))!;
+  for (const [i, kind] of (["swot", "theme-map"] as const).entries()) {
+    await scrollRightTo(fran.page, matrixRect.x + matrixRect.width * (i + 1.5) + 200 * (i + 1));
+    await fran.page.getByLabel("template kind").selectOption(kind);
+    await fran.page.getByRole("button", { name: "Insert here" }).click();
+    await expect.poll(async () => (await boardView(vic.page))?.templates.length).toBe(i + 2);
+  }
+  const kinds = async (page: Page) => ((await boardView(page))?.templates ?? []).map((t) => t.kind).sort();
+  for (const m of everyone) expect(await kinds(m.page)).toEqual(["impact-effort", "swot", "theme-map"]);
+  const frameOf = async (kind: string) => {
+    const t = (await boardView(fran.page))!.templates.find((x) => x.kind === kind)!;
+    return { id: t.frameId, ...(await fran.page.evaluate((id) => window.__quadrantTemplates!.docRect(id)!, t.frameId)) };
+  };
+  const swotFrame = await frameOf("swot");
+  const themeFrame = await frameOf("theme-map");
+
+  // A SWOT threat, public, before the brainstorm (carried privately below).
+  await fitAll(eli.page);
+  await quickNote(eli.page, "Public threat: new competitor");
+  const threat = await idOfText(eli.page, "Public threat");
+  await dragTo(eli.page, threat, swotFrame.x + swotFrame.width * 0.75, swotFrame.y + swotFrame.height * 0.75);
+  await expect(fran.page.getByTestId("swot-zone-threats").getByTestId(`swot-item-${threat}`)).toBeVisible();
+
+  // ---- 4. Timer: runs everywhere, ends with "Time is up" and Restart (never Pause at 0:00) ---
+  for (const m of everyone) await openDock(m.page);
+  await fran.page.getByLabel("timer minutes").fill("0.05");
+  await fran.page.getByRole("button", { name: "Set", exact: true }).click();
+  await fran.page.getByTestId("fac-timer-bar").getByRole("button", { name: "Start" }).click();
+  for (const m of everyone) await expect(m.page.getByTestId("timer")).toHaveAttribute("data-status", "running");
+  for (const m of everyone) await expect(m.page.getByRole("alert")).toHaveText("Time is up");
+  const timerBar = fran.page.getByTestId("fac-timer-bar");
+  await expect(timerBar.getByRole("button", { name: "Restart" })).toBeVisible();
+  await expect(timerBar.getByRole("button", { name: "Pause" })).toHaveCount(0);
+  // The header stays one line at zero.
+  const head = await fran.page.locator(".fac-dock-head .fac-timer").boundingBox();
+  expect(head!.height).toBeLessThan(40);
+  await timerBar.getByRole("button", { name: "Restart" }).click();
+  await expect(fran.page.getByTestId("timer")).toHaveAttribute("data-expired", "false");
+  await fran.page.getByRole("button", { name: "Reset", exact: true }).click();
+
+  // ---- 5. Private brainstorm: Eli adds notes by every path; nothing reaches Fran or Vic -------
+  await fran.page.getByRole("button", { name: "Start private brainstorm" }).click();
+  for (const m of everyone) await expect(m.page.getByTestId("private-banner")).toBeVisible();
+  await expect(eli.page.getByTestId("private-count")).toHaveText("(none of yours yet)");
+  const markers: string[] = [];
+  const mark = (path: string) => {
+    const marker = `PRIV-${path}-${Math.random().toString(36).slice(2, 8)}`;
+    markers.push(marker);
+    return marker;
+  };
+  const others = [fran, vic];
+  await fitAll(eli.page);
+  const eliCanvas = (await eli.page.locator("canvas.interactive").boundingBox())!;
+
+  // a. the quick-note field (the path that leaked)
+  const quick = mark("QUICK");
+  await quickNote(eli.page, quick);
+  const quickId = await idOfText(eli.page, quick);
+  await expect(fran.page.getByTestId("fac-held")).toHaveText("1 hidden note");
+  // b. the text tool
+  const typed = mark("TEXT");
+  await writeText(eli.page, eliCanvas.width - 420, 120, typed);
+  const typedId = await idOfText(eli.page, typed);
+  // c. the rectangle tool, then d. a sticky: the rectangle given a label (Enter edits a shape's text)
+  const rectsBefore = new Set((await sceneElements(eli.page)).filter((e) => e.type === "rectangle").map((e) => e.id));
+  await drawRectangle(eli.page, eliCanvas.width - 420, 200, 140, 80);
+  const sticky = mark("STICKY");
+  const rectId = (await sceneElements(eli.page)).find((e) => e.type === "rectangle" && !rectsBefore.has(e.id))!.id;
+  await clickOutline(eli.page, rectId);
+  await eli.page.keyboard.press("Enter");
+  await eli.page.keyboard.type(sticky);
+  await eli.page.keyboard.press("Escape");
+  await idOfText(eli.page, sticky);
+  // e. paste: plain text from the clipboard becomes a text element
+  const pasted = mark("PASTE");
+  // Excalidraw pastes where the pointer is, when the canvas has the focus (a click on an empty spot).
+  await eli.page.mouse.click(eliCanvas.x + 300, eliCanvas.y + 180);
+  await pasteText(eli.page, pasted);
+  const pastedId = await idOfText(eli.page, pasted);
+  // f. duplicate (Ctrl+D) of the typed note
+  await clickNote(eli.page, typedId);
+  await eli.page.keyboard.press("Control+D");
+  await expect.poll(async () => (await texts(eli.page)).filter((t) => t.text === typed).length).toBe(2);
+  await eli.page.keyboard.press("Escape");
+  // g. an image dragged in from outside the browser
+  await dropImage(eli.page, { x: eliCanvas.x + 700, y: eliCanvas.y + 200 });
+  await expect.poll(async () => (await sceneElements(eli.page)).filter((e) => e.type === "image").length).toBe(1);
+  // h. carry from the SWOT while private: the carried note is Eli's alone until the reveal
+  const threatItem = eli.page.getByTestId("swot-zone-threats").getByTestId(`swot-item-${threat}`);
+  await threatItem.getByRole("button", { name: "→ matrix" }).click();
+  await expect(threatItem.getByTestId("carried")).toBeVisible();
+  await expect(threatItem.getByRole("button", { name: "→ matrix" })).toHaveCount(0);
+  // i. a library item, imported and placed
+  const library = mark("LIBRARY");
+  await eli.page.keyboard.press("Escape");
+  await dropLibrary(eli.page, library, { x: eliCanvas.x + 400, y: eliCanvas.y + 250 });
+  // The library's first unit is the "add the selection" button; the dropped item follows it.
+  await eli.page.locator(".library-unit__active:not(:has(.library-unit__adder))").first().click();
+  await idOfText(eli.page, library);
+  await eli.page.keyboard.press("Escape");
+  // j. undo and redo of a hidden note: delete the pasted one, undo, redo, undo (it stays)
+  await clickNote(eli.page, pastedId);
+  await eli.page.keyboard.press("Delete");
+  await expect.poll(async () => (await texts(eli.page)).some((t) => t.id === pastedId)).toBe(false);
+  await eli.page.keyboard.press("Control+Z");
+  await expect.poll(async () => (await texts(eli.page)).some((t) => t.id === pastedId)).toBe(true);
+  await eli.page.keyboard.press("Control+Shift+Z");
+  await expect.poll(async () => (await texts(eli.page)).some((t) => t.id === pastedId)).toBe(false);
+  await eli.page.keyboard.press("Control+Z");
+  await expect.poll(async () => (await texts(eli.page)).some((t) => t.id === pastedId)).toBe(true);
+  // k. an edit of a held note (not a creation): the quick note gets more words
+  const edited = mark("EDIT");
+  await clickNote(eli.page, quickId);
+  await eli.page.keyboard.press("Enter");
+  await eli.page.keyboard.press("End");
+  await eli.page.keyboard.type(` ${edited}`);
+  await eli.page.keyboard.press("Escape");
+  await idOfText(eli.page, edited);
+
+  // Held: quick, typed, its duplicate, rectangle-with-label, pasted, image, carried note, library item.
+  const heldNotes = 8;
+  await expect(fran.page.getByTestId("fac-held")).toHaveText(`${heldNotes} hidden notes`);
+  await expect(eli.page.getByTestId("private-count")).toHaveText(`(${heldNotes} of yours hidden)`);
+  await fran.page.waitForTimeout(500);
+  for (const o of others) expect(leaked(o, markers), `private markers in ${o.name}'s websocket frames`).toEqual([]);
+  for (const o of others) {
+    const shown = (await texts(o.page)).map((t) => t.text).join("\n");
+    for (const m of markers) expect(shown).not.toContain(m);
+  }
+  const imageBefore = await vic.page.evaluate(() => window.__quadrantBoard?.fileIds().doc.length ?? -1);
+  expect(imageBefore).toBe(0);
+
+  // ---- 6. Reveal: everyone gets every note at once ------------------------------------------
+  const framesBefore = vic.received.length;
+  await fran.page.getByRole("button", { name: "Reveal notes" }).click();
+  for (const o of others) {
+    await expect.poll(async () => (await texts(o.page)).map((t) => t.text).join("\n")).toContain(edited);
+  }
+  for (const o of others) {
+    const shown = (await texts(o.page)).map((t) => t.text).join("\n");
+    for (const m of markers) expect(shown, `${m} on ${o.name}'s canvas after the reveal`).toContain(m);
+  }
+  // Atomic: the first frame Vic received with any marker carried all of them.
+  const revealFrame = vic.received.slice(framesBefore).find((f) => markers.some((m) => f.includes(m)));
+  expect(markers.filter((m) => !(revealFrame ?? "").includes(m))).toEqual([]);
+  await expect.poll(() => vic.page.evaluate(() => window.__quadrantBoard?.fileIds().doc.length ?? 0)).toBe(1);
+  for (const m of everyone) await expect(m.page.getByTestId("private-banner")).toHaveCount(0);
+
+  test.info().annotations.push({ type: "elapsed", description: `${Math.round((Date.now() - started) / 1000)} s to the reveal` });
+  expect(consoleErrors, "console errors").toEqual([]);
+});
