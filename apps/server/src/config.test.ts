@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, testConfig } from "./config";
+import { ConfigError, loadConfig } from "./config";
+import { testConfig } from "../test-support/test-config";
 
 describe("config", () => {
   it("has the documented defaults", () => {

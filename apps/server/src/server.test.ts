@@ -6,9 +6,9 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { CloseCode } from "@quadrant/protocol";
-import { createBoard } from "./testing/create-board";
-import { spawnServerProcess, type ServerProcess } from "./testing/spawn-server";
-import { waitFor } from "./testing/wait-for";
+import { createBoard } from "../test-support/create-board";
+import { spawnServerProcess, type ServerProcess } from "../test-support/spawn-server";
+import { waitFor } from "../test-support/wait-for";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

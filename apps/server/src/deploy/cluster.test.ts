@@ -9,21 +9,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CloseCode } from "@quadrant/protocol";
 import { buildApp } from "../app";
-import { testConfig } from "../config";
+import { testConfig } from "../../test-support/test-config";
 import { silentLogger } from "../sync/logger";
 import { RedisFanout } from "../sync/redis-fanout";
-import { createBoard } from "../testing/create-board";
+import { createBoard } from "../../test-support/create-board";
 import {
   postgresAvailable,
   redisAvailable,
   TEST_DATABASE_URL,
   TEST_REDIS_URL,
-} from "../testing/external-services";
-import { startFailoverProxy, type FailoverProxy } from "../testing/failover-proxy";
-import { openRaw } from "../testing/raw-socket";
-import { spawnServerProcess, type ServerProcess } from "../testing/spawn-server";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { waitFor } from "../testing/wait-for";
+} from "../../test-support/external-services";
+import { startFailoverProxy, type FailoverProxy } from "../../test-support/failover-proxy";
+import { openRaw } from "../../test-support/raw-socket";
+import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { waitFor } from "../../test-support/wait-for";
 
 /**
  * Several instances as one server (issue #6): shared Postgres, Redis fan-out,

@@ -4,10 +4,10 @@ import path from "node:path";
 import * as Y from "yjs";
 import { afterEach, describe, expect, it } from "vitest";
 import { SqliteStorage } from "../storage/sqlite";
-import { createBoard } from "../testing/create-board";
-import { spawnServerProcess, type ServerProcess } from "../testing/spawn-server";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { waitFor } from "../../test-support/wait-for";
 
 /**
  * Issue #8, restart under load: stock clients edit continuously while the

@@ -11,14 +11,14 @@ import { MessageType } from "@quadrant/protocol";
 import { PostgresStorage } from "../storage/postgres";
 import { SqliteStorage } from "../storage/sqlite";
 import type { Storage } from "../storage/storage";
-import { createBoard } from "../testing/create-board";
-import { postgresAvailable, TEST_DATABASE_URL } from "../testing/external-services";
-import { startFailoverProxy, type FailoverProxy } from "../testing/failover-proxy";
-import { recordFrameTypes, saveStatusClient, type FrameTypeRecorder } from "../testing/save-status-client";
-import { spawnServerProcess, type ServerProcess } from "../testing/spawn-server";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { postgresAvailable, TEST_DATABASE_URL } from "../../test-support/external-services";
+import { startFailoverProxy, type FailoverProxy } from "../../test-support/failover-proxy";
+import { recordFrameTypes, saveStatusClient, type FrameTypeRecorder } from "../../test-support/save-status-client";
+import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 /**
  * Issue #8, faults: storage writes fail for real (no mocked storage) while

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { elementsMap } from "@quadrant/board-model";
-import { createBoard } from "../testing/create-board";
-import { stockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
-import { controlClient } from "./control-test-client";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
+import { controlClient } from "../../test-support/control-test-client";
 
 /**
  * Two instances behind one load balancer: same storage (SQLite file), fan-out

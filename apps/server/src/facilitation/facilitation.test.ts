@@ -4,11 +4,11 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { elementsMap } from "@quadrant/board-model";
 import { type Command, FACILITATOR_COMMANDS, FacilitationView } from "@quadrant/facilitation";
-import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
-import { type ControlClient, controlClient } from "./control-test-client";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
+import { type ControlClient, controlClient } from "../../test-support/control-test-client";
 
 const FAC = "facilitator-participant-0001";
 const ALICE = "alice-participant-00000001";

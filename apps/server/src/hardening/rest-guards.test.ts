@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BoardCreated, CloseCode } from "@quadrant/protocol";
-import { testConfig, type Limits } from "../config";
-import { createBoard } from "../testing/create-board";
-import { closeCodeOf, expectOpened, openRaw } from "../testing/raw-socket";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import type { Limits } from "../config";
+import { testConfig } from "../../test-support/test-config";
+import { createBoard } from "../../test-support/create-board";
+import { closeCodeOf, expectOpened, openRaw } from "../../test-support/raw-socket";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
 
 let server: TestServer | null = null;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "../storage/memory";
-import { describeStorageContract } from "../storage/storage-contract";
+import { describeStorageContract } from "../../test-support/storage-contract";
 import { instrumentStorage } from "./instrumented-storage";
 import { ServerMetrics } from "./metrics";
 import { metricsRoute } from "./metrics-route";

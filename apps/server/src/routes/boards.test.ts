@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { BoardCreated, BoardInfo, CloseCode, ErrorBody, TOKEN_PATTERN } from "@quadrant/protocol";
 import { hashToken } from "../auth/tokens";
-import { createBoard } from "../testing/create-board";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 describe("REST /api/boards", () => {
   let server: TestServer;

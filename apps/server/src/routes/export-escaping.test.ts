@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { elementsMap } from "@quadrant/board-model";
 import { buildStickyNote } from "@quadrant/templates";
-import { createBoard } from "../testing/create-board";
-import { stockClient } from "../testing/stock-client";
-import { suiteServer } from "../testing/suite-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient } from "../../test-support/stock-client";
+import { suiteServer } from "../../test-support/suite-server";
+import { waitFor } from "../../test-support/wait-for";
 
 /** RULES 17–18 end to end: what people type reaches exports escaped, and never a response header. */
 

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { elementsMap, notesMap, templatesMap } from "@quadrant/board-model";
 import { BoardCreated, ErrorBody } from "@quadrant/protocol";
 import { buildStickyNote, buildTemplate, positionFromScores } from "@quadrant/templates";
-import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 let server: TestServer;
 const clients: StockClient[] = [];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { elementsMap, filesMap } from "@quadrant/board-model";
 import { BoardImported } from "@quadrant/protocol";
-import { createBoard } from "../testing/create-board";
-import { stockClient } from "../testing/stock-client";
-import { suiteServer } from "../testing/suite-server";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient } from "../../test-support/stock-client";
+import { suiteServer } from "../../test-support/suite-server";
 
 /** RULES 20–22 through the route: what a hostile backup carries never reaches the new board. */
 

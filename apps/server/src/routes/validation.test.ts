@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorBody, type BoardCreated } from "@quadrant/protocol";
-import { createBoard } from "../testing/create-board";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { createBoard } from "../../test-support/create-board";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
 
 /**
  * Every REST route refuses an unknown field and a wrongly typed one with 400

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { createBoard } from "../testing/create-board";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { createBoard } from "../../test-support/create-board";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
 
 /** Attempts an upgrade; resolves with the HTTP status of a refusal, or "open" if a socket opened. */
 function tryUpgrade(url: string): Promise<number | "open"> {

@@ -1,4 +1,4 @@
 import { MemoryStorage } from "./memory";
-import { describeStorageContract } from "./storage-contract";
+import { describeStorageContract } from "../../test-support/storage-contract";
 
 describeStorageContract("memory", async () => new MemoryStorage());

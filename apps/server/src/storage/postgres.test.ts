@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresAvailable, TEST_DATABASE_URL } from "../testing/external-services";
+import { postgresAvailable, TEST_DATABASE_URL } from "../../test-support/external-services";
 import { PostgresStorage } from "./postgres";
-import { describeStorageContract, newBoard } from "./storage-contract";
+import { describeStorageContract, newBoard } from "../../test-support/storage-contract";
 
 // Throws in CI when Postgres is missing; elsewhere warns loudly and skips.
 const available = await postgresAvailable();

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SQLITE_FILE_NAME, SqliteStorage } from "./sqlite";
-import { describeStorageContract, newBoard, randomId } from "./storage-contract";
+import { describeStorageContract, newBoard, randomId } from "../../test-support/storage-contract";
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBoard } from "../testing/create-board";
-import { spawnServerProcess, type ServerProcess } from "../testing/spawn-server";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { waitFor } from "../../test-support/wait-for";
 
 describe("durability", () => {
   const processes: ServerProcess[] = [];

@@ -6,12 +6,12 @@ import { CloseCode } from "@quadrant/protocol";
 import { encodeAwareness, encodeControl, encodeQueryAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from "./codec";
 import { MAX_PARKED_BYTES } from "./parked-updates";
 import { hasPendingState } from "./update-dependencies";
-import { createBoard } from "../testing/create-board";
-import { FrameFuzzer, seededRandom, type FuzzFrame, type WriterState } from "../testing/frame-fuzzer";
-import { FuzzWriter } from "../testing/fuzz-writer";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { FrameFuzzer, seededRandom, type FuzzFrame, type WriterState } from "../../test-support/frame-fuzzer";
+import { FuzzWriter } from "../../test-support/fuzz-writer";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 /**
  * SS7 under fire: a live server takes at least 10,000 generated and mutated

@@ -6,12 +6,12 @@ import { CloseCode } from "@quadrant/protocol";
 import { encodeAwareness, encodeSyncStep2, encodeSyncUpdate } from "./codec";
 import { MAX_PARKED_BYTES } from "./parked-updates";
 import { hasPendingState } from "./update-dependencies";
-import { createBoard } from "../testing/create-board";
-import { buildUpdate, cyclicStructs, futureStructs, unknownDeletes } from "../testing/hostile-updates";
-import { stockClient } from "../testing/stock-client";
-import { suiteServer } from "../testing/suite-server";
-import type { TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { buildUpdate, cyclicStructs, futureStructs, unknownDeletes } from "../../test-support/hostile-updates";
+import { stockClient } from "../../test-support/stock-client";
+import { suiteServer } from "../../test-support/suite-server";
+import type { TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 /** Sends one frame on a fresh socket; resolves with the close code once the server has judged it (and flushed). */
 async function closeCodeFor(server: TestServer, url: string, frame: Uint8Array): Promise<number | "open"> {

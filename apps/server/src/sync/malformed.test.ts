@@ -4,11 +4,11 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "@quadrant/protocol";
 import { encodeAwareness, encodeSyncUpdate } from "./codec";
-import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { seededRandom } from "../testing/frame-fuzzer";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { seededRandom } from "../../test-support/frame-fuzzer";
+import { waitFor } from "../../test-support/wait-for";
 
 interface Case {
   name: string;

@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { Connection } from "./connection";
 import { MAX_PARKED_BYTES, MAX_PARKED_UPDATES, ParkedUpdates } from "./parked-updates";
 import { dependenciesOf, unmetDependency } from "./update-dependencies";
-import { FakeSocket } from "../testing/fake-socket";
-import { futureStructs } from "../testing/hostile-updates";
+import { FakeSocket } from "../../test-support/fake-socket";
+import { futureStructs } from "../../test-support/hostile-updates";
 
 const connection = (id: string) =>
   new Connection({ id, boardId: "b", role: "editor", participant: undefined, wantsControl: false }, new FakeSocket(), 1 << 20);

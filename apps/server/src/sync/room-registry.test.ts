@@ -3,10 +3,10 @@ import * as Y from "yjs";
 import { MemoryStorage } from "../storage/memory";
 import type { StoredUpdate } from "../storage/storage";
 import { tickIntervalMs } from "./room-registry";
-import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 function docFromStorage(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc();

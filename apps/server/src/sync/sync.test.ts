@@ -1,10 +1,10 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createBoard } from "../testing/create-board";
-import { stockClient, type StockClient } from "../testing/stock-client";
-import { startTestServer, type TestServer } from "../testing/test-server";
-import { waitFor } from "../testing/wait-for";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
 
 describe("sync with stock y-websocket clients", () => {
   let server: TestServer;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { buildUpdate, cyclicStructs, futureStructs, unknownDeletes } from "../testing/hostile-updates";
+import { buildUpdate, cyclicStructs, futureStructs, unknownDeletes } from "../../test-support/hostile-updates";
 import { dependenciesMet, dependenciesOf, dropPendingState, hasPendingState } from "./update-dependencies";
 
 const met = (update: Uint8Array, doc: Y.Doc) => dependenciesMet(dependenciesOf(Y.decodeUpdate(update)), doc);

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { encodeSyncUpdate } from "../sync/codec";
+import { encodeSyncUpdate } from "../src/sync/codec";
 import { seededRandom, type WriterState } from "./frame-fuzzer";
 import { buildUpdate } from "./hostile-updates";
 

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { buildApp, type AppDeps } from "../app";
-import { testConfig, type Config } from "../config";
-import type { Storage } from "../storage/storage";
+import { buildApp, type AppDeps } from "../src/app";
+import type { Config } from "../src/config";
+import { testConfig } from "./test-config";
+import type { Storage } from "../src/storage/storage";
 
 export interface TestServer {
   /** http://127.0.0.1:PORT */

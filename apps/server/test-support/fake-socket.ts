@@ -1,5 +1,5 @@
 import * as decoding from "lib0/decoding";
-import type { SyncSocket } from "../sync/connection";
+import type { SyncSocket } from "../src/sync/connection";
 
 /** An in-memory SyncSocket: records what the server sends and how it closed. */
 export class FakeSocket implements SyncSocket {

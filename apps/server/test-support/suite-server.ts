@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import type { AppDeps } from "../app";
-import type { Config } from "../config";
+import type { AppDeps } from "../src/app";
+import type { Config } from "../src/config";
 import type { StockClient } from "./stock-client";
 import { startTestServer, type TestServer } from "./test-server";
 

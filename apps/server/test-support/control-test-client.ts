@@ -7,7 +7,7 @@ import {
   encodeControlFrame,
 } from "@quadrant/facilitation";
 import { SaveStatus } from "@quadrant/protocol";
-import { waitFor } from "../testing/wait-for";
+import { waitFor } from "./wait-for";
 
 /**
  * A raw websocket client of the control channel (what a modified client could

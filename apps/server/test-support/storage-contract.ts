@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { BoardRecord, Storage, StoredUpdate } from "./storage";
+import type { BoardRecord, Storage, StoredUpdate } from "../src/storage/storage";
 
 /**
  * The behaviours every Storage backend must show (STYLE rule 3). Each backend's
