@@ -11,7 +11,7 @@ import { CloseCode } from "@quadrant/protocol";
 import { buildApp } from "../app";
 import { testConfig } from "../../test-support/test-config";
 import { silentLogger } from "../sync/logger";
-import { RedisFanout } from "../sync/redis-fanout";
+import { RedisFanout } from "../sync/fanout/redis-fanout";
 import { createBoard } from "../../test-support/create-board";
 import {
   postgresAvailable,

@@ -15,7 +15,7 @@ import {
   viewFor,
 } from "@quadrant/facilitation";
 import type { Storage } from "../storage/storage";
-import type { Fanout } from "../sync/fanout";
+import type { Fanout } from "../sync/fanout/fanout";
 import type { Connection } from "../sync/connection";
 import type { SyncLogger } from "../sync/logger";
 import type { Room } from "../sync/room";

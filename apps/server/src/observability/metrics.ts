@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { FanoutMetrics } from "../sync/redis-fanout";
+import type { FanoutMetrics } from "../sync/fanout/redis-fanout";
 
 /**
  * Every metric the server exports, on a registry owned by one app instance

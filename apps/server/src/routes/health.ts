@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Storage } from "../storage/storage";
-import type { Fanout } from "../sync/fanout";
+import type { Fanout } from "../sync/fanout/fanout";
 import type { RoomRegistry } from "../sync/room-registry";
 
 export interface HealthRoutesOptions {

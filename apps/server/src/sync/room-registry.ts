@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { CloseCode, type Role } from "@quadrant/protocol";
 import type { Storage, StoredUpdate } from "../storage/storage";
 import type { Connection } from "./connection";
-import type { Fanout } from "./fanout";
+import type { Fanout } from "./fanout/fanout";
 import type { SyncLogger } from "./logger";
 import { Room, type RoomScheduler } from "./room";
 import { withDefaultHooks, type RoomHooks } from "./room-hooks";

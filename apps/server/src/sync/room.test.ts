@@ -8,7 +8,7 @@ import { FakeSocket } from "../../test-support/fake-socket";
 import { waitFor } from "../../test-support/wait-for";
 import { encodeAwareness, encodeControl, encodeSyncStep1, encodeSyncUpdate } from "./codec";
 import { Connection, type ConnectionIdentity } from "./connection";
-import { LocalFanout } from "./fanout";
+import { LocalFanout } from "./fanout/fanout";
 import { silentLogger } from "./logger";
 import { RoomRegistry } from "./room-registry";
 import type { RoomHooks } from "./room-hooks";

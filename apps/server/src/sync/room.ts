@@ -11,7 +11,7 @@ import {
 import type { Connection } from "./connection";
 import { ParkedUpdates } from "./parked-updates";
 import { dropPendingState, hasPendingState, unmetDependency, type UpdateDependencies } from "./update-dependencies";
-import type { Fanout, FanoutMessage } from "./fanout";
+import type { Fanout, FanoutMessage } from "./fanout/fanout";
 import type { SyncLogger } from "./logger";
 import { RoomAwareness } from "./room-awareness";
 import type { RoomHooks } from "./room-hooks";

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
+import { redisAvailable, TEST_REDIS_URL } from "../../../test-support/external-services";
 import type { FanoutMessage } from "./fanout";
-import { silentLogger } from "./logger";
+import { silentLogger } from "../logger";
 import { RedisFanout, type RedisFanoutOptions } from "./redis-fanout";
 
 // Throws in CI when Redis is missing; elsewhere warns loudly and skips.

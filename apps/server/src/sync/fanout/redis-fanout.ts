@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { z } from "zod";
 import { Role } from "@quadrant/protocol";
 import type { Fanout, FanoutHandler, FanoutMessage } from "./fanout";
-import type { SyncLogger } from "./logger";
+import type { SyncLogger } from "../logger";
 
 /**
  * Fan-out over Redis pub/sub: one channel per document, binary frames.
