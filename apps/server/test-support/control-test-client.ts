@@ -3,10 +3,8 @@ import {
   type Command,
   type FacilitationView,
   ServerControlMessage,
-  decodeControlFrame,
-  encodeControlFrame,
 } from "@quadrant/facilitation";
-import { SaveStatus } from "@quadrant/protocol";
+import { SaveStatus, decodeControlFrame, encodeControlFrame } from "@quadrant/protocol";
 import { waitFor } from "./wait-for";
 
 /**
@@ -61,7 +59,7 @@ export async function controlClient(
     async send(command) {
       const id = nextId++;
       const before = messages.length;
-      socket.send(encodeControlFrame({ id, command }));
+      socket.send(encodeControlFrame(JSON.stringify({ id, command })));
       const answer = await waitFor(
         () =>
           messages
@@ -73,7 +71,7 @@ export async function controlClient(
       return answer;
     },
     sendRaw(payload) {
-      socket.send(encodeControlFrame(payload));
+      socket.send(encodeControlFrame(JSON.stringify(payload)));
     },
     latestView,
     async waitForView(check) {

@@ -30,9 +30,4 @@ export { timerRemaining, timerExpired } from "./timer";
 export { rankVotes } from "./voting";
 export { heldNoteCount } from "./brainstorm";
 export { scoringResults, DEFAULT_SPREAD_THRESHOLD, type NoteScoreResult } from "./scoring";
-export {
-  ClientControlMessage,
-  ServerControlMessage,
-  encodeControlFrame,
-  decodeControlFrame,
-} from "./messages";
+export { ClientControlMessage, ServerControlMessage } from "./messages";

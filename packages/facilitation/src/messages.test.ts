@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ClientControlMessage, decodeControlFrame, encodeControlFrame, initialState, ServerControlMessage, viewFor } from "./index";
+import { decodeControlFrame, encodeControlFrame } from "@quadrant/protocol";
+import { ClientControlMessage, initialState, ServerControlMessage, viewFor } from "./index";
 
 describe("control frames", () => {
   it("round-trips a view through the wire format and its schema", () => {
     const message = { type: "view", view: viewFor(initialState(), "p1", "editor", 42) };
-    const frame = encodeControlFrame(message);
+    const frame = encodeControlFrame(JSON.stringify(message));
     expect(frame[0]).toBe(100);
     expect(ServerControlMessage.parse(decodeControlFrame(frame))).toEqual(message);
   });

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
-import { MessageType } from "@quadrant/protocol";
 import { Command } from "./commands";
 import { FacilitationView } from "./view";
 import { Viewport } from "./state";
+
+/*
+ * Facilitation's control messages: the JSON a control frame carries. The frame itself
+ * (type 100 + JSON text) is @quadrant/protocol's encodeControlFrame / decodeControlFrame.
+ */
 
 /** Client → server control message: a command with a client-chosen id echoed in a refusal. */
 export const ClientControlMessage = z.strictObject({
@@ -26,22 +28,3 @@ export const ServerControlMessage = z.discriminatedUnion("type", [
   }),
 ]);
 export type ServerControlMessage = z.infer<typeof ServerControlMessage>;
-
-/** Control frames are varUint(MessageType.Control) + varString(JSON). */
-export function encodeControlFrame(message: unknown): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Control);
-  encoding.writeVarString(encoder, JSON.stringify(message));
-  return encoding.toUint8Array(encoder);
-}
-
-/** The JSON payload of a control frame, or null when the frame is not one (or is malformed). */
-export function decodeControlFrame(frame: Uint8Array): unknown {
-  try {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Control) return null;
-    return JSON.parse(decoding.readVarString(decoder)) as unknown;
-  } catch {
-    return null;
-  }
-}

@@ -1,4 +1,5 @@
 export { MessageType, SyncStep, CONTROL_PARAM } from "./messages";
+export { encodeControlFrame, readControlText, decodeControlFrame } from "./control-frame";
 export { CloseCode, TERMINAL_CLOSE_CODES } from "./close-codes";
 export {
   BOARD_ID_PATTERN,

@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { MessageType, SyncStep } from "@quadrant/protocol";
+import { MessageType, SyncStep, encodeControlFrame, readControlText } from "@quadrant/protocol";
 import { dependenciesOf, type UpdateDependencies } from "./update-dependencies";
 
 /**
@@ -74,7 +74,7 @@ export function decodeClientMessage(frame: Uint8Array): DecodeResult {
         message = { type: "auth" };
         break;
       case MessageType.Control:
-        message = { type: "control", payload: decoding.readVarString(decoder) };
+        message = { type: "control", payload: readControlText(decoder) };
         break;
       default:
         return fail(`unknown message type ${messageType}`);
@@ -175,9 +175,5 @@ export function encodeQueryAwareness(): Uint8Array {
   return encodeWith((e) => encoding.writeVarUint(e, MessageType.QueryAwareness));
 }
 
-export function encodeControl(payload: string): Uint8Array {
-  return encodeWith((e) => {
-    encoding.writeVarUint(e, MessageType.Control);
-    encoding.writeVarString(e, payload);
-  });
-}
+/** The frame format is @quadrant/protocol's, shared with the web client; rooms send through this name. */
+export const encodeControl: (payload: string) => Uint8Array = encodeControlFrame;

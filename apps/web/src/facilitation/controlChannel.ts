@@ -1,12 +1,11 @@
-import * as decoding from "lib0/decoding";
 import type { WebsocketProvider } from "y-websocket";
-import { CONTROL_PARAM, MessageType, SaveStatus } from "@quadrant/protocol";
+import { CONTROL_PARAM, MessageType, SaveStatus, encodeControlFrame, readControlText } from "@quadrant/protocol";
 import {
+  type ClientControlMessage,
   type Command,
   type FacilitationView,
   ServerControlMessage,
   type Viewport,
-  encodeControlFrame,
 } from "@quadrant/facilitation";
 
 export type Refusal = Extract<ServerControlMessage, { type: "refused" }>;
@@ -39,7 +38,7 @@ export class ControlChannel {
     private readonly clock: () => number = () => Date.now(),
   ) {
     provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
-      this.receive(decoding.readVarString(decoder));
+      this.receive(readControlText(decoder));
     };
     provider.on("status", this.onStatus);
   }
@@ -70,7 +69,8 @@ export class ControlChannel {
   send(command: Command): boolean {
     const ws = this.provider.ws;
     if (!ws || !this.provider.wsconnected || ws.readyState !== 1) return false;
-    ws.send(encodeControlFrame({ id: this.nextId++, command }));
+    const message: ClientControlMessage = { id: this.nextId++, command };
+    ws.send(encodeControlFrame(JSON.stringify(message)));
     return true;
   }
 
