@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { notesMap, recordsMap, templatesMap } from "./roots";
+import { ElementLike } from "./element-like";
+import { elementsMap, notesMap, recordsMap, templatesMap } from "./roots";
 import { BoardRecord, NoteData, TemplateInstance } from "./schemas";
 
 /** Typed reads and writes of the structured roots; every write is validated first. */
@@ -16,6 +17,11 @@ export function writeTemplate(doc: Y.Doc, instance: TemplateInstance): void {
 export function readNoteData(doc: Y.Doc, noteId: string): NoteData {
   const r = NoteData.safeParse(notesMap(doc).get(noteId));
   return r.success ? r.data : {};
+}
+
+/** True when the note has data that passes its schema (RULE 9 of @quadrant/templates asks). */
+export function hasNoteData(doc: Y.Doc, noteId: string): boolean {
+  return NoteData.safeParse(notesMap(doc).get(noteId)).success;
 }
 
 /** Merges `patch` into the note's data; `undefined` in the patch removes that field. */
@@ -41,4 +47,14 @@ export function writeRecord(doc: Y.Doc, record: BoardRecord): void {
 
 export function deleteRecord(doc: Y.Doc, id: string): void {
   recordsMap(doc).delete(id);
+}
+
+/** Every element that has the fields the pure logic reads; others (half-written JSON) are skipped. */
+export function readElements(doc: Y.Doc): ElementLike[] {
+  const out: ElementLike[] = [];
+  elementsMap(doc).forEach((raw) => {
+    const parsed = ElementLike.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+  });
+  return out;
 }

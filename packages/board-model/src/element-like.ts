@@ -41,7 +41,7 @@ export const QuadrantTag = z.discriminatedUnion("role", [
 ]);
 export type QuadrantTag = z.infer<typeof QuadrantTag>;
 
-export function quadrantTag(element: ElementLike): QuadrantTag | null {
+export function quadrantTag(element: Pick<ElementLike, "customData">): QuadrantTag | null {
   const parsed = QuadrantTag.safeParse(element.customData?.["quadrant"]);
   return parsed.success ? parsed.data : null;
 }

@@ -36,8 +36,11 @@ export {
   readTemplate,
   writeTemplate,
   readNoteData,
+  hasNoteData,
   updateNoteData,
   readRecord,
   writeRecord,
   deleteRecord,
+  readElements,
 } from "./accessors";
+export { type WriteStamp, type BoardContent, insertContent, patchElement, topIndex } from "./element-writes";

@@ -16,6 +16,8 @@ export {
 export { type Size, type BuiltTemplate, IMPACT_EFFORT_ZONES, SWOT_ZONES, DEFAULT_TEMPLATE_SIZE, buildTemplate } from "./builders";
 export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
 export { type Placement, placeCentre } from "./placement";
+export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy } from "./frames";
+export { moveNote } from "./note-writes";
 export { QUARTERS, type Quarter, compareRank, rank, roadmap } from "./ranking";
 export {
   type Votes,

@@ -1,9 +1,12 @@
 import type { ElementLike, TemplateInstance, ThemeRecord, Zone } from "@quadrant/board-model";
 import { type Point, type Rect, containsClosed, rectOf, toFraction, zoneAt } from "./geometry";
 
+/** The frame fields RULE 4 orders by; Excalidraw's own elements fit it as they are. */
+export type FrameLike = Pick<ElementLike, "id" | "index">;
+
 export interface FramedThing<T> {
   item: T;
-  frame: ElementLike;
+  frame: FrameLike;
   rect: Rect;
 }
 
@@ -30,23 +33,22 @@ function compareIndex(a: string | null | undefined, b: string | null | undefined
 }
 
 /**
- * RULE 4: when a centre lies in several frames, the topmost wins: the highest fractional
- * `index` (z-order); on equal or missing indices the smaller area; then the smaller frame id.
+ * RULE 4 order, topmost first: the higher fractional `index` (z-order); on equal or missing
+ * indices the smaller area; then the smaller frame id. Negative when `a` is above `b`.
  */
+export function aboveFirst(a: FramedThing<unknown>, b: FramedThing<unknown>): number {
+  const byIndex = compareIndex(b.frame.index, a.frame.index);
+  if (byIndex !== 0) return byIndex;
+  const byArea = a.rect.width * a.rect.height - b.rect.width * b.rect.height;
+  if (byArea !== 0) return byArea;
+  return a.frame.id < b.frame.id ? -1 : a.frame.id > b.frame.id ? 1 : 0;
+}
+
+/** RULE 4: when a centre lies in several frames, the topmost wins. */
 export function topmost<T>(candidates: readonly FramedThing<T>[]): FramedThing<T> | null {
   let best: FramedThing<T> | null = null;
   for (const c of candidates) {
-    if (!best) {
-      best = c;
-      continue;
-    }
-    const byIndex = compareIndex(c.frame.index, best.frame.index);
-    if (byIndex > 0) best = c;
-    else if (byIndex === 0) {
-      const areaC = c.rect.width * c.rect.height;
-      const areaB = best.rect.width * best.rect.height;
-      if (areaC < areaB || (areaC === areaB && c.frame.id < best.frame.id)) best = c;
-    }
+    if (!best || aboveFirst(c, best) < 0) best = c;
   }
   return best;
 }
