@@ -57,8 +57,10 @@ async function restView(server: TestServer, boardId: string, token: string, part
   return FacilitationView.parse(await response.json());
 }
 
+/** A sticky as Quadrant makes it: tagged as a note, so RULE 9 of @quadrant/templates counts it. */
 function note(id: string, x: number, y: number, extra: Record<string, unknown> = {}) {
-  return { id, type: "rectangle", x, y, width: 100, height: 60, version: 1, isDeleted: false, ...extra };
+  const customData = { quadrant: { role: "note" } };
+  return { id, type: "rectangle", x, y, width: 100, height: 60, version: 1, isDeleted: false, customData, ...extra };
 }
 
 describe("facilitation over the websocket and REST", () => {
