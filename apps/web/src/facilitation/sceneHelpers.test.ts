@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { overlappingFrames } from "@quadrant/templates/testing";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { targetFrameId } from "./sceneHelpers";
 
 type Shape = { id: string; type: string; x: number; y: number; width: number; height: number; frameId: string | null };
 
 /** Just what the helper reads from the scene: elements, the selection and the view's centre. */
-function sceneWith(elements: Shape[], selected: string[], centre = { cx: 0, cy: 0 }): ExcalidrawScene {
+function sceneWith(elements: readonly object[], selected: string[], centre = { cx: 0, cy: 0 }): ExcalidrawScene {
   return {
     api: {
       getSceneElements: () => elements,
@@ -38,5 +39,14 @@ describe("targetFrameId (a locked template cannot be selected on the canvas)", (
 
   it("a selection outside every frame targets nothing, not the frame in view", () => {
     expect(targetFrameId(sceneWith([matrix, far], ["far"], { cx: 500, cy: 400 }))).toBeNull();
+  });
+});
+
+describe("targetFrameId and the server agree on which frame holds a note (RULE 23)", () => {
+  it("a note under two template frames targets the topmost, not the smaller one nor its Excalidraw frameId", () => {
+    // The server's test runs board-doc on the same board (apps/server board-doc.test.ts).
+    const { board, noteId, holder } = overlappingFrames();
+    const elements = Object.values(board.snapshot.elements);
+    expect(targetFrameId(sceneWith(elements, [noteId]))).toBe(holder.frameId);
   });
 });

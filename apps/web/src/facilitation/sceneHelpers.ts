@@ -1,4 +1,5 @@
 import type { Viewport } from "@quadrant/facilitation";
+import { centreOf, frameHolding } from "@quadrant/templates";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 
 /** Ids of the selected elements (labels resolve to their container: you vote on the note, not its text). */
@@ -24,24 +25,18 @@ export function selectedFrameId(scene: ExcalidrawScene): string | null {
  * The frame the lock and spotlight buttons act on. A locked frame cannot be selected on the canvas
  * (Excalidraw skips locked elements when clicking, box-selecting or selecting all), and new
  * templates arrive locked, so besides a selected frame this accepts the frame holding the
- * selection (e.g. a note in the matrix) or, with nothing selected, the frame at the middle of the view.
+ * selection (e.g. a note in the matrix) or, with nothing selected, the frame at the middle of the
+ * view. "Holding" is RULE 23 of @quadrant/templates, the rule the server applies to votes and scores.
  */
 export function targetFrameId(scene: ExcalidrawScene): string | null {
   const selectedFrame = selectedFrameId(scene);
   if (selectedFrame) return selectedFrame;
   const elements = scene.api.getSceneElements();
-  const frames = elements.filter((e) => e.type === "frame");
   const selected = new Set(Object.keys(scene.api.getAppState().selectedElementIds));
-  const picked = elements.filter((e) => selected.has(e.id));
-  const inFrame = picked.find((e) => e.frameId && frames.some((f) => f.id === e.frameId));
-  if (inFrame?.frameId) return inFrame.frameId;
-  const first = picked[0];
+  const first = elements.find((e) => selected.has(e.id));
   const view = scene.viewport();
-  const point = first ? { x: first.x + first.width / 2, y: first.y + first.height / 2 } : { x: view.cx, y: view.cy };
-  const around = frames
-    .filter((f) => point.x >= f.x && point.x <= f.x + f.width && point.y >= f.y && point.y <= f.y + f.height)
-    .sort((a, b) => a.width * a.height - b.width * b.height);
-  return around[0]?.id ?? null;
+  const point = first ? centreOf(first) : { x: view.cx, y: view.cy };
+  return frameHolding(elements, point)?.id ?? null;
 }
 
 /** A short human label for a note: its own or its bound text, else its id. */

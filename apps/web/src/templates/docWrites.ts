@@ -1,15 +1,12 @@
 import type * as Y from "yjs";
-import {
-  type BoardRecord,
-  type JsonObject,
-  type NoteData,
-  type TemplateInstance,
-  elementsMap,
-  notesMap,
-  recordsMap,
-  templatesMap,
-} from "@quadrant/board-model";
-import type { BuildContext, Rect } from "@quadrant/templates";
+import { type BoardContent, type JsonObject, type WriteStamp, elementsMap, insertContent, patchElement as patchInDoc } from "@quadrant/board-model";
+import { type BuildContext, type Rect, moveNote as moveInDoc } from "@quadrant/templates";
+
+/**
+ * The browser's side of the document writers in @quadrant/board-model and @quadrant/templates:
+ * it supplies the clock and randomness they take as arguments. Panels add content through
+ * BoardWriter (board/boardWriter.ts), which applies the private brainstorm before `insert`.
+ */
 
 /** Excalidraw-style ids: 21 random base64url characters. */
 export function randomId(): string {
@@ -22,54 +19,26 @@ export function browserContext(): BuildContext {
   return { newId: randomId, random: Math.random, now: Date.now() };
 }
 
-export interface Insert {
-  elements?: readonly JsonObject[];
-  templates?: readonly TemplateInstance[];
-  notes?: ReadonlyArray<{ id: string; data: NoteData }>;
-  records?: readonly BoardRecord[];
+/** The browser's clock and randomness for the document writers. */
+export function browserStamp(): WriteStamp {
+  return { now: Date.now(), nonce: () => Math.floor(Math.random() * 2 ** 31) };
 }
 
-/** One transaction, so everyone sees the template (or note) appear whole. */
+export type Insert = BoardContent;
+
+/** One transaction, so everyone sees the template (or note) appear whole; structured data is validated. */
 export function insert(doc: Y.Doc, what: Insert): void {
-  doc.transact(() => {
-    for (const e of what.elements ?? []) elementsMap(doc).set(String(e["id"]), structuredClone(e));
-    for (const t of what.templates ?? []) templatesMap(doc).set(t.id, { ...t });
-    for (const n of what.notes ?? []) notesMap(doc).set(n.id, { ...n.data });
-    for (const r of what.records ?? []) recordsMap(doc).set(r.id, { ...r });
-  });
+  insertContent(doc, what);
 }
 
-/**
- * Changes an element the way Excalidraw does: a new object with a higher version and a new
- * nonce, so every client's reconcile takes it over its own copy.
- */
+/** Changes an element the way Excalidraw does (higher version, new nonce). */
 export function patchElement(doc: Y.Doc, id: string, patch: JsonObject): void {
-  const current = elementsMap(doc).get(id);
-  if (!current) return;
-  const version = typeof current["version"] === "number" ? current["version"] : 1;
-  elementsMap(doc).set(id, {
-    ...structuredClone(current),
-    ...patch,
-    version: version + 1,
-    versionNonce: Math.floor(Math.random() * 2 ** 31),
-    updated: Date.now(),
-  });
+  patchInDoc(doc, id, patch, browserStamp());
 }
 
-/** Moves a note and its bound text together (Excalidraw only does that itself while dragging). */
+/** Moves a note and its bound text together (RULE 24). */
 export function moveNote(doc: Y.Doc, noteId: string, to: { x: number; y: number }): void {
-  const note = elementsMap(doc).get(noteId);
-  if (!note) return;
-  const dx = to.x - Number(note["x"]);
-  const dy = to.y - Number(note["y"]);
-  doc.transact(() => {
-    patchElement(doc, noteId, { x: to.x, y: to.y });
-    elementsMap(doc).forEach((e, id) => {
-      if (e["containerId"] === noteId && e["isDeleted"] !== true) {
-        patchElement(doc, id, { x: Number(e["x"]) + dx, y: Number(e["y"]) + dy });
-      }
-    });
-  });
+  moveInDoc(doc, noteId, to, browserStamp());
 }
 
 export function frameRect(doc: Y.Doc, frameId: string): Rect | null {
