@@ -18,7 +18,7 @@ import type { Storage } from "../storage/storage";
 import type { Fanout } from "../sync/fanout/fanout";
 import type { Connection } from "../sync/connection";
 import type { SyncLogger } from "../sync/logger";
-import type { Room } from "../sync/room";
+import type { RoomHandle as Room } from "../sync/room-handle";
 import type { RoomHooks } from "../sync/room-hooks";
 import { dependenciesMet, dependenciesOf } from "../sync/update-dependencies";
 import { applyDocEffect, boardContext } from "./board-doc";

@@ -1,5 +1,6 @@
 import type { Role } from "@quadrant/protocol";
 import { CloseCode } from "@quadrant/protocol";
+import type { ClientMessage } from "./codec";
 import type { ConnectionLimits } from "./connection-limits";
 
 /**
@@ -118,6 +119,41 @@ export class Connection {
       this.socket.terminate();
     }
     this.handleSocketClosed();
+  }
+
+  /**
+   * Whether the message fits this connection's budgets (SS14); past one it is
+   * closed or the message dropped, and this returns false. Sync step 1 and
+   * query-awareness count too: each makes the server encode and send state (amplification).
+   */
+  admit(message: ClientMessage): boolean {
+    const limits = this.limits;
+    if (!limits) return true;
+    switch (message.type) {
+      case "sync-step1":
+      case "sync-step2":
+      case "sync-update": {
+        const bytes = message.type === "sync-step1" ? message.stateVector.byteLength : message.update.byteLength;
+        if (limits.update(bytes) === "ok") return true;
+        this.close(CloseCode.RateLimited, "update rate limit");
+        return false;
+      }
+      case "awareness":
+      case "query-awareness": {
+        const verdict = limits.awarenessMessage(message.type === "awareness" ? message.update.byteLength : 0);
+        if (verdict === "too-big") {
+          this.close(CloseCode.MessageTooBig, "awareness state too big");
+          return false;
+        }
+        if (verdict === "rate-limited") {
+          this.rejected("awareness rate limit");
+          return false;
+        }
+        return true;
+      }
+      default:
+        return true;
+    }
   }
 
   /** Counts a frame dropped by a limit that does not close the socket. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { MemoryStorage } from "../storage/memory";
 import type { StoredUpdate } from "../storage/storage";
-import { tickIntervalMs } from "./room-registry";
+import { tickIntervalMs } from "./flush-scheduler";
 import { createBoard } from "../../test-support/create-board";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";

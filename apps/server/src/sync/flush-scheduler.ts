@@ -1,0 +1,216 @@
+import type { Storage, StoredUpdate } from "../storage/storage";
+import type { SyncLogger } from "./logger";
+import type { Room, RoomFlush } from "./room";
+
+export interface FlushSchedulerOptions {
+  storage: Storage;
+  logger: SyncLogger;
+  flushIntervalMs: number;
+  /** Every loaded room (flushAll writes whatever any of them holds). */
+  rooms: () => Iterable<Room>;
+}
+
+/** Retry delays after failed writes: 100 ms doubling up to 5 s. */
+const MAX_BACKOFF_MS = 5_000;
+/**
+ * The tick interval adapts to the room's size. Each tick costs one socket write
+ * per connection for the doc and one for awareness, whatever their size (~10 µs
+ * each in Node): big rooms tick less often (1 ms per 20 connections, at most
+ * 50 ms). In small rooms coalescing saves little while the delay is visible:
+ * below 100 connections the interval shrinks in proportion (at least 1 ms).
+ */
+const CONNECTIONS_PER_INTERVAL_MS = 20;
+const MAX_ADAPTIVE_INTERVAL_MS = 50;
+const SMALL_ROOM_CONNECTIONS = 100;
+const MIN_INTERVAL_MS = 1;
+
+/** The flush interval of a room with `connections` sockets, given FLUSH_INTERVAL_MS (SS4). */
+export function tickIntervalMs(flushIntervalMs: number, connections: number): number {
+  if (flushIntervalMs === 0) return 0; // explicitly no coalescing delay (experiments)
+  const scaled =
+    connections < SMALL_ROOM_CONNECTIONS
+      ? flushIntervalMs * (connections / SMALL_ROOM_CONNECTIONS)
+      : Math.max(flushIntervalMs, connections / CONNECTIONS_PER_INTERVAL_MS);
+  return Math.min(Math.max(flushIntervalMs, MAX_ADAPTIVE_INTERVAL_MS), Math.max(Math.min(MIN_INTERVAL_MS, flushIntervalMs), scaled));
+}
+
+/**
+ * The flush tick of every room of a registry (SS3, SS4): coalesces each room's
+ * messages per tick, writes the updates of all rooms of a tick in one storage
+ * transaction, one write at a time, and backs off while writes fail (SS9).
+ * It calls each room's tick methods; the rooms keep their own state.
+ */
+export class FlushScheduler implements RoomFlush {
+  /** Rooms with something to flush → when their tick is due (performance.now() ms). */
+  private readonly dirty = new Map<Room, number>();
+  /** Rooms whose write must wait for the write in flight (one write at a time keeps the log in order). */
+  private readonly afterWrite = new Set<Room>();
+  private flushTimer: { cancel(): void } | null = null;
+  private flushTimerDue = Number.POSITIVE_INFINITY;
+  private writeInFlight: Promise<void> | null = null;
+  private failedWrites = 0;
+  private lastWriteError: string | null = null;
+
+  constructor(private readonly options: FlushSchedulerOptions) {}
+
+  /** False while the last storage write failed (retrying); /readyz reports it. */
+  get writesHealthy(): boolean {
+    return this.failedWrites === 0;
+  }
+  get writeError(): string | null {
+    return this.lastWriteError;
+  }
+
+  markDirty(room: Room): void {
+    // Called for every message: O(1). An already dirty room's tick is already armed.
+    if (this.dirty.has(room)) return;
+    // Leading edge: a room that has not ticked for a whole interval flushes at once
+    // (a lone edit in a quiet room pays no delay); under load the ticks stay an
+    // interval apart, so coalescing is unchanged.
+    const due = Math.max(performance.now(), room.lastTickAt + this.intervalFor(room));
+    this.dirty.set(room, due);
+    if (this.flushTimer === null || due < this.flushTimerDue) this.armAt(due);
+  }
+
+  private intervalFor(room: Room): number {
+    if (this.failedWrites > 0 && room.hasPendingWrite()) return this.backoffMs();
+    return tickIntervalMs(this.options.flushIntervalMs, room.connections.size);
+  }
+
+  private armTimer(): void {
+    let due = Number.POSITIVE_INFINITY;
+    for (const roomDue of this.dirty.values()) due = Math.min(due, roomDue);
+    if (due === Number.POSITIVE_INFINITY || (this.flushTimer !== null && this.flushTimerDue <= due)) return;
+    this.armAt(due);
+  }
+
+  private armAt(due: number): void {
+    this.clearFlushTimer();
+    this.flushTimerDue = due;
+    const delay = due - performance.now();
+    const fire = () => {
+      this.flushTimer = null;
+      this.flushTimerDue = Number.POSITIVE_INFINITY;
+      this.tick(false);
+    };
+    // setTimeout(0) waits about 1 ms; a due tick runs right after this turn's I/O instead.
+    if (delay <= 0) {
+      const immediate = setImmediate(fire);
+      this.flushTimer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(fire, delay);
+      this.flushTimer = { cancel: () => clearTimeout(timeout) };
+    }
+  }
+
+  private clearFlushTimer(): void {
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
+  }
+
+  /** Flushes every room whose tick is due (all dirty rooms when `force`). */
+  private tick(force: boolean): void {
+    const now = performance.now();
+    const rooms: Room[] = [];
+    for (const [room, due] of this.dirty) {
+      if (force || due <= now + 1) {
+        rooms.push(room);
+        this.dirty.delete(room);
+        room.ticked(now);
+      }
+    }
+    const toWrite = rooms.filter((room) => room.hasPendingWrite());
+    if (toWrite.length > 0) {
+      if (this.writeInFlight) {
+        for (const room of toWrite) this.afterWrite.add(room);
+      } else {
+        this.writeInFlight = this.write(toWrite).finally(() => {
+          this.writeInFlight = null;
+          const waiting = [...this.afterWrite];
+          this.afterWrite.clear();
+          const at = performance.now();
+          for (const room of waiting) if (!this.dirty.has(room)) this.dirty.set(room, at);
+          this.armTimer();
+        });
+      }
+    }
+    // Awareness is volatile: it goes out every tick without waiting for storage, but
+    // after this turn's microtasks, so that with an in-process store (SQLite) the
+    // tick's document update reaches the sockets first (edits matter more than cursors).
+    setImmediate(() => {
+      for (const room of rooms) if (room.live) room.flushAwareness();
+    });
+    this.armTimer();
+  }
+
+  private async write(rooms: Room[]): Promise<void> {
+    const batch: StoredUpdate[] = [];
+    const writing: Room[] = [];
+    for (const room of rooms) {
+      const update = room.takeWrite();
+      if (update) {
+        batch.push(update);
+        writing.push(room);
+      }
+    }
+    if (batch.length === 0) return;
+    try {
+      await this.options.storage.appendUpdates(batch);
+    } catch (error) {
+      this.failedWrites++;
+      this.lastWriteError = error instanceof Error ? error.message : String(error);
+      this.options.logger.error({ err: error, rooms: writing.length, attempt: this.failedWrites }, "storage write failed; keeping updates in memory and retrying");
+      const retryAt = performance.now() + this.backoffMs();
+      const failedAt = Date.now();
+      for (const room of writing) {
+        room.writeFailed(failedAt);
+        this.dirty.set(room, retryAt);
+      }
+      return;
+    }
+    if (this.failedWrites > 0) this.options.logger.info({ attempts: this.failedWrites }, "storage write recovered");
+    this.failedWrites = 0;
+    this.lastWriteError = null;
+    for (const room of writing) room.writeSucceeded();
+  }
+
+  private backoffMs(): number {
+    return Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failedWrites - 1, 10));
+  }
+
+  /** Resolves once everything received so far is durable (or `attempts` writes failed). */
+  async flushAll(attempts = 5): Promise<void> {
+    for (let failures = 0; ; ) {
+      if (this.writeInFlight) {
+        await this.writeInFlight;
+        continue;
+      }
+      const rooms = [...this.options.rooms()].filter((room) => room.hasPendingWrite());
+      if (rooms.length === 0) return;
+      for (const room of rooms) if (!this.dirty.has(room)) this.dirty.set(room, performance.now());
+      const before = this.failedWrites;
+      this.tick(true);
+      if (this.writeInFlight) await this.writeInFlight;
+      if (this.failedWrites > before && ++failures >= attempts) {
+        throw new Error(`flush failed ${failures} times: ${this.lastWriteError ?? "unknown error"}`);
+      }
+    }
+  }
+
+  /** The write in flight, if any (deleting a board waits for it before its rows go). */
+  inFlight(): Promise<void> | null {
+    return this.writeInFlight;
+  }
+
+  /** The room was dropped: no tick of it is left. */
+  forget(room: Room): void {
+    this.dirty.delete(room);
+    this.afterWrite.delete(room);
+  }
+
+  /** After the final flush: no timer keeps the process alive. */
+  stop(): void {
+    this.clearFlushTimer();
+    this.dirty.clear();
+  }
+}
