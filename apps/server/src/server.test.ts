@@ -20,7 +20,7 @@ describe("the server process", () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it("never logs tokens, and on SIGTERM closes sockets with 1012 and exits cleanly", async () => {
+  it("never logs tokens (SS2), and on SIGTERM closes sockets with 1012 and exits cleanly (SS13)", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "quadrant-process-"));
     dirs.push(dataDir);
     const server = await spawnServerProcess({ dataDir, env: { LOG_LEVEL: "debug" } });

@@ -196,7 +196,7 @@ describe.runIf(available)("several instances sharing Postgres and Redis", () => 
     expect(notes(carol)).toEqual(notes(bob));
   });
 
-  it("rotating a link on one instance closes the old link's sockets on the other (4401) and refuses it there", { timeout: 60_000 }, async () => {
+  it("rotating a link on one instance closes the old link's sockets on the other (4401) and refuses it there (SS14)", { timeout: 60_000 }, async () => {
     const [a, b] = await Promise.all([instance(), instance()]);
     const board = await createBoard(a.url, "swot");
     const editorOnB = client(b.wsUrl, board.id, board.tokens.editor);
@@ -225,7 +225,7 @@ describe.runIf(available)("several instances sharing Postgres and Redis", () => 
     await waitFor(() => notes(viewerOnB).includes("after rotation"), { timeoutMs: PATIENT_MS, message: "new link edits" });
   });
 
-  it("heals a fan-out message that was dropped, through the state-vector resync", { timeout: 60_000 }, async () => {
+  it("heals a fan-out message that was dropped, through the state-vector resync (SS11)", { timeout: 60_000 }, async () => {
     // In-process instances, so the fan-out can be told to lose one message.
     let dropped = 0;
     const start = async (dropFirstUpdate: boolean): Promise<FastifyInstance> => {

@@ -86,7 +86,7 @@ describe("per-address and per-board upgrade limits", () => {
 });
 
 describe("per-connection budgets", () => {
-  it("closes a connection flooding document updates with 4429; others keep editing and nothing they did is lost", async () => {
+  it("closes a connection flooding document updates with 4429; others keep editing and nothing they did is lost (SS14)", async () => {
     const s = await start({ maxUpdatesPerSecond: 20 });
     const board = await createBoard(s.url);
     const honest = stockClient(s.wsUrl, board.id, board.tokens.editor);
@@ -159,7 +159,7 @@ describe("per-connection budgets", () => {
     expect(observer.provider.awareness.getStates().has(99_999)).toBe(false);
   });
 
-  it("closes a consumer that stops reading once its send queue passes the bound (4408), never sending it partial data", async () => {
+  it("closes a consumer that stops reading once its send queue passes the bound (4408), never sending it partial data (SS8)", async () => {
     const s = await start({ maxUpdateBytesPerSecond: 64 * 1024 * 1024 }, { maxSendQueueBytes: 256 * 1024 });
     const board = await createBoard(s.url);
     const writer = stockClient(s.wsUrl, board.id, board.tokens.editor);

@@ -31,7 +31,7 @@ describe("websocket authorization at the upgrade", () => {
     await server.close();
   });
 
-  it("refuses no token, a wrong token, another board's token and an unknown board before any socket opens", async () => {
+  it("refuses no token, a wrong token, another board's token and an unknown board before any socket opens (SS2)", async () => {
     const board = await createBoard(server.url, "swot");
     const other = await createBoard(server.url, "blank");
     const base = `${server.wsUrl}/${board.id}`;

@@ -17,7 +17,7 @@ describe("durability", () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it("every edit another client has seen survives SIGKILL and a restart on the same DATA_DIR", async () => {
+  it("every edit another client has seen survives SIGKILL and a restart on the same DATA_DIR (SS3)", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "quadrant-durability-"));
     dirs.push(dataDir);
     const first = await spawnServerProcess({ dataDir });

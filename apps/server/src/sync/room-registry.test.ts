@@ -33,7 +33,7 @@ describe("room lifecycle", () => {
     server = null;
   });
 
-  it("compacts in the background with identical state, unloads an idle board and reloads it on demand", async () => {
+  it("compacts in the background with identical state, unloads an idle board and reloads it on demand (SS9, SS9a, SS10)", async () => {
     server = await startTestServer({ storage: "sqlite", idleUnloadMs: 100, compactAfterUpdates: 20 });
     const board = await createBoard(server.url, "impact-effort");
     const a = stockClient(server.wsUrl, board.id, board.tokens.editor);
@@ -84,7 +84,7 @@ describe("room lifecycle", () => {
     expect(reloaded.doc.getMap("elements").toJSON()).toEqual(expected);
   });
 
-  it("a failed write keeps the edit in memory, /readyz reports it, and the retry stores it", async () => {
+  it("a failed write keeps the edit in memory, /readyz reports it, and the retry stores it (SS9)", async () => {
     const storage = new FlakyStorage();
     server = await startTestServer({}, { storage });
     const board = await createBoard(server.url);

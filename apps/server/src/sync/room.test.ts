@@ -93,7 +93,7 @@ describe("Room with fake sockets", () => {
     expect(fromStorage.getText("t").toString()).toBe("from B then A");
   });
 
-  it("sends sync step 1 on join, stores before broadcasting one merged update to everyone", async () => {
+  it("sends sync step 1 on join, stores before broadcasting one merged update to everyone (SS1, SS3, SS4)", async () => {
     const { storage, registry, connect } = setup();
     const a = await connect();
     const b = await connect();
@@ -115,7 +115,7 @@ describe("Room with fake sockets", () => {
     expect(check.getMap("m").toJSON()).toEqual(source.getMap("m").toJSON());
   });
 
-  it("defers a joiner's sync step 2 until the pending write is durable", async () => {
+  it("defers a joiner's sync step 2 until the pending write is durable (SS3)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
     const joiner = await connect();
@@ -130,7 +130,7 @@ describe("Room with fake sockets", () => {
     expect(a.socket.closedWith).toBeNull();
   });
 
-  it("a connection may not set awareness for a client id another connection owns; its ids are removed when it closes", async () => {
+  it("a connection may not set awareness for a client id another connection owns; its ids are removed when it closes (SS6)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
     const b = await connect();
@@ -147,7 +147,7 @@ describe("Room with fake sockets", () => {
     expect(room.awareness.getStates().has(222)).toBe(true);
   });
 
-  it("viewers' updates are dropped by the pluggable write policy; control frames go to the hook and only to opted-in connections", async () => {
+  it("viewers' updates are dropped by the pluggable write policy; control frames go to the hook and only to opted-in connections (SS5, SS12)", async () => {
     const frames: string[] = [];
     const { registry, connect } = setup({
       canWriteDocument: (connection) => connection.role !== "viewer" && connection.identity.participant !== "locked",
@@ -172,7 +172,7 @@ describe("Room with fake sockets", () => {
     expect(stock.socket.sentTypes()).not.toContain(MessageType.Control);
   });
 
-  it("closes slow consumers and dead sockets", async () => {
+  it("closes slow consumers and dead sockets (SS8)", async () => {
     const { registry, connect } = setup({}, 1024);
     const slow = await connect();
     const fine = await connect();

@@ -23,7 +23,7 @@ describe("sync with stock y-websocket clients", () => {
     await server.close();
   });
 
-  it("two clients converge, a late joiner gets the full state, awareness comes and goes with its owner", async () => {
+  it("two clients converge, a late joiner gets the full state, awareness comes and goes with its owner (SS1, SS6)", async () => {
     const board = await createBoard(server.url, "blank");
     const a = client(server.wsUrl, board.id, board.tokens.editor);
     const b = client(server.wsUrl, board.id, board.tokens.facilitator);
@@ -56,7 +56,7 @@ describe("sync with stock y-websocket clients", () => {
     await waitFor(() => !b.provider.awareness.getStates().has(aId), { message: "a's awareness removed at b" });
   });
 
-  it("a viewer's edits reach neither the other clients nor storage, and the viewer still receives edits", async () => {
+  it("a viewer's edits reach neither the other clients nor storage, and the viewer still receives edits (SS5)", async () => {
     const board = await createBoard(server.url, "blank");
     const editor = client(server.wsUrl, board.id, board.tokens.editor);
     const viewer = client(server.wsUrl, board.id, board.tokens.viewer);

@@ -84,7 +84,7 @@ describe.runIf(available)("RedisFanout against real Redis", () => {
     return { fanout, room, failures };
   }
 
-  it("relays every message kind to the other instance and never back to the sender", async () => {
+  it("relays every message kind to the other instance and never back to the sender (SS11)", async () => {
     const docId = randomBytes(16).toString("base64url");
     const a = instance(docId);
     const b = instance(docId);
@@ -121,7 +121,7 @@ describe.runIf(available)("RedisFanout against real Redis", () => {
     expect(b.room.notes()).toEqual(["written before b existed"]);
   });
 
-  it("heals a dropped update with the periodic state-vector resync", async () => {
+  it("heals a dropped update with the periodic state-vector resync (SS11)", async () => {
     const docId = randomBytes(16).toString("base64url");
     let dropped = 0;
     const a = instance(docId, {
