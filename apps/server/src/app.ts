@@ -11,8 +11,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import { boardRoutes } from "./routes/boards";
-import { parseState } from "@quadrant/facilitation";
-import { exportRoutes, votesOf } from "./routes/export";
+import { exportRoutes } from "./routes/export";
+import { facilitationRoutes } from "./routes/facilitation";
 import { createKeyCheck } from "./routes/create-key";
 import { installErrorHandler } from "./routes/error-handler";
 import { HttpError } from "./routes/http-error";
@@ -29,7 +29,8 @@ import { LocalFanout, type Fanout } from "./sync/fanout/fanout";
 import { RedisFanout } from "./sync/fanout/redis-fanout";
 import { RoomRegistry } from "./sync/room-registry";
 import { FacilitationService } from "./facilitation/facilitation-service";
-import { facilitationRoutes } from "./facilitation/facilitation-routes";
+import { BoardService } from "./services/board-service";
+import { ExportService } from "./services/export-service";
 import type { RoomHooks } from "./sync/room-hooks";
 
 export interface AppDeps {
@@ -83,21 +84,30 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const metrics = new ServerMetrics();
   const storage = instrumentStorage(deps.storage ?? (await openStorage(config, app.log)), metrics);
 
-  let registryRef: RoomRegistry | null = null;
-  const fanout =
+  // The fan-out and facilitation reach rooms, and the registry is built with them:
+  // they get functions over `registry` that run only for a loaded room (a state
+  // vector to resync, a REST command), so never before `registry` is assigned below.
+  const fanout: Fanout =
     deps.fanout ??
     (config.redisUrl
       ? new RedisFanout({
           url: config.redisUrl,
           logger: app.log,
           metrics,
-          stateVector: (docId) => registryRef?.get(docId)?.stateVector() ?? null,
+          stateVector: (docId) => registry.get(docId)?.stateVector() ?? null,
         })
       : new LocalFanout());
-  const nowMs = () => (deps.now ? deps.now().getTime() : Date.now());
+  const now = deps.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
   // Facilitation (#5) plugs in through the room hooks: write policy (board lock) and control frames.
-  const facilitation = new FacilitationService({ storage, fanout, logger: app.log, now: nowMs });
-  const registry = new RoomRegistry({
+  const facilitation: FacilitationService = new FacilitationService({
+    storage,
+    fanout,
+    logger: app.log,
+    now: nowMs,
+    acquireRoom: (boardId) => registry.acquire(boardId),
+  });
+  const registry: RoomRegistry = new RoomRegistry({
     storage,
     fanout,
     logger: app.log,
@@ -107,7 +117,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pingIntervalMs: config.pingIntervalMs,
     hooks: { ...facilitation.hooks(), ...deps.hooks },
   });
-  registryRef = registry;
+  // The application layer: routes call these, never the registry or storage.
+  const boards = new BoardService({ storage, rooms: registry, now });
+  const exports = new ExportService({ boards, facilitationState: (boardId) => facilitation.currentState(boardId), now });
   metrics.watch({
     openConnections: () => app.websocketServer.clients.size,
     loadedBoards: () => registry.loadedRooms().length,
@@ -154,23 +166,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const checkCreateKey = createKeyCheck(config.boardCreateKey);
-  await typed.register(boardRoutes, {
-    storage,
-    registry,
-    now: deps.now ?? (() => new Date()),
-    checkCreateKey,
-    createKeyRequired: config.boardCreateKey !== undefined,
-  });
-  await typed.register(facilitationRoutes, { storage, registry, facilitation, now: nowMs });
-  await typed.register(exportRoutes, {
-    storage,
-    registry,
-    now: deps.now ?? (() => new Date()),
-    votes: async (boardId) => votesOf(facilitation.stateOf(boardId) ?? parseState(await storage.getControlState(boardId))),
-    checkCreateKey,
-  });
+  await typed.register(boardRoutes, { boards, checkCreateKey, createKeyRequired: config.boardCreateKey !== undefined });
+  await typed.register(facilitationRoutes, { boards, facilitation });
+  await typed.register(exportRoutes, { boards, exports, checkCreateKey });
   await app.register(wsRoute, {
-    storage,
+    boards,
     registry,
     maxSendQueueBytes: config.maxSendQueueBytes,
     maxFrameBytes: config.maxFrameBytes,

@@ -4,10 +4,10 @@ import type { Role } from "@quadrant/protocol";
 import {
   type Actor,
   ClientControlMessage,
-  ClientId,
   type Command,
   type CommandResult,
   type FacilitationState,
+  type FacilitationView,
   type ServerControlMessage,
   applyCommand,
   initialState,
@@ -21,6 +21,10 @@ import type { SyncLogger } from "../sync/logger";
 import type { RoomHandle as Room } from "../sync/room-handle";
 import type { RoomHooks } from "../sync/room-hooks";
 import { dependenciesMet, dependenciesOf } from "../sync/update-dependencies";
+import { type BoardAccess, requirePermission } from "../services/board-access";
+import { CommandBudgets } from "../services/command-budget";
+import { socketParticipant } from "../services/participant";
+import { ServiceError } from "../services/service-error";
 import { applyDocEffect, boardContext } from "./board-doc";
 import { HeldUpdates, createdElements } from "./held-updates";
 
@@ -30,6 +34,8 @@ export interface FacilitationDeps {
   logger: SyncLogger;
   /** Server clock, epoch ms (injected so tests control time). */
   now: () => number;
+  /** A board's loaded room, loading it if needed (REST commands). */
+  acquireRoom: (boardId: string) => Promise<Room>;
 }
 
 /** Per loaded board: the state, and a queue that runs commands one at a time. */
@@ -37,27 +43,6 @@ interface BoardControl {
   state: FacilitationState;
   loaded: boolean;
   queue: Promise<void>;
-}
-
-/**
- * Participant ids are client-chosen bearer secrets (random, kept in the
- * browser): too short to be unguessable → the connection's own id, i.e. an
- * anonymous participant for the life of the socket.
- */
-const MIN_PARTICIPANT_ID = 16;
-
-/**
- * Every accepted command is a storage write and a view to every connection, so
- * one socket may send at most RATE commands per second (bursts of BURST).
- * Follow-me's viewport updates (≈3/s) and fast clicking stay far below it.
- */
-const COMMAND_RATE_PER_S = 30;
-const COMMAND_BURST = 60;
-
-export function participantOf(connection: Connection): string {
-  const claimed = connection.identity.participant;
-  if (claimed && claimed.length >= MIN_PARTICIPANT_ID && ClientId.safeParse(claimed).success) return claimed;
-  return `conn-${connection.id.replace(/[^A-Za-z0-9_-]/g, "")}`.slice(0, 64);
 }
 
 export type SubmitResult = CommandResult | { ok: false; reason: "invalid"; message: string };
@@ -70,12 +55,13 @@ export type SubmitResult = CommandResult | { ok: false; reason: "invalid"; messa
  */
 export class FacilitationService {
   private readonly boards = new Map<string, BoardControl>();
-  /** Token buckets per socket (weak: they go with the connection). */
-  private readonly buckets = new WeakMap<Connection, { tokens: number; at: number }>();
+  private readonly budgets: CommandBudgets<Connection>;
   /** Editors' document updates held during a private brainstorm (held-updates.ts). */
   private readonly held = new HeldUpdates();
 
-  constructor(private readonly deps: FacilitationDeps) {}
+  constructor(private readonly deps: FacilitationDeps) {
+    this.budgets = new CommandBudgets(deps.now);
+  }
 
   /** The room hooks that plug facilitation into the sync core. */
   hooks(): Partial<RoomHooks> {
@@ -133,7 +119,7 @@ export class FacilitationService {
   private holdPrivate(connection: Connection, room: Room, update: Uint8Array): boolean {
     const entry = this.boards.get(room.boardId);
     if (!entry?.state.brainstorm.on || connection.role !== "editor") return false;
-    const participant = participantOf(connection);
+    const participant = socketParticipant(connection.identity);
     const created = createdElements(room.doc, update);
     if (created.length === 0 && !this.held.holds(room.boardId, participant)) return false;
     this.held.hold(room.boardId, participant, update);
@@ -157,9 +143,24 @@ export class FacilitationService {
     await room.applyServerChange((doc) => Y.applyUpdate(doc, merged));
   }
 
-  /** The current state of a loaded board (tests, REST). */
-  stateOf(boardId: string): FacilitationState | null {
-    return this.boards.get(boardId)?.state ?? null;
+  /** The board's state: the loaded one when its room is here, else the stored one. */
+  async currentState(boardId: string): Promise<FacilitationState> {
+    return this.boards.get(boardId)?.state ?? parseState(await this.deps.storage.getControlState(boardId));
+  }
+
+  /** A REST caller's view: redacted for its role and participant id (services/participant.ts). */
+  async view(access: BoardAccess, participantId: string): Promise<FacilitationView> {
+    requirePermission(access, "facilitation.read");
+    return viewFor(await this.currentState(access.board.id), participantId, access.role, this.deps.now());
+  }
+
+  /** Runs a REST caller's command; a refusal throws (forbidden: the role; conflict: the state). */
+  async command(access: BoardAccess, participantId: string, command: Command): Promise<FacilitationView> {
+    requirePermission(access, "facilitation.command");
+    const room = await this.deps.acquireRoom(access.board.id);
+    const result = await this.submit(room, { participantId, role: access.role }, command);
+    if (!result.ok) throw new ServiceError(result.reason === "forbidden" ? "forbidden" : "conflict", result.reason, result.message);
+    return viewFor(result.state, participantId, access.role, this.deps.now());
   }
 
   private load(room: Room): void {
@@ -193,19 +194,8 @@ export class FacilitationService {
     return run;
   }
 
-  private allow(connection: Connection): boolean {
-    const now = this.deps.now();
-    const bucket = this.buckets.get(connection) ?? { tokens: COMMAND_BURST, at: now };
-    bucket.tokens = Math.min(COMMAND_BURST, bucket.tokens + ((now - bucket.at) * COMMAND_RATE_PER_S) / 1000);
-    bucket.at = now;
-    this.buckets.set(connection, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
   private async handleFrame(room: Room, connection: Connection, payload: string): Promise<void> {
-    if (!this.allow(connection)) {
+    if (!this.budgets.allow(connection)) {
       this.send(room, connection, { type: "refused", id: null, reason: "limit", message: "too many commands, slow down" });
       return;
     }
@@ -220,7 +210,7 @@ export class FacilitationService {
       this.send(room, connection, { type: "refused", id: null, reason: "invalid", message: "malformed control message" });
       return;
     }
-    const actor: Actor = { participantId: participantOf(connection), role: connection.role };
+    const actor: Actor = { participantId: socketParticipant(connection.identity), role: connection.role };
     const result = await this.submit(room, actor, parsed.data.command).catch((error: unknown) => {
       this.deps.logger.error({ boardId: room.boardId, err: error }, "facilitation command failed");
       return null;
@@ -277,7 +267,7 @@ export class FacilitationService {
   private sendView(room: Room, connection: Connection): void {
     const entry = this.boards.get(room.boardId);
     if (!entry || !entry.loaded || !connection.identity.wantsControl) return;
-    const view = viewFor(entry.state, participantOf(connection), connection.role, this.deps.now());
+    const view = viewFor(entry.state, socketParticipant(connection.identity), connection.role, this.deps.now());
     this.send(room, connection, { type: "view", view });
   }
 

@@ -12,16 +12,11 @@ import {
   RotatedLinks,
   ServerInfo,
 } from "@quadrant/protocol";
-import { hashToken, newBoardId, newBoardTokens, newToken } from "../auth/tokens";
-import type { BoardRecord, Storage } from "../storage/storage";
-import type { RoomRegistry } from "../sync/room-registry";
-import { authorizeBoard, requestToken } from "./board-access";
-import { forbidden, notFound } from "./http-error";
+import type { BoardService } from "../services/board-service";
+import { requestToken } from "./request-token";
 
 export interface BoardRoutesOptions {
-  storage: Storage;
-  registry: RoomRegistry;
-  now: () => Date;
+  boards: BoardService;
   /** Throws unless the request carries BOARD_CREATE_KEY (when one is set). */
   checkCreateKey: (request: FastifyRequest) => void;
   createKeyRequired: boolean;
@@ -32,13 +27,9 @@ const TokenQuery = z.strictObject({ token: z.string().optional() });
 const NoQuery = z.strictObject({});
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
-function info(board: BoardRecord, role: BoardInfo["role"]): BoardInfo {
-  return { id: board.id, title: board.title, template: board.template, createdAt: board.createdAt, role };
-}
-
-/** REST for boards: thin adapters over storage and the room registry. */
+/** REST for boards: validate, authenticate the token, delegate to the board service (which authorizes the role). */
 export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app, options) => {
-  const { storage, registry, now } = options;
+  const { boards } = options;
 
   app.get(
     "/api/config",
@@ -67,24 +58,7 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
       // Before the body is validated: a caller without the key learns nothing else.
       preValidation: async (request) => options.checkCreateKey(request),
     },
-    async (request, reply) => {
-      const { tokens, hashes } = newBoardTokens();
-      const board: BoardRecord = {
-        id: newBoardId(),
-        title: request.body.title,
-        template: request.body.template,
-        createdAt: now().toISOString(),
-        tokenHashes: hashes,
-      };
-      await storage.createBoard(board);
-      return reply.status(201).send({
-        id: board.id,
-        title: board.title,
-        template: board.template,
-        createdAt: board.createdAt,
-        tokens,
-      });
-    },
+    async (request, reply) => reply.status(201).send(await boards.create(request.body)),
   );
 
   app.get(
@@ -98,10 +72,7 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
         response: { 200: BoardInfo, ...errors },
       },
     },
-    async (request) => {
-      const { board, role } = await authorizeBoard(storage, request.params.id, requestToken(request));
-      return info(board, role);
-    },
+    async (request) => boards.info(await boards.authorize(request.params.id, requestToken(request))),
   );
 
   app.patch(
@@ -116,11 +87,8 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
       },
     },
     async (request) => {
-      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
-      if (role !== "facilitator") throw forbidden();
-      const updated = await storage.updateBoard(request.params.id, { title: request.body.title });
-      if (!updated) throw notFound();
-      return info(updated, role);
+      const access = await boards.authorize(request.params.id, requestToken(request));
+      return boards.rename(access, request.body.title);
     },
   );
 
@@ -139,21 +107,10 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
       },
     },
     async (request) => {
-      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
-      if (role !== "facilitator") throw forbidden("only the facilitator link can rotate links");
-      const roles = [...new Set(request.body.roles)];
-      const tokens: RotatedLinks["tokens"] = {};
-      const hashes: Partial<Record<(typeof roles)[number], string>> = {};
-      for (const rotated of roles) {
-        const token = newToken();
-        tokens[rotated] = token;
-        hashes[rotated] = hashToken(token);
-      }
-      const updated = await storage.updateBoard(request.params.id, { tokenHashes: hashes });
-      if (!updated) throw notFound();
-      registry.revokeRoles(request.params.id, roles);
-      request.log.info({ boardId: request.params.id, roles }, "links rotated");
-      return { tokens };
+      const access = await boards.authorize(request.params.id, requestToken(request));
+      const rotated = await boards.rotateLinks(access, request.body.roles);
+      request.log.info({ boardId: request.params.id, roles: Object.keys(rotated.tokens) }, "links rotated");
+      return rotated;
     },
   );
 
@@ -169,10 +126,7 @@ export const boardRoutes: FastifyPluginAsyncZod<BoardRoutesOptions> = async (app
       },
     },
     async (request, reply) => {
-      const { role } = await authorizeBoard(storage, request.params.id, requestToken(request));
-      if (role !== "facilitator") throw forbidden();
-      await registry.deleteBoard(request.params.id);
-      await storage.deleteBoard(request.params.id);
+      await boards.delete(await boards.authorize(request.params.id, requestToken(request)));
       return reply.status(204).send(null);
     },
   );

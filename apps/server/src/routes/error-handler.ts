@@ -1,7 +1,16 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { ErrorBody } from "@quadrant/protocol";
+import { ServiceError, type ServiceErrorKind } from "../services/service-error";
 import { HttpError } from "./http-error";
+
+const SERVICE_STATUS: Record<ServiceErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+};
 
 function body(code: string, message: string): ErrorBody {
   return { error: { code, message } };
@@ -12,6 +21,9 @@ export function installErrorHandler(app: FastifyInstance, limits: { bodyLimitByt
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return reply.status(error.statusCode).send(body(error.code, error.message));
+    }
+    if (error instanceof ServiceError) {
+      return reply.status(SERVICE_STATUS[error.kind]).send(body(error.code, error.message));
     }
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return reply

@@ -1,4 +1,8 @@
-/** An error with an HTTP status and a stable machine code; the error handler renders it. */
+/**
+ * An error with an HTTP status and a stable machine code, for refusals that are
+ * HTTP's own (rate limits, the create key, upgrades); the error handler renders it.
+ * The application layer refuses with ServiceError (services/service-error.ts).
+ */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
@@ -9,9 +13,3 @@ export class HttpError extends Error {
     this.name = "HttpError";
   }
 }
-
-export const notFound = (what = "board") => new HttpError(404, "not_found", `${what} not found`);
-export const unauthorized = () =>
-  new HttpError(401, "unauthorized", "a valid token for this board is required");
-export const forbidden = (message = "this action needs the facilitator link") =>
-  new HttpError(403, "forbidden", message);

@@ -6,16 +6,16 @@ import { z } from "zod";
 import { CloseCode, CONTROL_PARAM } from "@quadrant/protocol";
 import type { Limits } from "../config";
 import type { ServerMetrics } from "../observability/metrics";
-import type { Storage } from "../storage/storage";
 import { Connection } from "../sync/connection";
 import { ConnectionLimits } from "../sync/connection-limits";
 import type { RoomRegistry } from "../sync/room-registry";
-import { authorizeBoard, type BoardAccess } from "./board-access";
+import type { BoardAccess } from "../services/board-access";
+import type { BoardService } from "../services/board-service";
 import { HttpError } from "./http-error";
 import { UpgradeGuard } from "./upgrade-guard";
 
 export interface WsRouteOptions {
-  storage: Storage;
+  boards: BoardService;
   registry: RoomRegistry;
   maxSendQueueBytes: number;
   maxFrameBytes: number;
@@ -45,7 +45,7 @@ const WsQuery = z.object({
  * 404/401 and no socket ever opens (stock clients would otherwise reconnect forever).
  */
 export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) => {
-  const { storage, registry, maxSendQueueBytes, maxFrameBytes, limits, metrics } = options;
+  const { boards, registry, maxSendQueueBytes, maxFrameBytes, limits, metrics } = options;
   // Per-plugin, not module-level: the access decided before the upgrade, per request.
   const accessByRequest = new WeakMap<FastifyRequest, BoardAccess>();
   const guard = new UpgradeGuard(limits, options.allowedOrigins);
@@ -60,7 +60,7 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) 
           guard.checkBeforeAuth(request);
           const query = WsQuery.safeParse(request.query);
           const token = query.success ? query.data.token : undefined;
-          const access = await authorizeBoard(storage, request.params.boardId, token);
+          const access = await boards.authorize(request.params.boardId, token);
           guard.checkCapacity(request.ip, access.board.id);
           accessByRequest.set(request, access);
         } catch (error) {
