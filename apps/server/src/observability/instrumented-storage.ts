@@ -24,11 +24,8 @@ export function instrumentStorage(storage: Storage, metrics: ServerMetrics): Sto
       }
     },
     loadDocument: (docId) => storage.loadDocument(docId),
-    readUpdatesSince: (docId, afterSeq) => storage.readUpdatesSince(docId, afterSeq),
     compact: (docId, snapshot, throughSeq) => storage.compact(docId, snapshot, throughSeq),
-    documentSize: (docId) => storage.documentSize(docId),
     getControlState: (boardId) => storage.getControlState(boardId),
-    putControlState: (boardId, state) => storage.putControlState(boardId, state),
     updateControlState: (boardId, change) => storage.updateControlState(boardId, change),
     ping: () => storage.ping(),
     close: () => storage.close(),

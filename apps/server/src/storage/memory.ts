@@ -78,22 +78,6 @@ export class MemoryStorage implements Storage {
     };
   }
 
-  async readUpdatesSince(
-    docId: string,
-    afterSeq: number,
-  ): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
-    this.assertOpen();
-    const doc = this.doc(docId);
-    const newer = doc.log.filter((entry) => entry.seq > afterSeq);
-    const updates = newer.map((entry) => entry.update.slice());
-    // Entries the reader has not seen may be folded into the snapshot already.
-    if (doc.snapshot && doc.snapshotSeq > afterSeq) updates.unshift(doc.snapshot.slice());
-    return {
-      updates,
-      lastSeq: newer.at(-1)?.seq ?? Math.max(afterSeq, doc.snapshotSeq),
-    };
-  }
-
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.assertOpen();
     const doc = this.doc(docId);
@@ -103,19 +87,13 @@ export class MemoryStorage implements Storage {
     doc.log = doc.log.filter((entry) => entry.seq > throughSeq);
   }
 
-  async documentSize(docId: string): Promise<number> {
-    this.assertOpen();
-    const doc = this.doc(docId);
-    return (doc.snapshot?.byteLength ?? 0) + doc.log.reduce((n, e) => n + e.update.byteLength, 0);
-  }
-
   async getControlState(boardId: string): Promise<unknown> {
     this.assertOpen();
     const state = this.control.get(boardId);
     return state === undefined ? null : structuredClone(state);
   }
 
-  async putControlState(boardId: string, state: unknown): Promise<void> {
+  private writeControlState(boardId: string, state: unknown): void {
     this.assertOpen();
     this.control.set(boardId, structuredClone(state));
   }
@@ -123,7 +101,7 @@ export class MemoryStorage implements Storage {
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
     return this.controlLock.run(boardId, async () => {
       const { next, result } = await change(await this.getControlState(boardId));
-      if (next !== null) await this.putControlState(boardId, next);
+      if (next !== null) this.writeControlState(boardId, next);
       return result;
     });
   }

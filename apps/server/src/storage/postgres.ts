@@ -60,7 +60,6 @@ const MIGRATIONS: readonly string[] = [
 const Seq = z.union([z.string(), z.number()]).transform(Number).pipe(z.number().int().nonnegative());
 const UpdateRow = z.object({ seq: Seq, data: z.unknown() });
 const SnapshotRow = z.object({ data: z.unknown(), through_seq: Seq });
-const SizeRow = z.object({ size: Seq });
 const SchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a schema name is lower-case letters, digits and '_'");
 
 /**
@@ -68,9 +67,8 @@ const SchemaName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "a schema name is
  * document, the committed log is always a prefix in seq order. Appends take a
  * per-document advisory lock before the sequence hands out numbers and keep it
  * until commit, so a row with a lower seq can never become visible after a
- * reader (or a compaction) has seen a higher one. Without it, a catch-up
- * reader could skip a late-committing row for ever, and a compaction through
- * seq N could delete a row ≤ N that its snapshot never contained.
+ * load (or a compaction) has seen a higher one. Without it, a compaction
+ * through seq N could delete a row ≤ N that its snapshot never contained.
  */
 export class PostgresStorage implements Storage {
   readonly kind = "postgres" as const;
@@ -184,25 +182,6 @@ export class PostgresStorage implements Storage {
     }, "REPEATABLE READ READ ONLY");
   }
 
-  async readUpdatesSince(
-    docId: string,
-    afterSeq: number,
-  ): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
-    return this.transaction(async (client) => {
-      const snapshot = await snapshotRow(client, docId);
-      const { rows } = await client.query(
-        "SELECT seq, data FROM updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq",
-        [docId, afterSeq],
-      );
-      const parsed = rows.map((row) => UpdateRow.parse(row));
-      const updates = parsed.map((row) => toBytes(row.data));
-      // Entries the reader has not seen may be folded into the snapshot already.
-      if (snapshot && snapshot.through_seq > afterSeq) updates.unshift(toBytes(snapshot.data));
-      const lastSeq = parsed.at(-1)?.seq ?? Math.max(afterSeq, snapshot?.through_seq ?? 0);
-      return { updates, lastSeq };
-    }, "REPEATABLE READ READ ONLY");
-  }
-
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     await this.transaction(async (client) => {
       const { rows } = await client.query("SELECT pg_try_advisory_xact_lock($1, $2) AS locked", [
@@ -227,28 +206,11 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  async documentSize(docId: string): Promise<number> {
-    const { rows } = await this.pool.query(
-      `SELECT COALESCE((SELECT octet_length(data) FROM snapshots WHERE doc_id = $1), 0)
-            + COALESCE((SELECT sum(octet_length(data)) FROM updates WHERE doc_id = $1), 0) AS size`,
-      [docId],
-    );
-    return SizeRow.parse(rows[0]).size;
-  }
-
   async getControlState(boardId: string): Promise<unknown> {
     const { rows } = await this.pool.query("SELECT json FROM control_state WHERE board_id = $1", [
       boardId,
     ]);
     return rows[0] === undefined ? null : z.object({ json: z.unknown() }).parse(rows[0]).json;
-  }
-
-  async putControlState(boardId: string, state: unknown): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO control_state (board_id, json) VALUES ($1, $2::jsonb)
-       ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
-      [boardId, JSON.stringify(state)],
-    );
   }
 
   /**

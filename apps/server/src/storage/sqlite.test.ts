@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SQLITE_FILE_NAME, SqliteStorage } from "./sqlite";
-import { describeStorageContract, newBoard, randomId } from "../../test-support/storage-contract";
+import { describeStorageContract, newBoard, putControlState, randomId, storedBytes } from "../../test-support/storage-contract";
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -45,7 +45,7 @@ describe("SqliteStorage on disk", () => {
     await first.compact(board.id, Y.encodeStateAsUpdate(source), (await first.loadDocument(board.id)).lastSeq);
     source.getText("notes").insert(0, "Agreed: ");
     await first.appendUpdates(updates.splice(0).map((update) => ({ docId: board.id, update })));
-    await first.putControlState(board.id, { timer: { seconds: 300 } });
+    await putControlState(first, board.id, { timer: { seconds: 300 } });
     const before = await first.loadDocument(board.id);
     await first.close();
 
@@ -92,7 +92,7 @@ describe("SqliteStorage file size", () => {
       await storage.compact(docId, Y.encodeStateAsUpdate(doc), lastSeq);
     }
     const encoded = Y.encodeStateAsUpdate(doc).byteLength;
-    expect(await storage.documentSize(docId)).toBe(encoded);
+    expect(await storedBytes(storage, docId)).toBe(encoded);
     await storage.close(); // checkpoints the WAL into the main file
     const onDisk = (await stat(path.join(dir, SQLITE_FILE_NAME))).size;
     // The state plus a few pages per table and index; without incremental_vacuum

@@ -59,7 +59,6 @@ const MIGRATIONS: readonly string[] = [
 
 const SnapshotRow = z.object({ data: z.unknown(), through_seq: z.number().int() });
 const UpdateRow = z.object({ seq: z.number().int(), data: z.unknown() });
-const SizeRow = z.object({ size: z.number().int() });
 const ControlRow = z.object({ json: z.string() });
 
 /**
@@ -164,25 +163,6 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async readUpdatesSince(
-    docId: string,
-    afterSeq: number,
-  ): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
-    return this.db.transaction(() => {
-      const snapshot = this.snapshotRow(docId);
-      const rows = this.db
-        .prepare("SELECT seq, data FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq")
-        .all(docId, afterSeq)
-        .map((row) => UpdateRow.parse(row));
-      const updates = rows.map((row) => toBytes(row.data));
-      // Log entries the reader has not seen may already be folded into the
-      // snapshot: then the snapshot (a superset; applying it again is harmless) leads.
-      if (snapshot && snapshot.through_seq > afterSeq) updates.unshift(toBytes(snapshot.data));
-      const lastSeq = rows.at(-1)?.seq ?? Math.max(afterSeq, snapshot?.through_seq ?? 0);
-      return { updates, lastSeq };
-    })();
-  }
-
   async compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.db.transaction(() => {
       const current = this.snapshotRow(docId);
@@ -199,22 +179,12 @@ export class SqliteStorage implements Storage {
     this.db.pragma("incremental_vacuum");
   }
 
-  async documentSize(docId: string): Promise<number> {
-    const row = this.db
-      .prepare(
-        `SELECT COALESCE((SELECT length(data) FROM snapshots WHERE doc_id = @docId), 0)
-              + COALESCE((SELECT sum(length(data)) FROM updates WHERE doc_id = @docId), 0) AS size`,
-      )
-      .get({ docId });
-    return SizeRow.parse(row).size;
-  }
-
   async getControlState(boardId: string): Promise<unknown> {
     const row = this.db.prepare("SELECT json FROM control_state WHERE board_id = ?").get(boardId);
     return row === undefined ? null : (JSON.parse(ControlRow.parse(row).json) as unknown);
   }
 
-  async putControlState(boardId: string, state: unknown): Promise<void> {
+  private writeControlState(boardId: string, state: unknown): void {
     this.db
       .prepare(
         `INSERT INTO control_state (board_id, json) VALUES (?, ?)
@@ -227,7 +197,7 @@ export class SqliteStorage implements Storage {
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
     return this.controlLock.run(boardId, async () => {
       const { next, result } = await change(await this.getControlState(boardId));
-      if (next !== null) await this.putControlState(boardId, next);
+      if (next !== null) this.writeControlState(boardId, next);
       return result;
     });
   }

@@ -62,23 +62,14 @@ export interface Storage {
   appendUpdates(batch: readonly StoredUpdate[]): Promise<void>;
   loadDocument(docId: string): Promise<StoredDocument>;
   /**
-   * Updates appended after `afterSeq` (for catching up with other instances).
-   * When a compaction has already folded some of them into the snapshot, the
-   * snapshot comes first in `updates` (a superset: applying it is idempotent).
-   */
-  readUpdatesSince(docId: string, afterSeq: number): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
-  /**
    * Replaces the snapshot by `snapshot` (which must contain every update up to
    * `throughSeq`) and deletes those log entries. Updates appended concurrently
    * with a higher seq are kept. Safe to call from several instances at once.
    */
   compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
-  /** Bytes stored for a document (snapshot + log), for size checks and metrics. */
-  documentSize(docId: string): Promise<number>;
 
   /** Server-held facilitation state of a board (JSON), or null. */
   getControlState(boardId: string): Promise<unknown>;
-  putControlState(boardId: string, state: unknown): Promise<void>;
   /**
    * Read-modify-write of the control state with no other writer in between, on
    * any instance: `change` gets the stored state (null when none) and returns the
