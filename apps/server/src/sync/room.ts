@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { CloseCode, type Role } from "@quadrant/protocol";
 import type { Storage, StoredDocument, StoredUpdate } from "../storage/storage";
 import { decodeClientMessage, encodeSyncStep1, encodeSyncUpdate } from "./codec";
+import { compactFromStorage } from "./compaction";
 import type { Connection } from "./connection";
 import { broadcastControl, sendControl } from "./control-channel";
 import type { Fanout, FanoutMessage } from "./fanout/fanout";
@@ -291,27 +292,13 @@ export class Room implements RoomHandle {
     }
   }
 
-  /**
-   * Rebuilds the snapshot from storage alone (not from the live doc, which may
-   * miss updates another instance wrote): apply snapshot + log to a fresh Y.Doc
-   * and encode. Never Y.mergeUpdates on a long log (superlinear).
-   */
   private async compact(): Promise<void> {
     const { storage, logger } = this.context;
     try {
-      const stored = await storage.loadDocument(this.boardId);
-      const scratch = new Y.Doc({ gc: true });
-      scratch.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(scratch, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(scratch, update);
-      });
-      const snapshot = Y.encodeStateAsUpdate(scratch);
-      scratch.destroy();
-      // Re-checked after the await: the board's rows may be gone.
-      if (this.lifecycle === "deleted") return;
-      await storage.compact(this.boardId, snapshot, stored.lastSeq);
-      this.logLength = Math.max(0, this.logLength - stored.updates.length);
-      logger.debug({ boardId: this.boardId, bytes: snapshot.byteLength, updates: stored.updates.length }, "compacted");
+      const done = await compactFromStorage(storage, this.boardId, () => this.lifecycle === "deleted");
+      if (done === null) return;
+      this.logLength = Math.max(0, this.logLength - done.folded);
+      logger.debug({ boardId: this.boardId, bytes: done.bytes, updates: done.folded }, "compacted");
     } catch (error) {
       logger.warn({ boardId: this.boardId, err: error }, "compaction failed; will retry later");
     }
