@@ -508,6 +508,9 @@ test("a whole workshop: three people, three templates, private brainstorm throug
     await expect(first).toHaveAttribute("data-votes", "3");
   }
 
+  await fran.page.screenshot({ path: test.info().outputPath("vote-revealed-fran.png") });
+  await vic.page.screenshot({ path: test.info().outputPath("vote-revealed-vic.png") });
+
   // ---- 11. Independent scoring: Eli and Vic disagree on RBAC; discuss; Fran accepts the mean
   // Fran's own vote left a note selected: scoring opens on the selection, so clear it (the whole board).
   await fitAll(fran.page);
@@ -538,6 +541,8 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   expect(Math.max(...notesOnMatrix.map((id) => order.indexOf(id)))).toBe(order.indexOf(rbacOnMatrix));
   await fran.page.getByRole("button", { name: "End scoring" }).click();
 
+  await vic.page.screenshot({ path: test.info().outputPath("accepted-vic.png") });
+
   // ---- 12. Summon and follow ------------------------------------------------------------
   const viewport = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
   const distance = async (page: Page) => {
@@ -551,6 +556,7 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   await fran.page.getByLabel("follow me").click();
   await expect(fran.page.getByLabel("follow me")).toBeChecked();
   for (const o of [eli, vic]) await expect(o.page.getByTestId("follow-banner")).toBeVisible();
+  await eli.page.screenshot({ path: test.info().outputPath("following-eli.png") });
   await scrollRightTo(fran.page, themeFrame.x + themeFrame.width / 2);
   for (const o of [eli, vic]) await expect.poll(() => distance(o.page)).toBeLessThan(2);
   await vic.page.getByTestId("follow-banner").getByRole("button", { name: "Stop following" }).click();
