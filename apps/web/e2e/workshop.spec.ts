@@ -411,5 +411,220 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   for (const m of everyone) await expect(m.page.getByTestId("private-banner")).toHaveCount(0);
 
   test.info().annotations.push({ type: "elapsed", description: `${Math.round((Date.now() - started) / 1000)} s to the reveal` });
+
+  // ---- 7. SWOT pairing: a strength beside the threat, paired S×T by Fran, seen by Vic --------
+  await fitAll(eli.page);
+  await quickNote(eli.page, "Strong platform team");
+  const strength = await idOfText(eli.page, "Strong platform team");
+  await dragTo(eli.page, strength, swotFrame.x + swotFrame.width * 0.25, swotFrame.y + swotFrame.height * 0.3);
+  await expect(fran.page.getByTestId("swot-zone-strengths").getByTestId(`swot-item-${strength}`)).toBeVisible();
+  await fran.page.getByLabel("pairing").selectOption("ST");
+  await fran.page.getByLabel("Strong platform team").check();
+  await fran.page.getByLabel("Public threat: new competitor").check();
+  await fran.page.getByLabel("strategy").fill("Ship the platform before the competitor does");
+  await fran.page.getByLabel("strategy").press("Enter");
+  await expect(vic.page.getByTestId("pairings")).toContainText("S×T Ship the platform before the competitor does");
+
+  // ---- 8. Theme from selection: Eli clusters two initiatives on the theme map ----------------
+  const initiatives: Record<string, string> = {};
+  for (const [text, fy] of [["RBAC", 0.35], ["Audit log", 0.65]] as const) {
+    await quickNote(eli.page, text);
+    initiatives[text] = await idOfText(eli.page, text);
+    await dragTo(eli.page, initiatives[text]!, themeFrame.x + themeFrame.width * 0.3, themeFrame.y + themeFrame.height * fy);
+  }
+  await expect(fran.page.getByTestId("unthemed")).toContainText("Audit log");
+  // Click the first, shift-click the second (on their top edges: the middle is the label).
+  for (const [text, shift] of [["RBAC", false], ["Audit log", true]] as const) {
+    if (shift) await eli.page.keyboard.down("Shift");
+    await clickOutline(eli.page, initiatives[text]!);
+    if (shift) await eli.page.keyboard.up("Shift");
+  }
+  await eli.page.getByTestId("theme-from-selection").click();
+  let themeId = "";
+  await expect
+    .poll(async () => {
+      const themes = (await boardView(fran.page))?.themes ?? [];
+      themeId = themes[0]?.theme.id ?? "";
+      return themes[0]?.notes.map((n) => n.text).sort();
+    })
+    .toEqual(["Audit log", "RBAC"]);
+  await fran.page.getByTestId(`theme-name-${themeId}`).fill("Enterprise-ready platform");
+  await fran.page.getByTestId(`theme-name-${themeId}`).press("Enter");
+  await expect(vic.page.getByTestId(`theme-${themeId}`)).toContainText("Enterprise-ready platform");
+
+  // ---- 9. Carry: the theme's initiatives go to the matrix; Eli places RBAC in Big Bets -------
+  await eli.page.getByTestId(`theme-${themeId}`).getByRole("button", { name: "Send initiatives to the matrix" }).click();
+  let rbacOnMatrix = "";
+  await expect
+    .poll(async () => {
+      const carried = ((await boardView(fran.page))?.notes ?? []).filter((n) => n.origin?.templateKind === "theme-map");
+      rbacOnMatrix = carried.find((n) => n.text === "RBAC")?.id ?? "";
+      return carried.map((n) => n.text).sort();
+    })
+    .toEqual(["Audit log", "RBAC"]);
+  await expect(eli.page.getByTestId(`theme-${themeId}`).getByRole("button", { name: "Send initiatives to the matrix" })).toHaveCount(0);
+  await fitAll(eli.page);
+  await dragTo(eli.page, rbacOnMatrix, matrixRect.x + matrixRect.width * 0.8, matrixRect.y + matrixRect.height * 0.2);
+  await expect(vic.page.getByTestId(`matrix-row-${rbacOnMatrix}`)).toHaveAttribute("data-quadrant", "Big Bets");
+  await expect(vic.page.getByTestId(`matrix-row-${rbacOnMatrix}`).locator(".note-meta")).toContainText("from Enterprise-ready platform");
+
+  // ---- 10. Dot vote: all three roles vote by clicking; stacking; the cap; hidden until reveal
+  // Eli's RBAC stays selected as the vote opens: selection never casts (defect 2).
+  await clickOutline(eli.page, rbacOnMatrix);
+  await fran.page.getByLabel("votes per person").fill("3");
+  const stacking = fran.page.getByTestId("facilitator-tools").getByLabel("stacking");
+  if (!(await stacking.isChecked())) await stacking.check();
+  await fran.page.keyboard.press("Escape");
+  await fran.page.getByRole("button", { name: "Open vote" }).click();
+  for (const m of everyone) await expect(m.page.getByTestId("votes-left")).toHaveText("3 votes left");
+  await eli.page.waitForTimeout(500);
+  await expect(eli.page.getByTestId("votes-left")).toHaveText("3 votes left");
+  for (const m of everyone) await fitAll(m.page);
+  const auditOnMatrix = ((await boardView(fran.page))?.notes ?? []).find((n) => n.text === "Audit log" && n.origin !== null)!.id;
+  // Eli stacks two dots on RBAC and one on Audit log, then tries a fourth.
+  for (const [id, left] of [[rbacOnMatrix, 2], [rbacOnMatrix, 1], [auditOnMatrix, 0]] as const) {
+    await clickNote(eli.page, id);
+    await expect(eli.page.getByTestId("votes-left")).toHaveText(`${left} votes left`);
+  }
+  await clickNote(eli.page, strength);
+  await expect(eli.page.getByTestId("fac-refusal")).toContainText("all 3 votes");
+  await expect(eli.page.getByTestId("votes-left")).toHaveText("0 votes left");
+  // Vic (viewer) votes by clicking, like everyone else.
+  await clickNote(vic.page, rbacOnMatrix);
+  await expect(vic.page.getByTestId("votes-left")).toHaveText("2 votes left");
+  await clickNote(fran.page, strength);
+  await expect(fran.page.getByTestId("votes-left")).toHaveText("2 votes left");
+  await expect(fran.page.getByTestId("fac-voters")).toHaveText("3 voted");
+  for (const m of everyone) await expect(m.page.getByTestId("vote-results")).toHaveCount(0);
+  // Votes survive a reload.
+  await vic.page.reload();
+  await ready(vic.page);
+  await openDock(vic.page);
+  await expect(vic.page.getByTestId("votes-left")).toHaveText("2 votes left");
+  await fran.page.getByRole("button", { name: "Reveal votes" }).click();
+  for (const m of everyone) {
+    const first = m.page.getByTestId("vote-results").locator("li").first();
+    await expect(first).toHaveAttribute("data-note", rbacOnMatrix);
+    await expect(first).toHaveAttribute("data-votes", "3");
+  }
+
+  await fran.page.screenshot({ path: test.info().outputPath("vote-revealed-fran.png") });
+  await vic.page.screenshot({ path: test.info().outputPath("vote-revealed-vic.png") });
+
+  // ---- 11. Independent scoring: Eli and Vic disagree on RBAC; discuss; Fran accepts the mean
+  // Fran's own vote left a note selected: scoring opens on the selection, so clear it (the whole board).
+  await fitAll(fran.page);
+  await fran.page.getByLabel("spread threshold").fill("2");
+  await fran.page.getByRole("button", { name: "Open scoring" }).click();
+  for (const [m, impact, effort] of [[eli, "9", "2"], [vic, "3", "8"]] as const) {
+    await expect(m.page.getByTestId("score-selected")).toBeVisible();
+    await clickNote(m.page, rbacOnMatrix);
+    const tools = m.page.getByTestId("participant-tools");
+    await tools.getByLabel("impact", { exact: true }).fill(impact);
+    await tools.getByLabel("effort", { exact: true }).fill(effort);
+    await m.page.getByTestId("score-selected").click();
+    await expect(m.page.getByTestId("my-scores")).toHaveText("1 scored");
+  }
+  await expect(vic.page.getByTestId("scoring-results")).toHaveCount(0);
+  await fran.page.getByRole("button", { name: "Reveal scores" }).click();
+  for (const m of everyone) {
+    const row = m.page.getByTestId("scoring-results").locator(`li[data-note="${rbacOnMatrix}"]`);
+    await expect(row).toHaveAttribute("data-discuss", "true");
+    await expect(row).toContainText("impact 6 ±3");
+  }
+  await fran.page.getByRole("button", { name: "Accept mean" }).first().click();
+  // The accepted note is ringed on every screen and drawn above anything it lands on.
+  for (const o of [eli, vic]) await expect(o.page.getByTestId("note-highlight")).toHaveAttribute("data-note", rbacOnMatrix);
+  await expect(vic.page.getByTestId("scoring-results").locator(`li[data-note="${rbacOnMatrix}"]`)).toContainText("(placed)");
+  const order = await vic.page.evaluate(() => window.__quadrantBoard?.sceneElements().map((e) => e.id) ?? []);
+  const notesOnMatrix = ((await boardView(vic.page))?.notes ?? []).filter((n) => n.templateId === matrix.id).map((n) => n.id);
+  expect(Math.max(...notesOnMatrix.map((id) => order.indexOf(id)))).toBe(order.indexOf(rbacOnMatrix));
+  await fran.page.getByRole("button", { name: "End scoring" }).click();
+
+  await vic.page.screenshot({ path: test.info().outputPath("accepted-vic.png") });
+
+  // ---- 12. Summon and follow ------------------------------------------------------------
+  const viewport = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
+  const distance = async (page: Page) => {
+    const [a, b] = [await viewport(fran.page), await viewport(page)];
+    return a && b ? Math.abs(a.x - b.x) + Math.abs(a.y - b.y) : Infinity;
+  };
+  await scrollRightTo(fran.page, swotFrame.x + swotFrame.width / 2);
+  await fran.page.getByTestId("bring-everyone").click();
+  for (const o of [eli, vic]) await expect.poll(() => distance(o.page)).toBeLessThan(2);
+  // The checkbox shows the server's state: click, then wait for it to come back.
+  await fran.page.getByLabel("follow me").click();
+  await expect(fran.page.getByLabel("follow me")).toBeChecked();
+  for (const o of [eli, vic]) await expect(o.page.getByTestId("follow-banner")).toBeVisible();
+  await eli.page.screenshot({ path: test.info().outputPath("following-eli.png") });
+  await scrollRightTo(fran.page, themeFrame.x + themeFrame.width / 2);
+  for (const o of [eli, vic]) await expect.poll(() => distance(o.page)).toBeLessThan(2);
+  await vic.page.getByTestId("follow-banner").getByRole("button", { name: "Stop following" }).click();
+  await expect(vic.page.getByTestId("follow-banner")).toHaveCount(0);
+  const vicStayed = await viewport(vic.page);
+  await scrollRightTo(fran.page, themeFrame.x + themeFrame.width);
+  await expect.poll(() => distance(eli.page)).toBeLessThan(2);
+  expect(await viewport(vic.page)).toEqual(vicStayed);
+  await fran.page.getByLabel("follow me").click();
+  await expect(fran.page.getByLabel("follow me")).not.toBeChecked();
+  await expect(eli.page.getByTestId("follow-banner")).toHaveCount(0);
+
+  // ---- 13. Locks: the templates show their lock; the board lock stops Eli's tools ------------
+  await fitAll(eli.page);
+  await expect(eli.page.getByTestId("frame-lock-badge").first()).toHaveAttribute("title", /Locked by the facilitator/);
+  // The checkbox shows the server's state: click, then wait for it to come back.
+  await fran.page.getByLabel("lock board").click();
+  await expect(fran.page.getByLabel("lock board")).toBeChecked();
+  await expect(eli.page.getByTestId("lock-banner")).toBeVisible();
+  await expect(eli.page.getByTestId("toolbar-rectangle")).toHaveCount(0);
+  await fran.page.getByLabel("lock board").click();
+  await expect(fran.page.getByLabel("lock board")).not.toBeChecked();
+  await expect(eli.page.getByTestId("lock-banner")).toHaveCount(0);
+
+  // ---- 14. Agenda steps and the ready check ---------------------------------------------------
+  await fran.page.getByLabel("agenda").fill("Decide 10\nWrap-up 5");
+  await fran.page.getByRole("button", { name: "Save agenda" }).click();
+  await fran.page.getByRole("button", { name: "Next step" }).click();
+  for (const m of everyone) await expect(m.page.getByTestId("fac-current-step")).toHaveText("Decide");
+  for (const o of [eli, vic]) await o.page.getByTestId("ready-button").click();
+  await expect(fran.page.getByTestId("fac-ready")).toHaveText("2 done: Eli Editor, Vic Viewer");
+  await fran.page.getByRole("button", { name: "Next step" }).click();
+  for (const m of everyone) await expect(m.page.getByTestId("fac-current-step")).toHaveText("Wrap-up");
+  await expect(fran.page.getByTestId("fac-ready")).toHaveText("0 done");
+
+  // ---- 15. Exports: the brief and the CSV from Fran's panel ------------------------------------
+  const download = async (name: string) => {
+    const [file] = await Promise.all([fran.page.waitForEvent("download"), fran.page.getByRole("button", { name }).click()]);
+    return readFile(await file.path(), "utf8");
+  };
+  const brief = await download("Strategy brief (.md)");
+  expect(brief).toContain("# Strategy brief: Q3 platform strategy offsite");
+  expect(brief).toContain("Ship the platform before the competitor does");
+  expect(brief).toContain("### 1. Enterprise-ready platform");
+  const rbacRow = brief.split("\n").find((line) => line.includes("| RBAC |")) ?? "";
+  expect(rbacRow, "RBAC in the ranked table").toContain("Enterprise-ready platform");
+  const csv = await download("Scores (.csv)");
+  const header = csv.split(/\r?\n/)[0] ?? "";
+  expect(header).toContain("votes");
+  expect(csv.split(/\r?\n/).find((line) => line.includes("RBAC") && line.includes("Enterprise-ready platform"))).toBeTruthy();
+
+  // ---- 16. Reload and an offline edit that merges ------------------------------------------------
+  const countOn = (page: Page) => page.evaluate(() => window.__quadrantBoard?.docElementCount() ?? 0);
+  const before = await countOn(fran.page);
+  await eli.page.reload();
+  await ready(eli.page);
+  await expect.poll(() => countOn(eli.page)).toBe(before);
+  await eli.context.setOffline(true);
+  await expect(eli.page.getByTestId("connection-status")).not.toHaveAttribute("data-status", "connected");
+  await quickNote(eli.page, "Written offline");
+  await quickNote(fran.page, "Written online meanwhile");
+  await eli.context.setOffline(false);
+  await ready(eli.page);
+  for (const m of everyone) {
+    await expect.poll(async () => (await texts(m.page)).map((t) => t.text).join("\n")).toContain("Written offline");
+    await expect.poll(async () => (await texts(m.page)).map((t) => t.text).join("\n")).toContain("Written online meanwhile");
+  }
+
+  test.info().annotations.push({ type: "elapsed", description: `${Math.round((Date.now() - started) / 1000)} s in all` });
   expect(consoleErrors, "console errors").toEqual([]);
 });

@@ -1,7 +1,7 @@
 import { ElementLike, type ThemeRecord, writeRecord } from "@quadrant/board-model";
 import { themeFromSelection } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
-import { carryNotes } from "./carry";
+import { carriedItems, carryNotes } from "./carry";
 import { browserContext, patchElement } from "./docWrites";
 import { useBoardView } from "./useBoardView";
 
@@ -49,6 +49,8 @@ function ThemeEditor({ api, theme }: { api: BoardApi; theme: ThemeRecord }) {
 export function ThemesPanel({ api }: { api: BoardApi }) {
   const view = useBoardView(api.doc);
   const hasMatrix = view.templates.some((t) => t.kind === "impact-effort");
+  // An initiative already on the matrix is not offered again (it would be carried twice).
+  const carried = carriedItems(api.doc, view.notes);
   const fromSelection = () => {
     const scene = api.scene;
     if (!scene) return;
@@ -83,10 +85,13 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
               <li key={n.id}>{n.text}</li>
             ))}
           </ul>
-          {api.canEdit && hasMatrix && notes.length > 0 && (
+          {api.canEdit && hasMatrix && notes.some((n) => !carried.has(n.id)) && (
             <button type="button" className="link-button" onClick={() => carryNotes(api, view, notes)}>
               Send initiatives to the matrix
             </button>
+          )}
+          {hasMatrix && notes.length > 0 && notes.every((n) => carried.has(n.id)) && (
+            <p className="muted" data-testid="carried">✓ all on the matrix</p>
           )}
         </details>
       ))}

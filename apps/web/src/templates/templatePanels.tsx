@@ -7,7 +7,8 @@ import { ThemesPanel } from "./ThemesPanel";
 
 /** The template side panels; the board page adds them with `...templatePanels`. */
 export const templatePanels: readonly SidePanel[] = [
-  { id: "template-tools", title: "Notes & templates", render: (api) => <TemplateTools api={api} /> },
+  // Adding notes and templates is editing: a viewer would see an empty section.
+  { id: "template-tools", title: "Notes & templates", roles: ["facilitator", "editor"], render: (api) => <TemplateTools api={api} /> },
   { id: "matrix", title: "Impact / effort", render: (api) => <MatrixPanel api={api} /> },
   { id: "swot", title: "SWOT", render: (api) => <SwotPanel api={api} /> },
   { id: "themes", title: "Themes", render: (api) => <ThemesPanel api={api} /> },
