@@ -39,7 +39,7 @@ export function applyDocEffect(
   doc: Y.Doc,
   effect: Exclude<Effect, { kind: "summon" }>,
   nonce: () => number,
-  now: number = Date.now(),
+  now: number,
 ): boolean {
   const stamp: WriteStamp = { now, nonce };
   switch (effect.kind) {

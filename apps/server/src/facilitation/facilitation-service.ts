@@ -242,7 +242,7 @@ export class FacilitationService {
         for (const effect of applied.effects) {
           if (effect.kind === "summon") continue;
           await room.applyServerChange((doc) => {
-            applyDocEffect(doc, effect, () => randomInt(2 ** 31 - 1));
+            applyDocEffect(doc, effect, () => randomInt(2 ** 31 - 1), this.deps.now());
           });
         }
         return { next: applied.state, result: applied };
