@@ -1,3 +1,5 @@
+import type { ControlChange } from "./storage";
+
 /**
  * Runs async work one at a time per key, in arrival order, within this process.
  * The embedded stores (one process owns them) use it for read-modify-write.
@@ -15,6 +17,23 @@ export class KeyLock {
     });
     return next;
   }
+}
+
+/**
+ * Read-modify-write of a board's control state for the embedded stores: one process owns
+ * them, so the per-board in-process lock is the whole story (Postgres uses an advisory lock).
+ */
+export function updateUnderLock<T>(
+  lock: KeyLock,
+  boardId: string,
+  io: { read(boardId: string): Promise<unknown>; write(boardId: string, state: unknown): void },
+  change: (current: unknown) => Promise<ControlChange<T>>,
+): Promise<T> {
+  return lock.run(boardId, async () => {
+    const { next, result } = await change(await io.read(boardId));
+    if (next !== null) io.write(boardId, next);
+    return result;
+  });
 }
 
 /** At most `size` holders at once; the rest wait in arrival order. */

@@ -6,7 +6,7 @@ import type {
   StoredUpdate,
   ControlChange,
 } from "./storage";
-import { KeyLock } from "./locks";
+import { KeyLock, updateUnderLock } from "./locks";
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
@@ -99,11 +99,7 @@ export class MemoryStorage implements Storage {
   }
 
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
-    return this.controlLock.run(boardId, async () => {
-      const { next, result } = await change(await this.getControlState(boardId));
-      if (next !== null) this.writeControlState(boardId, next);
-      return result;
-    });
+    return updateUnderLock(this.controlLock, boardId, { read: (id) => this.getControlState(id), write: (id, state) => this.writeControlState(id, state) }, change);
   }
 
   async ping(): Promise<void> {

@@ -11,7 +11,7 @@ import type {
   StoredUpdate,
   ControlChange,
 } from "./storage";
-import { KeyLock } from "./locks";
+import { KeyLock, updateUnderLock } from "./locks";
 
 export const SQLITE_FILE_NAME = "quadrant.sqlite";
 
@@ -195,11 +195,7 @@ export class SqliteStorage implements Storage {
 
   /** One process owns the file (several instances need Postgres), so an in-process lock is the whole story. */
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
-    return this.controlLock.run(boardId, async () => {
-      const { next, result } = await change(await this.getControlState(boardId));
-      if (next !== null) this.writeControlState(boardId, next);
-      return result;
-    });
+    return updateUnderLock(this.controlLock, boardId, { read: (id) => this.getControlState(id), write: (id, state) => this.writeControlState(id, state) }, change);
   }
 
   async ping(): Promise<void> {
