@@ -1,4 +1,4 @@
-import type { JsonObject, TemplateInstance, TemplateInstanceKind, Zone } from "@quadrant/board-model";
+import { HEALTH_DIMENSIONS, type HealthDimension, type JsonObject, type TemplateInstance, type TemplateInstanceKind, type Zone } from "@quadrant/board-model";
 import { type BuildContext, frameElement, lineElement, textElement } from "./element-factory";
 import type { Point } from "./geometry";
 
@@ -27,12 +27,32 @@ export const SWOT_ZONES: readonly Zone[] = [
   { id: "threats", name: "Threats", x: 0.5, y: 0.5, width: 0.5, height: 0.5 },
 ];
 
+export const HEALTH_DIMENSION_NAMES: Record<HealthDimension, string> = {
+  scalability: "Scalability",
+  reliability: "Reliability",
+  security: "Security",
+  "developer-velocity": "Developer velocity",
+  "technical-debt": "Technical debt",
+  "team-health": "Team health",
+};
+
+/** RULE 25: the health scorecard is six rows, one per dimension, top to bottom in DOMAIN.md's order. */
+export const HEALTH_ZONES: readonly Zone[] = HEALTH_DIMENSIONS.map((id, i) => ({
+  id,
+  name: HEALTH_DIMENSION_NAMES[id],
+  x: 0,
+  y: i / HEALTH_DIMENSIONS.length,
+  width: 1,
+  height: 1 / HEALTH_DIMENSIONS.length,
+}));
+
 export const DEFAULT_TEMPLATE_SIZE: Size = { width: 1200, height: 900 };
 
 const TITLES: Record<TemplateInstanceKind, string> = {
   "impact-effort": "Impact / Effort",
   swot: "SWOT",
   "theme-map": "Theme map",
+  "health-scorecard": "Technical health",
 };
 
 function zonesFor(kind: TemplateInstanceKind): readonly Zone[] {
@@ -44,6 +64,8 @@ function zonesFor(kind: TemplateInstanceKind): readonly Zone[] {
     case "theme-map":
       // Themes are frames the group draws inside the map; the map itself has no fixed zones.
       return [];
+    case "health-scorecard":
+      return HEALTH_ZONES;
   }
 }
 
@@ -65,7 +87,12 @@ export function buildTemplate(
   const { width: w, height: h } = size;
   const elements: JsonObject[] = [frameElement({ x, y, width: w, height: h }, title, frameId, true, tag, ctx)];
   const zones = zonesFor(kind);
-  if (zones.length > 0) {
+  if (kind === "health-scorecard") {
+    // Rows, not quadrants: a line under every dimension but the last.
+    for (const zone of zones.slice(1)) {
+      elements.push(lineElement({ x, y: y + zone.y * h }, { x: x + w, y: y + zone.y * h }, frameId, tag, ctx));
+    }
+  } else if (zones.length > 0) {
     elements.push(lineElement({ x: x + w / 2, y }, { x: x + w / 2, y: y + h }, frameId, tag, ctx));
     elements.push(lineElement({ x, y: y + h / 2 }, { x: x + w, y: y + h / 2 }, frameId, tag, ctx));
   }

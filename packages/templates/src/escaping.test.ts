@@ -50,7 +50,24 @@ function board(text: (i: number) => string) {
   b.addRecord({ kind: "pairing", id: "pair-1", templateId: swot.id, pairing: "SO", text: next(), itemIds: notes.slice(0, 2) });
   b.addTheme(100, 1300, 600, 500, { name: next(), driver: next(), implication: next(), criteria: next(), timeline: next() });
   b.addRecord({ kind: "vision", id: "vision", text: next() });
-  b.addRecord({ kind: "decision", id: "dec-1", title: next(), context: next(), decision: next(), consequences: next(), alternatives: next(), createdAt: 1 });
+  b.addRecord({
+    kind: "decision",
+    id: "dec-1",
+    number: 1,
+    status: "accepted",
+    date: "2026-12-01",
+    deciders: next(),
+    title: next(),
+    context: next(),
+    decision: next(),
+    consequences: { positive: next(), negative: next(), neutral: next() },
+    alternatives: [{ option: next(), whyNot: next() }],
+    implementation: next(),
+    reviewDate: "",
+    noteIds: [],
+    history: [],
+    createdAt: 1,
+  });
   return b;
 }
 

@@ -103,8 +103,10 @@ export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
       "",
       field("Context", d.context),
       field("Decision", d.decision),
-      field("Consequences", d.consequences),
-      field("Alternatives considered", d.alternatives),
+      field("Consequences (positive)", d.consequences.positive),
+      field("Consequences (negative)", d.consequences.negative),
+      field("Consequences (neutral)", d.consequences.neutral),
+      field("Alternatives considered", d.alternatives.map((a) => `${a.option}: ${a.whyNot}`).join("\n")),
       "",
     );
   }

@@ -9,6 +9,7 @@ const LABELS: Record<TemplateInstanceKind, string> = {
   "impact-effort": "Impact / effort matrix",
   swot: "SWOT",
   "theme-map": "Theme map",
+  "health-scorecard": "Technical health scorecard",
 };
 
 function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, centre: { x: number; y: number }): void {

@@ -105,8 +105,16 @@ export function strategyBoard(): { board: FixtureBoard; votes: Map<string, numbe
     title: "Build SSO before RBAC",
     context: "Enterprise deals stall on SSO",
     decision: "Build SAML SSO in Q1",
-    consequences: "RBAC slips to Q2",
-    alternatives: "Buy an identity broker",
+    number: 1,
+    status: "accepted",
+    date: "2026-12-01",
+    deciders: "Fran, Eli",
+    consequences: { positive: "Enterprise deals unblock", negative: "RBAC slips to Q2", neutral: "" },
+    alternatives: [{ option: "Buy an identity broker", whyNot: "Per-seat cost at our scale" }],
+    implementation: "",
+    reviewDate: "",
+    noteIds: [],
+    history: [{ at: 1, status: "accepted", by: "Fran" }],
     createdAt: 1,
   });
   const votes = new Map([[sso, 4], [ci, 3], [billing, 1]]);
