@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import type { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { type Insert, insert } from "../templates/docWrites";
+import type { NoteAuthors } from "./noteAuthors";
 
 /**
  * The one way panels add things to the board, so every rule that decides where
@@ -11,29 +12,36 @@ import { type Insert, insert } from "../templates/docWrites";
  *
  * What goes where during private mode (docs/facilitation.md):
  * - a note's elements (sticky, text, carried note): held;
- * - its note data (scores, origin): the shared document, it carries no words;
+ * - its note data (scores, origin): the shared document, it carries no words; but not
+ *   the creator's name, which is written at the reveal (NoteAuthors);
  * - a template or theme frame: public when the facilitator adds it, held for an
  *   editor (the server would hold an editor's new elements anyway, SS15).
+ *
+ * Every note added here is signed with its creator's name (`NoteData.author`); a viewer,
+ * who adds nothing, has no `authors`.
  */
 export class BoardWriter {
   constructor(
     private readonly doc: Y.Doc,
     private readonly privateNotes: PrivateNotesRouter,
     private readonly isFacilitator: boolean,
+    private readonly authors: NoteAuthors | null,
   ) {}
 
   /** New notes (quick note, carried notes). */
   addNotes(what: Insert): void {
-    this.add(what, true);
+    const authors = this.authors;
+    if (this.privateNotes.hold(what.elements ?? [])) {
+      authors?.hold(what.elements ?? []);
+      insert(this.doc, { ...what, elements: [] });
+      return;
+    }
+    insert(this.doc, authors ? { ...what, notes: what.notes?.map((n) => ({ ...n, data: authors.stamp(n.data) })) } : what);
   }
 
   /** New structure (a template, a theme frame). */
   addStructure(what: Insert): void {
-    this.add(what, !this.isFacilitator);
-  }
-
-  private add(what: Insert, holdWhilePrivate: boolean): void {
-    if (holdWhilePrivate && this.privateNotes.hold(what.elements ?? [])) {
+    if (!this.isFacilitator && this.privateNotes.hold(what.elements ?? [])) {
       insert(this.doc, { ...what, elements: [] });
       return;
     }

@@ -10,6 +10,7 @@ import { ControlChannel, controlParams } from "../facilitation/controlChannel";
 import { participantId } from "../facilitation/participantId";
 import { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { BoardWriter } from "./boardWriter";
+import { NoteAuthors, localPendingStore } from "./noteAuthors";
 
 export interface BoardSession {
   doc: Y.Doc;
@@ -67,7 +68,11 @@ export function useBoardSession(
     });
     const control = new ControlChannel(connection.provider);
     const privateNotes = new PrivateNotesRouter(control, canEdit(role));
-    const writer = new BoardWriter(doc, privateNotes, role === "facilitator");
+    // Notes this person creates carry their name (NoteData.author); viewers create none.
+    const authors = canEdit(role) ? new NoteAuthors(doc, identity.name, localPendingStore(boardId)) : null;
+    authors?.start();
+    const unfollowHeld = authors?.follow(control);
+    const writer = new BoardWriter(doc, privateNotes, role === "facilitator", authors);
     const presence = new Presence(connection.provider.awareness);
     presence.setUser({ name: identity.name, color: identity.color, role });
     let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, status: connection.status };
@@ -86,6 +91,8 @@ export function useBoardSession(
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       unsubscribe();
+      unfollowHeld?.();
+      authors?.destroy();
       presence.destroy();
       control.destroy();
       connection.destroy();
