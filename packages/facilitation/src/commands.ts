@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AgendaStep, ClientId, ElementJson, Target, Viewport } from "./state";
+import { HealthDimension, HealthRating } from "@quadrant/board-model";
+import { AgendaStep, ClientId, ElementJson, ParticipantName, Target, Viewport } from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -41,6 +42,16 @@ export const Command = z.discriminatedUnion("type", [
   cmd("scoring.accept", { noteId: ClientId }),
   cmd("scoring.close", {}),
 
+  /** Independent rating of one technical health scorecard (its template instance id). */
+  cmd("rating.open", { templateId: ClientId, threshold: z.number().min(0).max(4).optional() }),
+  cmd("rating.submit", { dimension: HealthDimension, rating: HealthRating }),
+  cmd("rating.reveal", {}),
+  cmd("rating.accept", { dimension: HealthDimension }),
+  cmd("rating.close", {}),
+
+  /** Sent when the control channel opens and when the person renames: "who took part". */
+  cmd("presence.hello", { name: ParticipantName }),
+
   cmd("focus.summon", { viewport: Viewport }),
   cmd("focus.follow", { on: z.boolean(), viewport: Viewport.optional() }),
   /** The facilitator's viewport while "follow me" is on. */
@@ -64,7 +75,8 @@ export type CommandType = Command["type"];
  * Who may send a command. "facilitator": only the facilitator link.
  * "editor": anyone who may write the board (facilitator, editor) — used for
  * private notes, which become document content on reveal. "anyone": every role,
- * viewers included (voting, scoring and the ready check are opinions, not edits).
+ * viewers included (voting, scoring, rating and the ready check are opinions, not edits;
+ * saying one's name is not an edit either).
  */
 export type Permission = "facilitator" | "editor" | "anyone";
 
@@ -90,6 +102,12 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "scoring.reveal": "facilitator",
   "scoring.accept": "facilitator",
   "scoring.close": "facilitator",
+  "rating.open": "facilitator",
+  "rating.submit": "anyone",
+  "rating.reveal": "facilitator",
+  "rating.accept": "facilitator",
+  "rating.close": "facilitator",
+  "presence.hello": "anyone",
   "focus.summon": "facilitator",
   "focus.follow": "facilitator",
   "focus.viewport": "facilitator",

@@ -1,5 +1,5 @@
-// Facilitation: server-held control state (timer, votes, private brainstorm, scoring, focus,
-// lock, agenda, ready check). Pure: no DOM, network or Yjs; the clock comes in as an argument.
+// Facilitation: server-held control state (timer, votes, private brainstorm, scoring, health
+// scorecard rating, focus, lock, agenda, ready check, who took part). Pure: no DOM, network or Yjs; the clock comes in as an argument.
 export {
   ClientId,
   Viewport,
@@ -10,6 +10,10 @@ export {
   Score,
   ElementJson,
   AgendaStep,
+  RatingBallot,
+  RatingState,
+  ParticipantName,
+  RosterEntry,
   FacilitationState,
   initialState,
   parseState,
@@ -30,4 +34,6 @@ export { timerRemaining, timerExpired } from "./timer";
 export { rankVotes } from "./voting";
 export { heldNoteCount } from "./brainstorm";
 export { scoringResults, DEFAULT_SPREAD_THRESHOLD, type NoteScoreResult } from "./scoring";
+export { ratingResults, DEFAULT_RATING_THRESHOLD, type DimensionRatingResult } from "./rating";
+export { roster } from "./roster";
 export { ClientControlMessage, ServerControlMessage } from "./messages";

@@ -44,6 +44,10 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "scoring.reveal" },
   { type: "scoring.accept", noteId: "n1" },
   { type: "scoring.close" },
+  { type: "rating.open", templateId: "card", threshold: 1 },
+  { type: "rating.reveal" },
+  { type: "rating.accept", dimension: "security" },
+  { type: "rating.close" },
   { type: "focus.summon", viewport: { x: 1, y: 2, zoom: 1 } },
   { type: "focus.follow", on: true },
   { type: "focus.viewport", viewport: { x: 1, y: 2, zoom: 1 } },
@@ -200,7 +204,10 @@ describe("dot voting", () => {
   });
 
   it("opens on a frame through the board context, and refuses an empty target", () => {
-    const board: BoardContext = { notesIn: (t) => (t.kind === "frame" && t.frameId === "matrix" ? ["a", "b"] : []) };
+    const board: BoardContext = {
+      notesIn: (t) => (t.kind === "frame" && t.frameId === "matrix" ? ["a", "b"] : []),
+      isScorecard: () => null,
+    };
     const s = must(
       applyCommand(initialState(), { type: "vote.open", target: { kind: "frame", frameId: "matrix" }, votesPerPerson: 2, allowStacking: true }, fac, T0, board),
     ).state;

@@ -1,6 +1,6 @@
 import { canEdit } from "@quadrant/protocol";
 import { COMMAND_PERMISSION, type Command } from "./commands";
-import type { AgendaStep, FacilitationState } from "./state";
+import { type AgendaStep, type FacilitationState, LIMITS } from "./state";
 import {
   type Actor,
   type BoardContext,
@@ -14,6 +14,8 @@ import { addMinute, pauseTimer, resetTimer, resumeTimer, setTimer, startTimer } 
 import { castVote, clearVote, closeVote, openVote, retractVote, revealVote } from "./voting";
 import { putHeld, removeHeld, revealBrainstorm, startBrainstorm } from "./brainstorm";
 import { acceptMean, closeScoring, openScoring, revealScoring, submitScore } from "./scoring";
+import { acceptRating, closeRating, openRating, revealRating, submitRating } from "./rating";
+import { hello } from "./roster";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -97,6 +99,20 @@ export function applyCommand(
       return acceptMean(state, command.noteId);
     case "scoring.close":
       return closeScoring(state);
+
+    case "rating.open":
+      return openRating(state, command, board);
+    case "rating.submit":
+      return submitRating(state, me, command.dimension, command.rating, LIMITS.participantsWithState);
+    case "rating.reveal":
+      return revealRating(state);
+    case "rating.accept":
+      return acceptRating(state, command.dimension);
+    case "rating.close":
+      return closeRating(state);
+
+    case "presence.hello":
+      return hello(state, me, actor.role, command.name, now, LIMITS.participantsWithState);
 
     case "focus.summon":
       return ok(state, [{ kind: "summon", viewport: command.viewport }]);

@@ -1,4 +1,5 @@
 import type { ElementJson, FacilitationState, Target, Viewport } from "./state";
+import type { HealthDimension } from "@quadrant/board-model";
 import type { Role } from "@quadrant/protocol";
 
 /** Something the server must do outside the control state after a command succeeded. */
@@ -7,6 +8,8 @@ export type Effect =
   | { kind: "insert-elements"; elements: ElementJson[] }
   /** Move a note to the group's mean impact/effort position on its matrix. */
   | { kind: "move-note"; noteId: string; impact: number; effort: number }
+  /** Write an accepted rating into a scorecard dimension's health record (evidence and impact kept). */
+  | { kind: "set-health-rating"; templateId: string; dimension: HealthDimension; rating: number }
   /** Toggle Excalidraw's `locked` on a frame and its children in the document. */
   | { kind: "set-frame-locked"; frameId: string; locked: boolean }
   /** One-shot: move every connection's viewport here ("bring everyone here"). */
@@ -27,10 +30,13 @@ export interface Actor {
 export interface BoardContext {
   /** Note ids a target covers (e.g. the notes inside a frame), or null when it cannot tell (then any note counts). */
   notesIn(target: Target): string[] | null;
+  /** Whether a template id names a technical health scorecard on the board, or null when it cannot tell. */
+  isScorecard(templateId: string): boolean | null;
 }
 
 export const NO_BOARD: BoardContext = {
   notesIn: (target) => (target.kind === "notes" ? [...target.noteIds] : null),
+  isScorecard: () => null,
 };
 
 export function ok(state: FacilitationState, effects: Effect[] = []): CommandResult {

@@ -1,5 +1,6 @@
 import type { FacilitationState, Score, ScoringState, Target } from "./state";
 import { type BoardContext, type CommandResult, ok, refuse } from "./result";
+import { meanAndSpread, round2 } from "./spread";
 
 export const DEFAULT_SPREAD_THRESHOLD = 2;
 
@@ -14,14 +15,6 @@ export interface NoteScoreResult {
   discuss: boolean;
   accepted: boolean;
 }
-
-function meanAndSpread(values: number[]): { mean: number; spread: number } {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
-  return { mean, spread: Math.sqrt(variance) };
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Per-note mean and spread, most disputed first. */
 export function scoringResults(scoring: ScoringState): NoteScoreResult[] {

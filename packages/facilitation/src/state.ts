@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { HealthDimension, HealthRating } from "@quadrant/board-model";
+import { Role } from "@quadrant/protocol";
 
 /**
  * The server-held facilitation state of one board. It is persisted as JSON
@@ -79,6 +81,35 @@ export const ScoringState = z.strictObject({
 });
 export type ScoringState = z.infer<typeof ScoringState>;
 
+/** One person's ratings in a rating round: dimension → 1–5 (any subset of the six). */
+export const RatingBallot = z.partialRecord(HealthDimension, HealthRating);
+export type RatingBallot = z.infer<typeof RatingBallot>;
+
+/** Independent rating of one technical health scorecard: everyone rates each dimension alone. */
+export const RatingState = z.strictObject({
+  id: z.number().int().min(1),
+  /** The scorecard's template instance id (ROOT.templates). */
+  templateId: ClientId,
+  /** A dimension is flagged "discuss" when the std dev of its ratings exceeds this (1–5 scale). */
+  threshold: z.number().min(0).max(4),
+  status: z.enum(["open", "revealed"]),
+  /** participantId → their ratings. Secret until reveal; after it only means and spreads leave the server. */
+  ratings: z.record(ClientId, RatingBallot),
+  /** Dimensions whose rounded mean the facilitator wrote into the scorecard. */
+  accepted: z.array(HealthDimension),
+});
+export type RatingState = z.infer<typeof RatingState>;
+
+/** Someone who took part: the name they gave and the role of the link they came with (never a claimed role). */
+export const ParticipantName = z
+  .string()
+  .trim()
+  .min(1, "a name is needed")
+  .max(80, "a name has at most 80 characters")
+  .regex(/^[^\p{Cc}]*$/u, "a name has no control characters");
+export const RosterEntry = z.strictObject({ name: ParticipantName, role: Role, firstSeen: z.number() });
+export type RosterEntry = z.infer<typeof RosterEntry>;
+
 /** An Excalidraw element as plain JSON; only its id is interpreted here. */
 export const ElementJson = z.looseObject({ id: ClientId, type: z.string().max(40) });
 export type ElementJson = z.infer<typeof ElementJson>;
@@ -143,6 +174,13 @@ export const FacilitationState = z.strictObject({
   ready: z.record(ClientId, ReadyEntry),
   /** Next id for votes and scoring rounds. */
   nextId: z.number().int().min(1),
+  /*
+   * Added with the health scorecard (issue 14). Defaults, so a state stored before them still
+   * parses: without them parseState would start such a board fresh and drop its open vote.
+   */
+  rating: RatingState.nullable().default(null),
+  /** participantId → who took part ("who took part" in the brief); kept after they leave. */
+  participants: z.record(ClientId, RosterEntry).default({}),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -160,6 +198,8 @@ export function initialState(): FacilitationState {
     agenda: { steps: [], current: -1 },
     ready: {},
     nextId: 1,
+    rating: null,
+    participants: {},
   };
 }
 

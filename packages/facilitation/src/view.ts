@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HealthDimension } from "@quadrant/board-model";
 import { Role } from "@quadrant/protocol";
 import {
   AgendaStep,
@@ -6,6 +7,7 @@ import {
   ClientId,
   ElementJson,
   type FacilitationState,
+  RatingBallot,
   Score,
   Target,
   Viewport,
@@ -13,6 +15,8 @@ import {
 import { heldNoteCount } from "./brainstorm";
 import { ballotSize, rankVotes } from "./voting";
 import { scoringResults } from "./scoring";
+import { ratingResults } from "./rating";
+import { roster } from "./roster";
 import { timerExpired, timerRemaining } from "./timer";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
@@ -82,6 +86,31 @@ export const FacilitationView = z.strictObject({
         .nullable(),
     })
     .nullable(),
+  rating: z
+    .strictObject({
+      id: z.number(),
+      templateId: ClientId,
+      threshold: z.number(),
+      status: z.enum(["open", "revealed"]),
+      /** This person's own ratings: the only ratings anyone sees before the reveal. */
+      mine: RatingBallot,
+      /** How many people have rated (facilitator only; null for others). */
+      raters: z.number().nullable(),
+      results: z
+        .array(
+          z.strictObject({
+            dimension: HealthDimension,
+            count: z.number(),
+            mean: z.number(),
+            spread: z.number(),
+            rounded: z.number(),
+            discuss: z.boolean(),
+            accepted: z.boolean(),
+          }),
+        )
+        .nullable(),
+    })
+    .nullable(),
   focus: z.strictObject({
     followMe: z.boolean(),
     viewport: Viewport.nullable(),
@@ -98,6 +127,10 @@ export const FacilitationView = z.strictObject({
      */
     who: z.array(z.strictObject({ name: z.string(), at: z.number() })).nullable(),
   }),
+  /** Facilitator only (null for others): who has taken part so far, by name and role, never by id. */
+  participants: z
+    .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
+    .nullable(),
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -108,7 +141,7 @@ export function viewFor(
   now: number,
 ): FacilitationView {
   const facilitator = role === "facilitator";
-  const { timer, vote, scoring } = state;
+  const { timer, vote, scoring, rating } = state;
   const myBallot = vote?.ballots[participantId] ?? {};
   return {
     serverNow: now,
@@ -151,6 +184,15 @@ export function viewFor(
       scorers: facilitator ? Object.keys(scoring.scores).length : null,
       results: scoring.status === "revealed" ? scoringResults(scoring) : null,
     },
+    rating: rating && {
+      id: rating.id,
+      templateId: rating.templateId,
+      threshold: rating.threshold,
+      status: rating.status,
+      mine: { ...(rating.ratings[participantId] ?? {}) },
+      raters: facilitator ? Object.keys(rating.ratings).length : null,
+      results: rating.status === "revealed" ? ratingResults(rating) : null,
+    },
     focus: { ...state.focus },
     lock: { board: state.lock.board, frames: [...state.lock.frames] },
     agenda: state.agenda,
@@ -163,5 +205,6 @@ export function viewFor(
             .map((entry) => ({ name: entry.name, at: entry.at }))
         : null,
     },
+    participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { elementsMap, parseBoard, snapshotBoard, writeSnapshot } from "@quadrant/board-model";
+import { elementsMap, parseBoard, readRecord, snapshotBoard, writeRecord, writeSnapshot, writeTemplate } from "@quadrant/board-model";
 import { centreOf, interpretBoard } from "@quadrant/templates";
 import { overlappingFrames } from "@quadrant/templates/testing";
-import { applyDocEffect, notesInFrame } from "./board-doc";
+import { applyDocEffect, boardContext, notesInFrame } from "./board-doc";
 
 function docOf(fixture: ReturnType<typeof overlappingFrames>): Y.Doc {
   const doc = new Y.Doc();
@@ -43,5 +43,38 @@ describe("board-doc: the server reads notes and frames by the rules of @quadrant
     elements.set("box", { id: "box", type: "rectangle", x: 10, y: 10, width: 50, height: 50, frameId: "f" });
     expect(applyDocEffect(doc, { kind: "set-frame-locked", frameId: "f", locked: true }, () => 1, 1)).toBe(true);
     expect(["f", "sticky", "arrow", "box"].map((id) => elements.get(id)?.locked === true)).toEqual([true, false, true, true]);
+  });
+
+  it("an accepted rating sets the dimension's rating and keeps its evidence and impact; only on a scorecard", () => {
+    const doc = new Y.Doc();
+    writeTemplate(doc, { id: "card", kind: "health-scorecard", frameId: "cardFrame", title: "Technical health", zones: [], createdAt: 1 });
+    writeTemplate(doc, { id: "swot", kind: "swot", frameId: "swotFrame", title: "SWOT", zones: [], createdAt: 1 });
+    const context = boardContext(doc);
+    expect([context.isScorecard("card"), context.isScorecard("swot"), context.isScorecard("gone")]).toEqual([true, false, false]);
+    writeRecord(doc, {
+      kind: "health",
+      id: "health:card:security",
+      templateId: "card",
+      dimension: "security",
+      rating: 4,
+      evidence: "two incidents",
+      impact: "audit at risk",
+    });
+    const rate = (templateId: string, dimension: "security" | "scalability", rating: number) =>
+      applyDocEffect(doc, { kind: "set-health-rating", templateId, dimension, rating }, () => 1, 1);
+    expect(rate("card", "security", 2)).toBe(true);
+    expect(readRecord(doc, "health:card:security")).toEqual({
+      kind: "health",
+      id: "health:card:security",
+      templateId: "card",
+      dimension: "security",
+      rating: 2,
+      evidence: "two incidents",
+      impact: "audit at risk",
+    });
+    expect(rate("card", "scalability", 5)).toBe(true);
+    expect(readRecord(doc, "health:card:scalability")).toMatchObject({ rating: 5, evidence: "", impact: "" });
+    expect(rate("swot", "security", 1)).toBe(false);
+    expect(readRecord(doc, "health:swot:security")).toBeNull();
   });
 });

@@ -1,5 +1,16 @@
 import type * as Y from "yjs";
-import { elementsMap, hasNoteData, insertContent, patchElement, readElements, type WriteStamp } from "@quadrant/board-model";
+import {
+  elementsMap,
+  hasNoteData,
+  healthRecordId,
+  insertContent,
+  patchElement,
+  readElements,
+  readRecord,
+  readTemplate,
+  writeRecord,
+  type WriteStamp,
+} from "@quadrant/board-model";
 import type { BoardContext, Effect, Target } from "@quadrant/facilitation";
 import { centreOf, frameHolding, moveForScores, moveNote, noteIds, notesHeldBy, rectOf } from "@quadrant/templates";
 
@@ -27,6 +38,7 @@ export function boardContext(doc: Y.Doc): BoardContext {
           return null;
       }
     },
+    isScorecard: (templateId) => readTemplate(doc, templateId)?.kind === "health-scorecard",
   };
 }
 
@@ -55,6 +67,16 @@ export function applyDocEffect(
       // RULE 7: the same mapping the panels use; on top, so the accepted note is never hidden.
       const to = moveForScores(note, rectOf(frame), { impact: effect.impact, effort: effect.effort });
       return moveNote(doc, effect.noteId, to, stamp, { onTop: true });
+    }
+    case "set-health-rating": {
+      // The scorecard may have been deleted since the round opened: then there is nothing to rate.
+      if (readTemplate(doc, effect.templateId)?.kind !== "health-scorecard") return false;
+      const id = healthRecordId(effect.templateId, effect.dimension);
+      const existing = readRecord(doc, id);
+      // Only the rating is the group's result; evidence and impact are what people wrote.
+      const kept = existing?.kind === "health" ? { evidence: existing.evidence, impact: existing.impact } : { evidence: "", impact: "" };
+      writeRecord(doc, { kind: "health", id, templateId: effect.templateId, dimension: effect.dimension, rating: effect.rating, ...kept });
+      return true;
     }
     case "set-frame-locked": {
       const elements = elementsMap(doc);
