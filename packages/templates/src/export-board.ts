@@ -14,6 +14,8 @@ export interface ExportInput {
   template: TemplateKind;
   exportedAt: Date;
   votes?: Votes;
+  /** Who took part (the facilitation roster, filled by the server): names and the role of their link. */
+  participants?: Array<{ name: string; role: "facilitator" | "editor" | "viewer" }>;
 }
 
 /** One entry point for the server route and the web app's buttons: same bytes from both. */
