@@ -1,5 +1,5 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, rankVotes } from "@quadrant/facilitation";
+import { type FacilitationState, rankVotes, roster } from "@quadrant/facilitation";
 import type { BoardImported } from "@quadrant/protocol";
 import { type ExportFormat, exportBoard, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -40,12 +40,14 @@ export class ExportService {
     requirePermission(access, "board.export");
     const { board } = access;
     const snapshot = await this.deps.boards.readDocument(board.id, snapshotBoard);
+    const facilitation = await this.deps.facilitationState(board.id);
     const out = exportBoard(format, {
       snapshot,
       title: board.title,
       template: board.template,
       exportedAt: this.deps.now(),
-      votes: votesOf(await this.deps.facilitationState(board.id)),
+      votes: votesOf(facilitation),
+      participants: roster(facilitation),
     });
     return { body: out.body, contentType: out.contentType, fileName: fileName(board.title, out.extension) };
   }
