@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { elementsMap } from "@quadrant/board-model";
+import { elementsMap, readTemplate, writeTemplate } from "@quadrant/board-model";
 import { type Command, FACILITATOR_COMMANDS, FacilitationView } from "@quadrant/facilitation";
 import { createBoard } from "../../test-support/create-board";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
@@ -31,6 +31,10 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "scoring.reveal" },
   { type: "scoring.accept", noteId: "n1" },
   { type: "scoring.close" },
+  { type: "rating.open", templateId: "card", threshold: 1 },
+  { type: "rating.reveal" },
+  { type: "rating.accept", dimension: "security" },
+  { type: "rating.close" },
   { type: "focus.summon", viewport: { x: 1, y: 2, zoom: 1 } },
   { type: "focus.follow", on: true },
   { type: "focus.viewport", viewport: { x: 1, y: 2, zoom: 1 } },
@@ -334,7 +338,7 @@ describe("facilitation over the websocket and REST", () => {
 });
 
 describe("facilitation state survives a restart", () => {
-  it("timer, vote, private notes, scores and the lock come back from SQLite", async () => {
+  it("timer, vote, private notes, scores, a rating round, who took part and the lock come back from SQLite", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "quadrant-facilitation-"));
     let clock = 1_800_000_000_000;
     const deps = { now: () => new Date(clock) };
@@ -343,6 +347,15 @@ describe("facilitation state survives a restart", () => {
       const board = await createBoard(first.url);
       const facilitator = await controlClient(first.wsUrl, board.id, board.tokens.facilitator, FAC);
       const alice = await controlClient(first.wsUrl, board.id, board.tokens.editor, ALICE);
+      const writer = stockClient(first.wsUrl, board.id, board.tokens.facilitator);
+      await writer.synced();
+      writeTemplate(writer.doc, { id: "card", kind: "health-scorecard", frameId: "cardFrame", title: "Technical health", zones: [], createdAt: 1 });
+      await waitFor(() => readTemplate(first.app.rooms.get(board.id)!.doc, "card"));
+      writer.destroy();
+      await facilitator.send({ type: "rating.open", templateId: "card", threshold: 0.5 });
+      await alice.send({ type: "rating.submit", dimension: "security", rating: 2 });
+      await facilitator.send({ type: "presence.hello", name: "Fran" });
+      await alice.send({ type: "presence.hello", name: "Alice" });
       await facilitator.send({ type: "timer.set", minutes: 10 });
       await facilitator.send({ type: "timer.start" });
       await facilitator.send({ type: "vote.open", target: { kind: "board" }, votesPerPerson: 2, allowStacking: true });
@@ -370,6 +383,18 @@ describe("facilitation state survives a restart", () => {
         expect(view.brainstorm).toMatchObject({ on: true, mine: [{ id: "held1", type: "text", text: "kept" }] });
         expect(view.lock.board).toBe(true);
         expect(view.ready.me).toBe(true);
+        expect(view.rating).toMatchObject({ templateId: "card", threshold: 0.5, status: "open", mine: { security: 2 }, results: null });
+        const facilitatorAgain = await controlClient(second.wsUrl, board.id, board.tokens.facilitator, FAC);
+        // The test clock stands still, so both arrived at once and the names decide the order.
+        expect(facilitatorAgain.latestView()?.participants).toEqual({
+          count: 2,
+          who: [
+            { name: "Alice", role: "editor" },
+            { name: "Fran", role: "facilitator" },
+          ],
+        });
+        expect(facilitatorAgain.latestView()?.rating?.raters).toBe(1);
+        facilitatorAgain.close();
         expect(await again.send({ type: "vote.cast", noteId: "n2" })).toMatchObject({ type: "refused", reason: "limit" });
         // The lock is enforced again after the restart.
         const editor = stockClient(second.wsUrl, board.id, board.tokens.editor);
