@@ -7,6 +7,7 @@ import { BoardCanvas } from "./BoardCanvas";
 import type { BoardApi } from "./boardApi";
 import { boardPanels } from "./panels";
 import { installTestHook } from "./testHook";
+import { installTemplatesTestHook } from "../templates/testHook";
 import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
@@ -38,10 +39,15 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
   }, [session]);
 
   // Test hooks exist only in the e2e build (.env.e2e): a production bundle has none of them.
-  useEffect(
-    () => (import.meta.env.VITE_TEST_HOOKS === "true" && session && scene ? installTestHook(session.doc, scene) : undefined),
-    [session, scene],
-  );
+  useEffect(() => {
+    if (import.meta.env.VITE_TEST_HOOKS !== "true" || !session || !scene) return undefined;
+    const removeBoard = installTestHook(session.doc, scene);
+    const removeTemplates = installTemplatesTestHook({ doc: session.doc, scene });
+    return () => {
+      removeBoard();
+      removeTemplates();
+    };
+  }, [session, scene]);
 
   useEffect(() => {
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);

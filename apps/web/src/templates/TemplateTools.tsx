@@ -3,7 +3,6 @@ import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind, templatesMap } from
 import { DEFAULT_TEMPLATE_SIZE, buildStickyNote, buildTemplate } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { browserContext } from "./docWrites";
-import { installTemplatesTestHook } from "./testHook";
 
 const LABELS: Record<TemplateInstanceKind, string> = {
   "impact-effort": "Impact / effort matrix",
@@ -59,8 +58,6 @@ function useQuickNoteKey(input: React.RefObject<HTMLInputElement | null>, enable
 /** "Insert template here" and a quick sticky note at the middle of the view ("n", type, Enter). */
 export function TemplateTools({ api }: { api: BoardApi }) {
   useInitialTemplate(api);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => (import.meta.env.VITE_TEST_HOOKS === "true" ? installTemplatesTestHook(api) : undefined), [api.doc, api.scene]);
   const [kind, setKind] = useState<TemplateInstanceKind>(api.info.template === "blank" ? "impact-effort" : api.info.template);
   const [text, setText] = useState("");
   const noteInput = useRef<HTMLInputElement>(null);

@@ -36,7 +36,8 @@ declare global {
   }
 }
 
-export function installTemplatesTestHook(api: BoardApi): () => void {
+/** Reads what every role can see, so it is installed for viewers too (BoardRoom). */
+export function installTemplatesTestHook(api: Pick<BoardApi, "doc" | "scene">): () => void {
   const hook: TemplatesTestHook = {
     view: () => interpretBoard(parseBoard(snapshotBoard(api.doc))),
     docRect: (id) => {
