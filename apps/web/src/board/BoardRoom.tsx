@@ -93,7 +93,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
       <div className="board-body">
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
-        <FacilitationLayer control={session.control} scene={scene} name={identity.name} onBoardLock={setLocked} />
+        <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
         {panels.length > 0 && (
           <aside className="side-panels" data-testid="side-panels">
             {panels.map((panel) => (

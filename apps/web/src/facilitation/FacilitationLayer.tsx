@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import type * as Y from "yjs";
 import type { Command, FacilitationView, Viewport } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { ControlChannel } from "./controlChannel";
@@ -10,12 +11,15 @@ import { currentViewport, goTo } from "./sceneHelpers";
 import { FrameLockBadges } from "./FrameLockBadges";
 import { NoteHighlight } from "./NoteHighlight";
 import { TimerBar } from "./TimerBar";
+import { useTemplateInstances } from "./useTemplateInstances";
 import { installFacilitationTestHook } from "./testHook";
 import "./facilitation.css";
 
 interface Props {
   control: ControlChannel;
   scene: ExcalidrawScene | null;
+  /** The board document: the facilitator's "Open rating" looks for health scorecards in it. */
+  doc: Y.Doc;
   name: string;
   /** The server's board lock, so the page can make the canvas read-only for editors. */
   onBoardLock: (locked: boolean) => void;
@@ -28,7 +32,7 @@ const close = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 2 && Math.abs(
  * never covers the canvas: the timer and banners always show; the tools fold away
  * behind the "Facilitate" button (remembered per browser, folded on small screens).
  */
-export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) {
+export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Props) {
   const [view, setView] = useState<FacilitationView | null>(control.view);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [open, setOpen] = useState(initialDockOpen);
@@ -42,6 +46,9 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
   };
 
   useEffect(() => control.onView(setView), [control]);
+  // "Who took part": the server records this name with the link's role (said again on every reconnect).
+  useEffect(() => control.introduce(name), [control, name]);
+  const templates = useTemplateInstances(doc);
   useEffect(
     () =>
       control.onRefusal((r) => {
@@ -122,7 +129,14 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
   const isFacilitator = view.me.role === "facilitator";
   const step = view.agenda.steps[view.agenda.current];
   // Folded, the dock still says when something wants the person's attention.
-  const waiting = view.vote?.status === "open" ? "Vote open" : view.scoring?.status === "open" ? "Scoring open" : null;
+  const waiting =
+    view.vote?.status === "open"
+      ? "Vote open"
+      : view.scoring?.status === "open"
+        ? "Scoring open"
+        : view.rating?.status === "open"
+          ? "Rating open"
+          : null;
   return (
     <section className={`fac-dock${open ? " is-open" : ""}`} data-testid="facilitation" data-role={view.me.role} aria-label="Facilitation">
       <header className="fac-dock-head">
@@ -169,7 +183,7 @@ export function FacilitationLayer({ control, scene, name, onBoardLock }: Props) 
       <FrameLockBadges scene={scene} />
       {/* Hidden, not unmounted: click-to-vote keeps working and drafts (agenda, minutes) survive folding. */}
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
-        {isFacilitator && <FacilitatorTools view={view} scene={scene} send={send} />}
+        {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} />}
         <ParticipantTools view={view} scene={scene} name={name} send={send} />
       </div>
     </section>

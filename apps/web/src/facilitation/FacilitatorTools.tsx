@@ -1,7 +1,9 @@
 import { type ReactNode, useState } from "react";
+import type { TemplateInstance } from "@quadrant/board-model";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { formatAgenda, parseAgenda } from "./agendaText";
+import { ratingTarget } from "./ratingTarget";
 import { currentViewport, targetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
 
 /** Which frame the lock and spotlight buttons act on (sceneHelpers.targetFrameId): a locked template cannot be selected. */
@@ -10,6 +12,8 @@ const FRAME_TARGET_RULE = "The selected frame, else the frame holding the select
 interface Props {
   view: FacilitationView;
   scene: ExcalidrawScene | null;
+  /** The board's template instances ("Open rating" picks a health scorecard among them). */
+  templates: readonly TemplateInstance[];
   send: (command: Command) => void;
 }
 
@@ -27,7 +31,7 @@ function Group({ title, extra, children }: { title: string; extra?: ReactNode; c
 }
 
 /** The facilitator's tools, docked beside the canvas. Every button is a command the server checks again. */
-export function FacilitatorTools({ view, scene, send }: Props) {
+export function FacilitatorTools({ view, scene, templates, send }: Props) {
   /** Runs `act` on the frame the lock and spotlight buttons target, if there is one. */
   const onTargetFrame = (act: (frameId: string, scene: ExcalidrawScene) => void) => {
     const frame = scene ? targetFrameId(scene) : null;
@@ -37,6 +41,8 @@ export function FacilitatorTools({ view, scene, send }: Props) {
   const [votes, setVotes] = useState("3");
   const [stacking, setStacking] = useState(true);
   const [threshold, setThreshold] = useState("2");
+  const [ratingThreshold, setRatingThreshold] = useState("1");
+  const [ratingHint, setRatingHint] = useState<string | null>(null);
   const [agenda, setAgenda] = useState(() => formatAgenda(view.agenda.steps));
   const target = (): Extract<Command, { type: "vote.open" }>["target"] => {
     if (!scene) return { kind: "board" };
@@ -45,7 +51,13 @@ export function FacilitatorTools({ view, scene, send }: Props) {
     const notes = selectedNoteIds(scene);
     return notes.length > 0 ? { kind: "notes", noteIds: notes } : { kind: "board" };
   };
-  const { vote, scoring, brainstorm, focus, lock, ready } = view;
+  const { vote, scoring, rating, brainstorm, focus, lock, ready, participants } = view;
+  const hasScorecard = templates.some((t) => t.kind === "health-scorecard");
+  const openRating = () => {
+    const card = ratingTarget(templates, scene ? targetFrameId(scene) : null);
+    setRatingHint(card ? null : "Several scorecards: select the one to rate first");
+    if (card) send({ type: "rating.open", templateId: card.id, threshold: Number(ratingThreshold) || 1 });
+  };
 
   return (
     <div className="fac-tools" data-testid="facilitator-tools">
@@ -121,6 +133,38 @@ export function FacilitatorTools({ view, scene, send }: Props) {
         ))}
       </Group>
 
+      <Group title="Health scorecard rating" extra={rating && <span className="fac-pill" data-testid="fac-raters">{rating.raters ?? 0} rated</span>}>
+        <div className="fac-row">
+          {!rating ? (
+            <>
+              <label className="fac-field" title="Dimensions whose ratings spread more than this are flagged for discussion">
+                spread ≥{" "}
+                <input aria-label="rating spread threshold" type="number" min="0" max="4" step="0.5" value={ratingThreshold} onChange={(e) => setRatingThreshold(e.target.value)} />
+              </label>
+              <button
+                type="button"
+                data-testid="open-rating"
+                disabled={!hasScorecard}
+                title={hasScorecard ? "On the selected scorecard, else the only one; everyone rates in the Technical health panel" : "Insert a technical health scorecard first"}
+                onClick={openRating}
+              >
+                Open rating
+              </button>
+            </>
+          ) : (
+            <>
+              {rating.status === "open" && (
+                <button type="button" className="primary" data-testid="reveal-ratings" onClick={() => send({ type: "rating.reveal" })}>
+                  Reveal ratings
+                </button>
+              )}
+              <button type="button" data-testid="end-rating" onClick={() => send({ type: "rating.close" })}>End rating</button>
+            </>
+          )}
+        </div>
+        {ratingHint && !rating && <p className="fac-note">{ratingHint}</p>}
+      </Group>
+
       <Group title="Focus and lock">
         <div className="fac-row">
           <button type="button" data-testid="bring-everyone" onClick={() => scene && send({ type: "focus.summon", viewport: currentViewport(scene) })}>
@@ -191,7 +235,16 @@ export function FacilitatorTools({ view, scene, send }: Props) {
         )}
       </Group>
 
-      <Group title="Ready check">
+      <Group
+        title="Ready check"
+        extra={
+          participants && (
+            <span className="fac-pill" data-testid="fac-participants" title={participants.who.map((p) => `${p.name} (${p.role})`).join(", ")}>
+              {participants.count} took part
+            </span>
+          )
+        }
+      >
         <div className="fac-row">
           <span className="fac-note" data-testid="fac-ready">
             {ready.count} done{ready.who && ready.who.length > 0 ? `: ${ready.who.map((w) => w.name || "anonymous").join(", ")}` : ""}

@@ -15,7 +15,7 @@ interface Props {
 export function ParticipantTools({ view, scene, name, send }: Props) {
   const [impact, setImpact] = useState("5");
   const [effort, setEffort] = useState("5");
-  const { vote, scoring, ready } = view;
+  const { vote, scoring, rating, ready } = view;
   const [clickToVote, setClickToVote] = useState(true);
   const voteOpen = vote?.status === "open";
   const scoringOpen = scoring?.status === "open";
@@ -133,6 +133,17 @@ export function ParticipantTools({ view, scene, name, send }: Props) {
               ))}
             </ol>
           )}
+        </section>
+      )}
+
+      {rating && (
+        <section className="fac-group" aria-label="rating">
+          <h3 className="fac-group-title">Technical health rating</h3>
+          <p className="fac-note" data-testid="my-ratings">
+            {rating.status === "open"
+              ? `Rate each dimension on your own in the Technical health panel: ${Object.keys(rating.mine).length} of 6 rated.`
+              : "Ratings revealed: the group's results are in the Technical health panel."}
+          </p>
         </section>
       )}
 

@@ -12,6 +12,21 @@ export type Refusal = Extract<ServerControlMessage, { type: "refused" }>;
 /** The server could not store this board's latest changes yet (it holds them and retries). */
 export type UnsavedChanges = Omit<Extract<SaveStatus, { saved: false }>, "type" | "saved">;
 
+/**
+ * A display name as `presence.hello` accepts it (1–80 characters, no control characters), or
+ * null when nothing is left: the server would refuse it and the person stays off the roster.
+ */
+export function helloName(name: string): string | null {
+  let clean = "";
+  for (const char of name.replace(/\p{Cc}+/gu, " ").trim()) {
+    // 80 UTF-16 units, as the server counts, without splitting a character.
+    if (clean.length + char.length > 80) break;
+    clean += char;
+  }
+  clean = clean.trim();
+  return clean === "" ? null : clean;
+}
+
 /** Query parameters that opt this websocket into the control channel. */
 export function controlParams(participant: string): Record<string, string> {
   return { [CONTROL_PARAM]: "1", participant };
@@ -31,6 +46,12 @@ export class ControlChannel {
   private readonly summonListeners = new Set<(viewport: Viewport) => void>();
   private readonly refusalListeners = new Set<(refusal: Refusal) => void>();
   private unsaved: UnsavedChanges | null = null;
+  /** The name to say hello with; null until the page knows it. */
+  private name: string | null = null;
+  /** The name the server has from this connection (null: none yet; every reconnect says it again). */
+  private greetedAs: string | null = null;
+  /** A view arrived on this connection: the server has the board's state and takes commands. */
+  private live = false;
   private readonly saveListeners = new Set<(unsaved: UnsavedChanges | null) => void>();
 
   constructor(
@@ -48,8 +69,26 @@ export class ControlChannel {
    * status says so. A server still failing repeats the news to every joiner.
    */
   private readonly onStatus = ({ status }: { status: string }): void => {
-    if (status !== "connected") this.setUnsaved(null);
+    if (status !== "connected") {
+      this.setUnsaved(null);
+      this.live = false;
+      this.greetedAs = null;
+    }
   };
+
+  /**
+   * "Who took part": tells the server this person's name once the channel is open (on the first
+   * view of every connection) and again whenever it changes. The role is the link's, set by the server.
+   */
+  introduce(name: string): void {
+    this.name = helloName(name);
+    this.greet();
+  }
+
+  private greet(): void {
+    if (!this.live || this.name === null || this.name === this.greetedAs) return;
+    if (this.send({ type: "presence.hello", name: this.name })) this.greetedAs = this.name;
+  }
 
   /** Non-null while the server reports that it could not save this board yet. */
   get unsavedChanges(): UnsavedChanges | null {
@@ -118,6 +157,8 @@ export class ControlChannel {
       case "view":
         this.offsetMs = message.view.serverNow - this.clock();
         this.current = message.view;
+        this.live = true;
+        this.greet();
         for (const listener of this.viewListeners) listener(message.view);
         return;
       case "summon":
