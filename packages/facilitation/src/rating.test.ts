@@ -3,31 +3,19 @@ import {
   type Actor,
   type BoardContext,
   type Command,
-  type CommandResult,
-  type FacilitationState,
   COMMAND_PERMISSION,
   Command as CommandSchema,
+  type FacilitationState,
   applyCommand,
   initialState,
   parseState,
   ratingResults,
   viewFor,
 } from "./index";
+import { T0, alice, bob, fac, must, run as runOn, vic } from "./test-actors";
 
-const T0 = 1_800_000_000_000;
-const fac: Actor = { participantId: "fac", role: "facilitator" };
-const alice: Actor = { participantId: "alice", role: "editor" };
-const bob: Actor = { participantId: "bob", role: "editor" };
-const vic: Actor = { participantId: "vic", role: "viewer" };
 const board: BoardContext = { notesIn: () => null, isScorecard: (id) => id === "card" };
-
-function must(result: CommandResult): Extract<CommandResult, { ok: true }> {
-  if (!result.ok) throw new Error(`refused: ${result.reason} ${result.message}`);
-  return result;
-}
-function run(state: FacilitationState, steps: [Command, Actor][]): FacilitationState {
-  return steps.reduce((s, [command, actor]) => must(applyCommand(s, command, actor, T0, board)).state, state);
-}
+const run = (state: FacilitationState, steps: [Command, Actor][]) => runOn(state, steps, board);
 const opened = (threshold = 1) => run(initialState(), [[{ type: "rating.open", templateId: "card", threshold }, fac]]);
 
 describe("rating round on the health scorecard: permissions", () => {

@@ -1,31 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Actor,
-  type BoardContext,
-  type Command,
-  type CommandResult,
-  type FacilitationState,
-  FACILITATOR_COMMANDS,
-  applyCommand,
-  initialState,
-  parseState,
-  viewFor,
-} from "./index";
-
-const T0 = 1_800_000_000_000;
-const fac: Actor = { participantId: "fac", role: "facilitator" };
-const alice: Actor = { participantId: "alice", role: "editor" };
-const bob: Actor = { participantId: "bob", role: "editor" };
-const vic: Actor = { participantId: "vic", role: "viewer" };
-
-function must(result: CommandResult): Extract<CommandResult, { ok: true }> {
-  if (!result.ok) throw new Error(`refused: ${result.reason} ${result.message}`);
-  return result;
-}
-/** Applies commands in order, failing the test on any refusal. */
-function run(state: FacilitationState, steps: [Command, Actor, number?][]): FacilitationState {
-  return steps.reduce((s, [command, actor, now]) => must(applyCommand(s, command, actor, now ?? T0)).state, state);
-}
+import { type BoardContext, type Command, FACILITATOR_COMMANDS, applyCommand, initialState, parseState, viewFor } from "./index";
+import { T0, alice, bob, fac, must, run, vic } from "./test-actors";
 
 const EXAMPLE_COMMANDS: Command[] = [
   { type: "timer.set", minutes: 5 },

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, Command, applyCommand, initialState, parseState, roster, viewFor } from "./index";
 import { hello } from "./roster";
-
-const T0 = 1_800_000_000_000;
-const fac: Actor = { participantId: "fac", role: "facilitator" };
-const alice: Actor = { participantId: "alice", role: "editor" };
-const vic: Actor = { participantId: "vic", role: "viewer" };
+import { T0, alice, fac, vic } from "./test-actors";
 
 function say(state: ReturnType<typeof initialState>, actor: Actor, name: string, now = T0) {
   const result = applyCommand(state, { type: "presence.hello", name }, actor, now);

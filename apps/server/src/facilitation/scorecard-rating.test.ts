@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { readRecord, readTemplate, writeRecord, writeTemplate } from "@quadrant/board-model";
 import { FacilitationView } from "@quadrant/facilitation";
 import { createBoard } from "../../test-support/create-board";
-import { stockClient, type StockClient } from "../../test-support/stock-client";
-import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { stockClient } from "../../test-support/stock-client";
+import { suiteServer } from "../../test-support/suite-server";
 import { waitFor } from "../../test-support/wait-for";
 import { type ControlClient, controlClient } from "../../test-support/control-test-client";
 
@@ -13,31 +13,19 @@ const BOB = "bobby-participant-00000001";
 const VIC = "viewer-participant-0000001";
 
 describe("rating the technical health scorecard, and who took part, over raw sockets", () => {
-  let server: TestServer;
-  const open: { close(): void }[] = [];
-  const stock: StockClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
+  const suite = suiteServer();
+  const controls: ControlClient[] = [];
   afterEach(() => {
-    for (const client of open.splice(0)) client.close();
-    for (const client of stock.splice(0)) client.destroy();
+    for (const client of controls.splice(0)) client.close();
   });
-  afterAll(async () => {
-    await server.close();
-  });
-
   async function connect(boardId: string, token: string, participant: string): Promise<ControlClient> {
-    const client = await controlClient(server.wsUrl, boardId, token, participant);
-    open.push(client);
-    return client;
+    return controls[controls.push(await controlClient(suite.server.wsUrl, boardId, token, participant)) - 1]!;
   }
 
   /** A board with one scorecard whose security row already has evidence and impact written. */
   async function boardWithScorecard() {
-    const board = await createBoard(server.url);
-    const writer = stockClient(server.wsUrl, board.id, board.tokens.facilitator);
-    stock.push(writer);
+    const board = await createBoard(suite.server.url);
+    const writer = suite.track(stockClient(suite.server.wsUrl, board.id, board.tokens.facilitator));
     await writer.synced();
     writeTemplate(writer.doc, { id: "card", kind: "health-scorecard", frameId: "cardFrame", title: "Technical health", zones: [], createdAt: 1 });
     writeTemplate(writer.doc, { id: "swot", kind: "swot", frameId: "swotFrame", title: "SWOT", zones: [], createdAt: 1 });
@@ -51,7 +39,7 @@ describe("rating the technical health scorecard, and who took part, over raw soc
       impact: "IMPACT-KEPT-7730",
     });
     await waitFor(() => {
-      const room = server.app.rooms.get(board.id);
+      const room = suite.server.app.rooms.get(board.id);
       return room && readTemplate(room.doc, "swot") ? room : null;
     });
     return { board, writer };
@@ -70,7 +58,7 @@ describe("rating the technical health scorecard, and who took part, over raw soc
     await facilitator.send({ type: "rating.reveal" });
     await viewer.waitForView((v) => v.rating?.status === "revealed");
     expect(await viewer.send({ type: "rating.accept", dimension: "team-health" })).toMatchObject({ type: "refused", reason: "forbidden" });
-    const room = server.app.rooms.get(board.id)!;
+    const room = suite.server.app.rooms.get(board.id)!;
     expect(readRecord(room.doc, "health:card:team-health")).toBeNull();
     // A rating out of range is refused as invalid (zod) before it reaches the reducer.
     viewer.sendRaw({ id: 99, command: { type: "rating.submit", dimension: "team-health", rating: 9 } });
@@ -104,7 +92,7 @@ describe("rating the technical health scorecard, and who took part, over raw soc
       const traffic = clients[name as keyof typeof clients].traffic();
       for (const secret of secrets) expect(traffic.includes(secret), `${secret} in ${name}'s traffic`).toBe(false);
     }
-    const response = await fetch(`${server.url}/api/boards/${board.id}/facilitation?token=${board.tokens.editor}&participant=${BOB}`);
+    const response = await fetch(`${suite.server.url}/api/boards/${board.id}/facilitation?token=${board.tokens.editor}&participant=${BOB}`);
     const fromRest = JSON.stringify(FacilitationView.parse(await response.json()));
     for (const secret of secretsOf["bob"]!) expect(fromRest.includes(secret), `${secret} over REST`).toBe(false);
 
@@ -139,7 +127,7 @@ describe("rating the technical health scorecard, and who took part, over raw soc
   });
 
   it("who took part: each hello is recorded with the connection's role, shown to the facilitator only, and goes into the brief", async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(suite.server.url);
     const facilitator = await connect(board.id, board.tokens.facilitator, FAC);
     const alice = await connect(board.id, board.tokens.editor, ALICE);
     const viewer = await connect(board.id, board.tokens.viewer, VIC);
@@ -161,7 +149,7 @@ describe("rating the technical health scorecard, and who took part, over raw soc
     expect(alice.traffic().includes("Vic Viewer")).toBe(false);
     expect(facilitator.traffic().includes(ALICE)).toBe(false);
 
-    const brief = await fetch(`${server.url}/api/boards/${board.id}/export?format=md&token=${board.tokens.facilitator}`);
+    const brief = await fetch(`${suite.server.url}/api/boards/${board.id}/export?format=md&token=${board.tokens.facilitator}`);
     expect(brief.status).toBe(200);
     const body = await brief.text();
     for (const name of ["Fran Facilitator", "Alice Editor", "Vic Viewer"]) expect(body).toContain(name);

@@ -30,6 +30,16 @@ function Group({ title, extra, children }: { title: string; extra?: ReactNode; c
   );
 }
 
+/** The discuss threshold of a scoring or rating round: a spread (std dev) above it flags the item. */
+function SpreadField(props: { label: string; what: string; max: number; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="fac-field" title={`${props.what} spread more than this are flagged for discussion`}>
+      spread ≥{" "}
+      <input aria-label={props.label} type="number" min="0" max={props.max} step="0.5" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </label>
+  );
+}
+
 /** The facilitator's tools, docked beside the canvas. Every button is a command the server checks again. */
 export function FacilitatorTools({ view, scene, templates, send }: Props) {
   /** Runs `act` on the frame the lock and spotlight buttons target, if there is one. */
@@ -112,10 +122,7 @@ export function FacilitatorTools({ view, scene, templates, send }: Props) {
         <div className="fac-row">
           {!scoring ? (
             <>
-              <label className="fac-field" title="Notes whose scores spread more than this are flagged for discussion">
-                spread ≥{" "}
-                <input aria-label="spread threshold" type="number" min="0" max="10" step="0.5" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-              </label>
+              <SpreadField label="spread threshold" what="Notes whose scores" max={10} value={threshold} onChange={setThreshold} />
               <button type="button" onClick={() => send({ type: "scoring.open", target: target(), threshold: Number(threshold) || 2 })}>Open scoring</button>
             </>
           ) : (
@@ -137,10 +144,7 @@ export function FacilitatorTools({ view, scene, templates, send }: Props) {
         <div className="fac-row">
           {!rating ? (
             <>
-              <label className="fac-field" title="Dimensions whose ratings spread more than this are flagged for discussion">
-                spread ≥{" "}
-                <input aria-label="rating spread threshold" type="number" min="0" max="4" step="0.5" value={ratingThreshold} onChange={(e) => setRatingThreshold(e.target.value)} />
-              </label>
+              <SpreadField label="rating spread threshold" what="Dimensions whose ratings" max={4} value={ratingThreshold} onChange={setRatingThreshold} />
               <button
                 type="button"
                 data-testid="open-rating"
