@@ -1,10 +1,14 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { elementsMap, updateNoteData } from "@quadrant/board-model";
 import { type NoteView, QUARTERS, type ScoredNote, moveForScores } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { frameRect, moveNote } from "./docWrites";
+import { DropControl } from "./DropControl";
+import { NotDoingList } from "./NotDoingList";
+import { OwnerDueFields } from "./OwnerDueFields";
 import { ScoreInput } from "./ScoreInput";
 import { useBoardView } from "./useBoardView";
+import { useParticipantNames } from "./useParticipantNames";
 import { useVotes } from "./useVotes";
 
 type SortKey = "rank" | "text" | "impact" | "effort" | "urgency" | "risk" | "priority" | "votes";
@@ -39,6 +43,8 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
   const rankOf = new Map(view.ranked.map((n, i) => [n.id, i + 1]));
   const rows = sortRows(view.ranked, sort.key, sort.desc);
   const unplaced = view.notes.filter((n) => n.templateId === null && n.origin !== null);
+  const names = useParticipantNames(api);
+  const now = Date.now();
 
   const setScore = (n: NoteView, which: "impact" | "effort", value: number) => {
     if (n.templateId === null || n.impact === null || n.effort === null) return;
@@ -93,32 +99,56 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
             </thead>
             <tbody>
               {rows.map((n) => (
-                <tr key={n.id} data-testid={`matrix-row-${n.id}`} data-quadrant={n.zoneName ?? ""} data-priority={n.priority}>
-                  <td className="num rank">{rankOf.get(n.id)}</td>
-                  <td>
-                    <div className="note-text">{n.text || <em>(empty)</em>}</div>
-                    <div className="note-meta">
-                      <span data-testid={`quadrant-${n.id}`}>{n.zoneName}</span>
-                      {n.votes > 0 && ` · ${n.votes} votes`}
-                      {n.origin && ` · from ${n.origin.label}`}
-                    </div>
-                  </td>
-                  <td className="num">
-                    <ScoreInput value={n.impact} label="impact" testId={`impact-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "impact", v)} />
-                  </td>
-                  <td className="num">
-                    <ScoreInput value={n.effort} label="effort" testId={`effort-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "effort", v)} />
-                  </td>
-                  <td className="num">
-                    <ScoreInput value={n.urgency} label="urgency" testId={`urgency-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { urgency: v })} />
-                  </td>
-                  <td className="num">
-                    <ScoreInput value={n.risk} label="risk" testId={`risk-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { risk: v })} />
-                  </td>
-                  <td className="num priority" data-testid={`priority-${n.id}`}>
-                    {n.priority}
-                  </td>
-                </tr>
+                <Fragment key={n.id}>
+                  <tr data-testid={`matrix-row-${n.id}`} data-quadrant={n.zoneName ?? ""} data-priority={n.priority} data-dropped={n.dropped !== null} className={n.dropped ? "dropped" : undefined}>
+                    <td className="num rank">{rankOf.get(n.id)}</td>
+                    <td>
+                      <div className="note-text">{n.text || <em>(empty)</em>}</div>
+                      <div className="note-meta">
+                        <span data-testid={`quadrant-${n.id}`}>{n.zoneName}</span>
+                        {n.votes > 0 && ` · ${n.votes} votes`}
+                        {n.origin && ` · from ${n.origin.label}`}
+                      </div>
+                    </td>
+                    <td className="num">
+                      <ScoreInput value={n.impact} label="impact" testId={`impact-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "impact", v)} />
+                    </td>
+                    <td className="num">
+                      <ScoreInput value={n.effort} label="effort" testId={`effort-${n.id}`} disabled={!api.canEdit} onCommit={(v) => setScore(n, "effort", v)} />
+                    </td>
+                    <td className="num">
+                      <ScoreInput value={n.urgency} label="urgency" testId={`urgency-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { urgency: v })} />
+                    </td>
+                    <td className="num">
+                      <ScoreInput value={n.risk} label="risk" testId={`risk-${n.id}`} disabled={!api.canEdit} onCommit={(v) => updateNoteData(api.doc, n.id, { risk: v })} />
+                    </td>
+                    <td className="num priority" data-testid={`priority-${n.id}`}>
+                      {n.priority}
+                    </td>
+                  </tr>
+                  {/* Who carries it and by when, or that the group dropped it: a row of its own under the scores. */}
+                  <tr className={n.dropped ? "plan-row dropped" : "plan-row"}>
+                    <td />
+                    <td colSpan={COLUMNS.length - 1}>
+                      <div className="panel-row">
+                        {!n.dropped && (
+                          <OwnerDueFields
+                            owner={n.owner ?? ""}
+                            due={n.due ?? ""}
+                            testId={`plan-${n.id}`}
+                            subject={n.text}
+                            readOnly={!api.canEdit}
+                            names={names}
+                            now={now}
+                            onOwner={(owner) => updateNoteData(api.doc, n.id, { owner: owner || undefined })}
+                            onDue={(due) => updateNoteData(api.doc, n.id, { due: due || undefined })}
+                          />
+                        )}
+                        <DropControl api={api} note={n} />
+                      </div>
+                    </td>
+                  </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -141,6 +171,7 @@ export function MatrixPanel({ api }: { api: BoardApi }) {
           ))}
         </div>
       )}
+      <NotDoingList view={view} />
       {unplaced.length > 0 && (
         <p className="panel-hint">Waiting to be placed: {unplaced.map((n) => `${n.text} (from ${n.origin?.label})`).join("; ")}</p>
       )}

@@ -1,9 +1,13 @@
-import { ElementLike, type ThemeRecord, writeRecord } from "@quadrant/board-model";
+import { ElementLike, type ThemeRecord } from "@quadrant/board-model";
 import { themeFromSelection } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { carriedItems, carryNotes } from "./carry";
+import { CommitField } from "./CommitField";
 import { browserContext, patchElement } from "./docWrites";
+import { OwnerDueFields } from "./OwnerDueFields";
+import { patchRecord } from "./patchRecord";
 import { useBoardView } from "./useBoardView";
+import { useParticipantNames } from "./useParticipantNames";
 
 const FIELDS: ReadonlyArray<[keyof ThemeRecord & ("name" | "driver" | "implication" | "criteria" | "timeline"), string]> = [
   ["name", "Name"],
@@ -13,34 +17,49 @@ const FIELDS: ReadonlyArray<[keyof ThemeRecord & ("name" | "driver" | "implicati
   ["timeline", "Timeline"],
 ];
 
-function ThemeEditor({ api, theme }: { api: BoardApi; theme: ThemeRecord }) {
-  const save = (field: (typeof FIELDS)[number][0], value: string) => {
-    if (theme[field] === value) return;
+function ThemeEditor({ api, theme, names }: { api: BoardApi; theme: ThemeRecord; names: readonly string[] }) {
+  // Saved against the record as the document holds it now: another person's edit of another field survives.
+  const save = (patch: Partial<ThemeRecord>) =>
     api.doc.transact(() => {
-      writeRecord(api.doc, { ...theme, [field]: value });
+      patchRecord(api.doc, theme.id, "theme", (current) => {
+        const next: ThemeRecord = { ...current, ...patch };
+        // An empty owner or due is no owner or due (the schema has no empty values for them).
+        if (!next.owner) delete next.owner;
+        if (!next.due) delete next.due;
+        return next;
+      });
       // The frame's label on the canvas is the theme's name.
-      if (field === "name") patchElement(api.doc, theme.frameId, { name: value });
+      if (patch.name !== undefined) patchElement(api.doc, theme.frameId, { name: patch.name });
     });
-  };
   return (
     <div className="panel-stack theme-fields">
       {FIELDS.map(([field, label]) => (
         <label key={field} className="panel-field">
           {label}
-          {field === "criteria" ? (
-            <textarea key={theme[field]} defaultValue={theme[field]} disabled={!api.canEdit} rows={2} onBlur={(e) => save(field, e.target.value)} />
-          ) : (
-            <input
-              key={theme[field]}
-              defaultValue={theme[field]}
-              disabled={!api.canEdit}
-              data-testid={`theme-${field}-${theme.id}`}
-              onBlur={(e) => save(field, e.target.value)}
-              onKeyDown={(e) => e.key === "Enter" && save(field, e.currentTarget.value)}
-            />
-          )}
+          <CommitField
+            value={theme[field]}
+            label={label}
+            testId={`theme-${field}-${theme.id}`}
+            readOnly={!api.canEdit}
+            multiline={field === "criteria"}
+            onCommit={(value) => save({ [field]: value })}
+          />
         </label>
       ))}
+      <div className="panel-field">
+        Owner and due
+        <OwnerDueFields
+          owner={theme.owner ?? ""}
+          due={theme.due ?? ""}
+          testId={`theme-plan-${theme.id}`}
+          subject={theme.name || "this theme"}
+          readOnly={!api.canEdit}
+          names={names}
+          now={Date.now()}
+          onOwner={(owner) => save({ owner: owner || undefined })}
+          onDue={(due) => save({ due: due || undefined })}
+        />
+      </div>
     </div>
   );
 }
@@ -48,6 +67,7 @@ function ThemeEditor({ api, theme }: { api: BoardApi; theme: ThemeRecord }) {
 /** Themes with their text, their notes, unthemed notes, and "theme from selection". */
 export function ThemesPanel({ api }: { api: BoardApi }) {
   const view = useBoardView(api.doc);
+  const names = useParticipantNames(api);
   const hasMatrix = view.templates.some((t) => t.kind === "impact-effort");
   // An initiative already on the matrix is not offered again (it would be carried twice).
   const carried = carriedItems(api.doc, view.notes);
@@ -79,7 +99,7 @@ export function ThemesPanel({ api }: { api: BoardApi }) {
           <summary>
             <strong>{theme.name || "Untitled theme"}</strong> <span className="muted">({notes.length})</span>
           </summary>
-          <ThemeEditor api={api} theme={theme} />
+          <ThemeEditor api={api} theme={theme} names={names} />
           <ul className="theme-notes" data-testid={`theme-notes-${theme.id}`}>
             {notes.map((n) => (
               <li key={n.id}>{n.text}</li>

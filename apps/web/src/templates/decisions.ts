@@ -157,3 +157,4 @@ export function renumberDuplicates(decisions: readonly DecisionRecord[]): Decisi
   }
   return changed;
 }
+

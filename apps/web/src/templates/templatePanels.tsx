@@ -1,6 +1,9 @@
 import type { SidePanel } from "../board/boardApi";
+import { ActionsPanel } from "./ActionsPanel";
+import { DecisionsPanel } from "./DecisionsPanel";
 import { ExportPanel } from "./ExportPanel";
 import { MatrixPanel } from "./MatrixPanel";
+import { SummaryPanel } from "./SummaryPanel";
 import { SwotPanel } from "./SwotPanel";
 import { TemplateTools } from "./TemplateTools";
 import { ThemesPanel } from "./ThemesPanel";
@@ -12,5 +15,8 @@ export const templatePanels: readonly SidePanel[] = [
   { id: "matrix", title: "Impact / effort", render: (api) => <MatrixPanel api={api} /> },
   { id: "swot", title: "SWOT", render: (api) => <SwotPanel api={api} /> },
   { id: "themes", title: "Themes", render: (api) => <ThemesPanel api={api} /> },
+  { id: "summary", title: "Summary", render: (api) => <SummaryPanel api={api} /> },
+  { id: "decisions", title: "Decisions", render: (api) => <DecisionsPanel api={api} /> },
+  { id: "actions", title: "Actions", render: (api) => <ActionsPanel api={api} /> },
   { id: "export", title: "Export", render: (api) => <ExportPanel api={api} /> },
 ];
