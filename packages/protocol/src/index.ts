@@ -27,5 +27,8 @@ export {
   RotatedLinks,
   ServerInfo,
   CREATE_KEY_HEADER,
+  EXPORT_FORMATS,
+  ExportFormat,
+  ExportQuery,
 } from "./rest";
 export { SaveStatus } from "./save-status";

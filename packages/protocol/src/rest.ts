@@ -86,3 +86,29 @@ export type ServerInfo = z.infer<typeof ServerInfo>;
 
 /** Header that carries BOARD_CREATE_KEY. */
 export const CREATE_KEY_HEADER = "x-create-key";
+
+/**
+ * What GET /api/boards/:id/export can answer: `md` the strategy brief, `csv` one row per note,
+ * `json` a backup, `adr` the decision records (a .zip of all, or one .md with `number`).
+ */
+export const EXPORT_FORMATS = ["md", "csv", "json", "adr"] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** Query of GET /api/boards/:id/export; `number` picks one ADR and only goes with `format=adr`. */
+export const ExportQuery = z
+  .strictObject({
+    token: z.string().optional(),
+    format: ExportFormat,
+    // A query string is text: checked as digits, then read as a number.
+    number: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}$/, "number is an ADR number (1, 2, 3, …)")
+      .transform(Number)
+      .optional(),
+  })
+  .refine((q) => q.number === undefined || q.format === "adr", {
+    message: "number only goes with format=adr",
+    path: ["number"],
+  });
+export type ExportQuery = z.infer<typeof ExportQuery>;

@@ -1,12 +1,13 @@
 import { type BoardSnapshot, parseBoard } from "@quadrant/board-model";
-import type { TemplateKind } from "@quadrant/protocol";
+import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
 import { exportBackup } from "./backup";
+import type { ExportParticipant } from "./brief-outcomes";
+import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
 import { exportMarkdown } from "./export-markdown";
 import { type Votes, interpretBoard } from "./interpret";
 
-export const EXPORT_FORMATS = ["md", "csv", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "@quadrant/protocol";
 
 export interface ExportInput {
   snapshot: BoardSnapshot;
@@ -14,31 +15,47 @@ export interface ExportInput {
   template: TemplateKind;
   exportedAt: Date;
   votes?: Votes;
-  /** Who took part (the facilitation roster, filled by the server): names and the role of their link. */
-  participants?: Array<{ name: string; role: "facilitator" | "editor" | "viewer" }>;
+  /** Who took part (the facilitation roster); the brief's "Who took part" is left out without it. */
+  participants?: readonly ExportParticipant[];
+}
+
+export interface TextExport {
+  contentType: string;
+  extension: string;
+  body: string;
+}
+export interface BinaryExport {
+  contentType: string;
+  extension: string;
+  body: Uint8Array;
 }
 
 /** One entry point for the server route and the web app's buttons: same bytes from both. */
-export function exportBoard(
-  format: ExportFormat,
-  input: ExportInput,
-): { contentType: string; extension: string; body: string } {
+export function exportBoard(format: "adr", input: ExportInput): BinaryExport;
+export function exportBoard(format: Exclude<ExportFormat, "adr">, input: ExportInput): TextExport;
+export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport;
+export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport {
+  const view = () => interpretBoard(parseBoard(input.snapshot), input.votes);
+  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [] };
   switch (format) {
-    case "md": {
-      const view = interpretBoard(parseBoard(input.snapshot), input.votes);
-      return {
-        contentType: "text/markdown; charset=utf-8",
-        extension: "md",
-        body: exportMarkdown(view, { title: input.title, exportedAt: input.exportedAt }),
-      };
-    }
-    case "csv": {
-      const view = interpretBoard(parseBoard(input.snapshot), input.votes);
-      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view) };
-    }
+    case "md":
+      return { contentType: "text/markdown; charset=utf-8", extension: "md", body: exportMarkdown(view(), meta) };
+    case "csv":
+      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view()) };
     case "json": {
       const backup = exportBackup(input.snapshot, input);
       return { contentType: "application/json; charset=utf-8", extension: "json", body: `${JSON.stringify(backup, null, 2)}\n` };
     }
+    case "adr":
+      return { contentType: "application/zip", extension: "zip", body: exportDecisionArchive(view(), meta) };
   }
+}
+
+/** One ADR as Markdown under its own file name (RULE 31); null when the board has no ADR with that number. */
+export function exportOneDecision(input: ExportInput, number: number): (TextExport & { fileName: string }) | null {
+  const view = interpretBoard(parseBoard(input.snapshot), input.votes);
+  const decision = view.decisions.find((d) => d.number === number);
+  if (!decision) return null;
+  const body = exportDecision(view, number, { title: input.title, exportedAt: input.exportedAt });
+  return body === null ? null : { contentType: "text/markdown; charset=utf-8", extension: "md", body, fileName: adrFileName(decision) };
 }

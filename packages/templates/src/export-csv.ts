@@ -1,6 +1,8 @@
 import type { TemplateInstance } from "@quadrant/board-model";
 import { csvNumber, csvText } from "./escape";
 import type { BoardView, NoteView } from "./interpret";
+import { notDoingKind } from "./not-doing";
+import { healthProvenance } from "./scorecard";
 
 export const CSV_COLUMNS = [
   "id",
@@ -16,6 +18,10 @@ export const CSV_COLUMNS = [
   "votes",
   "author",
   "origin",
+  "owner",
+  "due",
+  "status",
+  "health_origin",
 ] as const;
 
 export function originLabel(n: NoteView, templates: readonly TemplateInstance[]): string {
@@ -44,7 +50,10 @@ export function exportOrder(view: BoardView): NoteView[] {
   return [...view.ranked, ...rest];
 }
 
-/** RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. */
+/**
+ * RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. `status` is
+ * "dropped" or "time-sink" for what the group is not doing (RULE 28), else empty.
+ */
 export function exportCsv(view: BoardView): string {
   const rows = [CSV_COLUMNS.join(",")];
   for (const n of exportOrder(view)) {
@@ -66,6 +75,10 @@ export function exportCsv(view: BoardView): string {
         csvNumber(n.votes),
         csvText(n.author ?? ""),
         csvText(originLabel(n, view.templates)),
+        csvText(n.owner ?? ""),
+        csvText(n.due ?? ""),
+        csvText(notDoingKind(n) ?? ""),
+        csvText(n.healthOrigin ? healthProvenance(n.healthOrigin, view.templates) : ""),
       ].join(","),
     );
   }

@@ -13,7 +13,16 @@ export {
   positionFromScores,
   priorityOf,
 } from "./scores";
-export { type Size, type BuiltTemplate, IMPACT_EFFORT_ZONES, SWOT_ZONES, DEFAULT_TEMPLATE_SIZE, buildTemplate } from "./builders";
+export {
+  type Size,
+  type BuiltTemplate,
+  IMPACT_EFFORT_ZONES,
+  SWOT_ZONES,
+  HEALTH_ZONES,
+  HEALTH_DIMENSION_NAMES,
+  DEFAULT_TEMPLATE_SIZE,
+  buildTemplate,
+} from "./builders";
 export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
 export { type Placement, placeCentre } from "./placement";
 export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy } from "./frames";
@@ -32,10 +41,17 @@ export {
 } from "./interpret";
 export { THEME_PADDING, type BuiltTheme, themeFromSelection, buildTheme } from "./themes";
 export { CARRY_GAP, carryToMatrix } from "./carry";
+export { LOW_HEALTH_RATING, carryHealthToSwot } from "./carry-health";
+export { type ScorecardView, type ScorecardDimensionView, healthProvenance, scorecardTitle } from "./scorecard";
+export { type NotDoingView, TIME_SINK_REASON, notDoingKind } from "./not-doing";
 export { moveForScores } from "./move";
 export { escapeMarkdown, csvText } from "./escape";
 export { CSV_COLUMNS, exportCsv } from "./export-csv";
 export { type BriefMeta, exportMarkdown } from "./export-markdown";
+export { type ExportParticipant } from "./brief-outcomes";
+export { adrLabel } from "./decision-markdown";
+export { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
+export { type ZipEntry, zipStore } from "./zip";
 export {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -46,4 +62,12 @@ export {
   importBackup,
   safeLink,
 } from "./backup";
-export { type ExportFormat, EXPORT_FORMATS, exportBoard } from "./export-board";
+export {
+  type ExportFormat,
+  type ExportInput,
+  type TextExport,
+  type BinaryExport,
+  EXPORT_FORMATS,
+  exportBoard,
+  exportOneDecision,
+} from "./export-board";

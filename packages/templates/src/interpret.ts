@@ -1,18 +1,25 @@
 import {
+  type ActionRecord,
   type DecisionRecord,
+  type HealthOrigin,
   type NoteOrigin,
   type PairingKind,
   type PairingRecord,
   type ParsedBoard,
+  type PrincipleRecord,
+  type SummaryField,
   type TemplateInstance,
   type TemplateInstanceKind,
   type ThemeRecord,
-  VISION_RECORD_ID,
 } from "@quadrant/board-model";
 import { centreOf } from "./geometry";
+import { type NotDoingView, notDoingKind, readNotDoing } from "./not-doing";
+import { byText } from "./note-order";
 import { boundTextIndex, isNote, noteText } from "./notes";
+import { readActions, readDecisions, readPrinciples, readSummary } from "./outcomes";
 import { type FramedThing, placeCentre, themeAt, withFrames } from "./placement";
 import { type Quarter, rank, roadmap } from "./ranking";
+import { type ScorecardView, readScorecards } from "./scorecard";
 import { DEFAULT_RISK, DEFAULT_URGENCY, priorityOf, scoresFromPosition } from "./scores";
 
 export type Votes = ReadonlyMap<string, number>;
@@ -36,6 +43,13 @@ export interface NoteView {
   risk: number;
   priority: number | null;
   votes: number;
+  owner: string | null;
+  /** A quarter ("2027-Q1") or a date ("2027-03-31"). */
+  due: string | null;
+  /** Set when the group explicitly decided not to do it (RULE 28). */
+  dropped: { reason: string } | null;
+  /** Set on a note carried from a low-scoring health dimension (RULE 29). */
+  healthOrigin: HealthOrigin | null;
 }
 
 export type ScoredNote = NoteView & { impact: number; effort: number; priority: number };
@@ -57,18 +71,23 @@ export interface BoardView {
   templates: TemplateInstance[];
   /** Notes on impact/effort matrices in rank order (RULE 12). */
   ranked: ScoredNote[];
+  /** RULE 13: the ranked list without what the group is not doing (RULE 28). */
   roadmap: Record<Quarter, ScoredNote[]>;
   swots: SwotView[];
   themes: ThemeView[];
   /** Notes inside a theme map but in no theme (RULE 11). */
   unthemed: NoteView[];
+  /** Equal to summary.vision (kept for the panels that read it). */
   vision: string;
+  /** RULE 26: every summary field, "" when not set. */
+  summary: Record<SummaryField, string>;
+  principles: PrincipleRecord[];
+  /** By ADR number. */
   decisions: DecisionRecord[];
-}
-
-function byText(a: NoteView, b: NoteView): number {
-  if (a.text !== b.text) return a.text < b.text ? -1 : 1;
-  return a.id < b.id ? -1 : 1;
+  /** Open first, then done. */
+  actions: ActionRecord[];
+  scorecards: ScorecardView[];
+  notDoing: NotDoingView[];
 }
 
 export function isScored(n: NoteView): n is ScoredNote {
@@ -108,6 +127,10 @@ export function interpretBoard(board: ParsedBoard, votes: Votes = new Map()): Bo
       risk,
       priority: null,
       votes: votes.get(e.id) ?? 0,
+      owner: data?.owner ?? null,
+      due: data?.due ?? null,
+      dropped: data?.dropped ?? null,
+      healthOrigin: data?.healthOrigin ?? null,
     };
     if (placement.kind === "placed") {
       view.templateId = placement.instance.id;
@@ -139,21 +162,23 @@ export function interpretBoard(board: ParsedBoard, votes: Votes = new Map()): Bo
     .map(({ item }) => ({ theme: item, notes: notes.filter((n) => n.themeId === item.id).sort(byText) }))
     .sort((a, b) => (a.theme.name !== b.theme.name ? (a.theme.name < b.theme.name ? -1 : 1) : a.theme.id < b.theme.id ? -1 : 1));
   const unthemed = notes.filter((n) => n.templateKind === "theme-map" && n.themeId === null).sort(byText);
-  const vision = board.records.find((r) => r.kind === "vision" && r.id === VISION_RECORD_ID);
-  const decisions = board.records
-    .filter((r): r is DecisionRecord => r.kind === "decision")
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const summary = readSummary(board.records);
 
   return {
     notes,
     templates: board.templates,
     ranked,
-    roadmap: roadmap(ranked),
+    roadmap: roadmap(ranked.filter((n) => notDoingKind(n) === null)),
     swots,
     themes: themeViews,
     unthemed,
-    vision: vision?.kind === "vision" ? vision.text : "",
-    decisions,
+    vision: summary.vision,
+    summary,
+    principles: readPrinciples(board.records),
+    decisions: readDecisions(board.records),
+    actions: readActions(board.records),
+    scorecards: readScorecards(board.templates, board.records, notes),
+    notDoing: readNotDoing(notes),
   };
 }
 

@@ -1,7 +1,20 @@
-import type { BoardSnapshot, JsonObject, NoteData, BoardRecord, TemplateInstance } from "@quadrant/board-model";
-import { buildTemplate } from "../builders";
+import {
+  type BoardRecord,
+  type BoardSnapshot,
+  type HealthDimension,
+  type HealthRecord,
+  type JsonObject,
+  type NoteData,
+  type SummaryField,
+  type TemplateInstance,
+  healthRecordId,
+  summaryRecordId,
+} from "@quadrant/board-model";
+import { HEALTH_ZONES, buildTemplate } from "../builders";
+import { carryHealthToSwot } from "../carry-health";
 import type { BuildContext } from "../element-factory";
-import { buildStickyNote } from "../notes";
+import type { ExportParticipant } from "../brief-outcomes";
+import { type BuiltNote, buildStickyNote } from "../notes";
 import { positionFromScores } from "../scores";
 import { buildTheme } from "../themes";
 
@@ -34,9 +47,11 @@ export class FixtureBoard {
     return built.instance;
   }
   addNote(centre: { x: number; y: number }, text: string, data: NoteData = {}): string {
-    const note = buildStickyNote(centre, text, data, this.ctx);
+    return this.addBuilt(buildStickyNote(centre, text, data, this.ctx));
+  }
+  addBuilt(note: BuiltNote): string {
     this.addElements(note.elements);
-    if (Object.keys(data).length > 0) this.snapshot.notes[note.noteId] = { ...data };
+    if (Object.keys(note.data).length > 0) this.snapshot.notes[note.noteId] = { ...note.data };
     return note.noteId;
   }
   /** A note on a matrix at the position that reads (impact, effort). */
@@ -63,7 +78,12 @@ export class FixtureBoard {
 }
 
 /** The board behind the golden files: one matrix, one SWOT, one theme map, all rules exercised. */
-export function strategyBoard(): { board: FixtureBoard; votes: Map<string, number>; ids: Record<string, string> } {
+export function strategyBoard(): {
+  board: FixtureBoard;
+  votes: Map<string, number>;
+  participants: readonly ExportParticipant[];
+  ids: Record<string, string>;
+} {
   const b = new FixtureBoard();
   const matrix = b.addTemplate("impact-effort", 0, 0, 900, 900);
   const swot = b.addTemplate("swot", 1200, 0, 800, 800);
@@ -82,7 +102,7 @@ export function strategyBoard(): { board: FixtureBoard; votes: Map<string, numbe
   const formula = b.addScored(matrix, 3, 2, "=HYPERLINK(\"http://x\")", { author: "@mallory" });
   const html = b.addScored(matrix, 2, 8, "<script>alert(1)</script> *bold* [link](javascript:x)", { urgency: 1, risk: 9 });
 
-  b.addTheme(100, 1300, 600, 500, {
+  const enterprise = b.addTheme(100, 1300, 600, 500, {
     name: "Enterprise-ready platform",
     driver: "Enter the enterprise market",
     implication: "SSO, RBAC, audit logging",
@@ -118,5 +138,142 @@ export function strategyBoard(): { board: FixtureBoard; votes: Map<string, numbe
     createdAt: 1,
   });
   const votes = new Map([[sso, 4], [ci, 3], [billing, 1]]);
-  return { board: b, votes, ids: { auditCarried, sso, ci, billing, formula, html, strengths, weakness, opportunity, matrix: matrix.id, swot: swot.id, map: map.id } };
+  const outcomes = addOutcomes(b, { enterprise, sso, ci, billing, swot });
+  return {
+    board: b,
+    votes,
+    participants: PARTICIPANTS,
+    ids: { auditCarried, sso, ci, billing, formula, html, strengths, weakness, opportunity, matrix: matrix.id, swot: swot.id, map: map.id, ...outcomes },
+  };
+}
+
+/** Who took part in the fixture's session, as the server's roster would pass it in. */
+export const PARTICIPANTS: readonly ExportParticipant[] = [
+  { name: "Fran", role: "facilitator" },
+  { name: "Bo", role: "editor" },
+  { name: "Ann", role: "editor" },
+  { name: "Cy", role: "editor" },
+  { name: "Ann", role: "editor" },
+  { name: "Eli", role: "viewer" },
+];
+
+/**
+ * Issue 14's records on the strategy board, so every section of the brief has something in it:
+ * the executive summary and business context, principles, owners and due dates, a dropped
+ * initiative, three ADRs (each kind of evidence and dissent, a superseded one), actions, a
+ * health scorecard with a low dimension carried into the SWOT's weaknesses.
+ */
+function addOutcomes(
+  b: FixtureBoard,
+  at: { enterprise: string; sso: string; ci: string; billing: string; swot: TemplateInstance },
+): Record<string, string> {
+  const summary: [SummaryField, string][] = [
+    ["vision", "Become the platform enterprises trust by 2028"],
+    ["timeline", "18 months, from 2027-Q1"],
+    ["resources", "Two more platform engineers\nA security budget of 80k"],
+    ["outcomes", "10 enterprise customers\nChurn below 3%"],
+    ["objectives", "Win the enterprise segment\nKeep the self-serve growth"],
+    ["constraints", "Budget flat until Q3\nEU data residency"],
+    ["currentState", "A monolith that scales to today's load"],
+    ["challenges", "Flaky CI\nNo audit trail"],
+  ];
+  for (const [field, text] of summary) b.addRecord({ kind: "summary", id: summaryRecordId(field), field, text });
+  b.addRecord({ kind: "principle", id: "pr-b", order: 2, title: "Buy before build for horizontal capabilities", meaning: "Identity, billing and email come from vendors" });
+  b.addRecord({ kind: "principle", id: "pr-a", order: 1, title: "Build for 10×, not 100×", meaning: "Design for next year's load\nRevisit at 5×" });
+  b.addRecord({ kind: "principle", id: "pr-c", order: 3, title: "Make reversible decisions quickly", meaning: "" });
+
+  const theme = b.snapshot.records[at.enterprise];
+  if (theme) Object.assign(theme, { owner: "Dana", due: "2027-Q4" });
+  Object.assign(b.snapshot.notes[at.sso] ?? {}, { owner: "Bo", due: "2027-Q1" });
+  Object.assign(b.snapshot.notes[at.ci] ?? {}, { owner: "Cy", due: "2027-02-15" });
+  Object.assign(b.snapshot.notes[at.billing] ?? {}, { dropped: { reason: "The vendor's billing covers us until 2028" } });
+
+  b.addRecord({
+    kind: "decision",
+    id: "dec-2",
+    number: 2,
+    title: "Adopt trunk-based development",
+    status: "superseded",
+    supersededBy: 3,
+    date: "2026-12-02",
+    deciders: "Everyone",
+    context: "Long-lived branches break CI",
+    decision: "Merge to main daily",
+    consequences: { positive: "Fewer merge conflicts", negative: "Needs feature flags", neutral: "Release cadence unchanged" },
+    alternatives: [
+      { option: "GitFlow", whyNot: "Too slow for weekly releases" },
+      { option: "Status quo", whyNot: "" },
+    ],
+    implementation: "Feature flags first",
+    reviewDate: "2027-06-01",
+    evidence: {
+      kind: "scoring",
+      items: [{ noteId: at.ci, label: "Fix flaky CI", meanImpact: 8, spreadImpact: 1.5, meanEffort: 2.25, spreadEffort: 4, discuss: true }],
+    },
+    dissent: { kind: "anonymous", count: 2, note: "Worried about release quality" },
+    noteIds: [],
+    history: [
+      { at: Date.UTC(2026, 11, 2), status: "accepted", by: "Fran" },
+      { at: Date.UTC(2026, 11, 3), status: "superseded", by: "Fran" },
+    ],
+    createdAt: 3,
+  });
+  b.addRecord({
+    kind: "decision",
+    id: "dec-3",
+    number: 3,
+    title: "Trunk-based development with short-lived branches",
+    status: "proposed",
+    date: "2026-12-03",
+    deciders: "",
+    context: "",
+    decision: "Branches live at most a day",
+    consequences: { positive: "", negative: "", neutral: "" },
+    alternatives: [],
+    implementation: "",
+    reviewDate: "",
+    evidence: { kind: "notes", items: [{ noteId: at.ci, label: "Fix flaky CI" }] },
+    noteIds: [at.ci, "gone-note"],
+    history: [],
+    createdAt: 2,
+  });
+  const dec1 = b.snapshot.records["dec-1"];
+  if (dec1) {
+    Object.assign(dec1, {
+      themeId: at.enterprise,
+      implementation: "Start with Okta and Entra ID",
+      reviewDate: "2027-03-01",
+      evidence: { kind: "vote", items: [{ noteId: at.sso, label: "SSO for enterprise", votes: 4 }, { noteId: at.ci, label: "Fix flaky CI", votes: 3 }] },
+      dissent: { kind: "named", entries: [{ who: "Cy", why: "CI first: every release hurts" }] },
+      noteIds: [at.sso],
+      history: [
+        { at: Date.UTC(2026, 10, 30), status: "proposed", by: "Bo" },
+        { at: Date.UTC(2026, 11, 1), status: "accepted", by: "Fran" },
+      ],
+    });
+  }
+
+  b.addRecord({ kind: "action", id: "act-3", text: "Book the SOC 2 auditor", owner: "Dana", due: "2027-Q2", done: false, link: { kind: "theme", id: at.enterprise }, createdAt: 30 });
+  b.addRecord({ kind: "action", id: "act-1", text: "Write the SSO spike", owner: "Bo", due: "2027-01-15", done: true, link: { kind: "decision", id: "dec-1" }, createdAt: 10 });
+  b.addRecord({ kind: "action", id: "act-2", text: "Quarantine flaky tests", owner: "Cy", due: "", done: false, link: { kind: "note", id: at.ci }, createdAt: 20 });
+  b.addRecord({ kind: "action", id: "act-4", text: "Share the brief", owner: "", due: "", done: false, createdAt: 40 });
+
+  const scorecard = b.addTemplate("health-scorecard", 2200, 0, 900, 900);
+  const ratings: [HealthDimension, number | null, string, string][] = [
+    ["scalability", 4, "Handles 3× today's peak", "None this year"],
+    ["reliability", 3, "Two outages last quarter", "Enterprise SLAs at risk"],
+    ["security", 2, "No pen test since 2024\nSecrets in CI logs", "Blocks SOC 2"],
+    ["developer-velocity", 3, "Lead time 5 days", "Slow response to customers"],
+    ["technical-debt", 2, "Billing is untested", "Every billing change is risky"],
+    ["team-health", null, "", ""],
+  ];
+  for (const [dimension, rating, evidence, impact] of ratings) {
+    b.addRecord({ kind: "health", id: healthRecordId(scorecard.id, dimension), templateId: scorecard.id, dimension, rating, evidence, impact });
+  }
+  const securityRow = HEALTH_ZONES.find((z) => z.id === "security");
+  const pentest = b.addNote({ x: 2200 + 450, y: (securityRow?.y ?? 0) * 900 + 100 }, "Pen test booked for March");
+  const security = b.snapshot.records[healthRecordId(scorecard.id, "security")] as HealthRecord;
+  const carried = carryHealthToSwot(security, scorecard, at.swot, { x: 1200, y: 0, width: 800, height: 800 }, [], b.ctx);
+  const carriedId = carried ? b.addBuilt(carried) : "";
+  return { scorecard: scorecard.id, pentest, carried: carriedId };
 }
