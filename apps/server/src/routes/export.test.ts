@@ -1,5 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { elementsMap, notesMap, templatesMap } from "@quadrant/board-model";
+import { type DecisionRecord, elementsMap, notesMap, recordsMap, templatesMap } from "@quadrant/board-model";
 import { BoardCreated, ErrorBody } from "@quadrant/protocol";
 import { buildStickyNote, buildTemplate, positionFromScores } from "@quadrant/templates";
 import { createBoard } from "../../test-support/create-board";
@@ -75,7 +79,7 @@ describe("GET /api/boards/:id/export", () => {
     // fetch's text() strips the BOM; check the bytes
     const bytes = new Uint8Array(await (await get(`/api/boards/${board.id}/export?format=csv`, board.tokens.facilitator)).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.split("\r\n")[1]).toBe(`${noteId},SSO for enterprise,Impact / Effort,Quick Wins,,9,5,8,6,17.5,0,,`);
+    expect(csv.split("\r\n")[1]).toBe(`${noteId},SSO for enterprise,Impact / Effort,Quick Wins,,9,5,8,6,17.5,0,,,,,,`);
   });
 
   it("refuses viewers (403), missing tokens (401), unknown boards (404) and formats (400)", async () => {
@@ -159,5 +163,113 @@ describe("export and facilitation", () => {
     await command(board.tokens.facilitator, fac, { type: "vote.reveal" });
     const md = await (await get(`/api/boards/${board.id}/export?format=md`, board.tokens.editor)).text();
     expect(md).toMatch(/\| 1 \| SSO for enterprise \| Quick Wins \| 9\.0 \| 5\.0 \| 8\.0 \| 6\.0 \| 17\.5 \| 2 \|/);
+  });
+});
+
+function decision(number: number, title: string, extra: Partial<DecisionRecord> = {}): DecisionRecord {
+  return {
+    kind: "decision",
+    id: `dec-${number}`,
+    number,
+    title,
+    status: "accepted",
+    date: "2026-12-01",
+    deciders: "Fran",
+    context: "Enterprise deals stall",
+    decision: `Decision ${number}`,
+    consequences: { positive: "", negative: "", neutral: "" },
+    alternatives: [],
+    implementation: "",
+    reviewDate: "",
+    noteIds: [],
+    history: [],
+    createdAt: number,
+    ...extra,
+  };
+}
+
+/** A board with two ADRs, written by an editor through a real socket. */
+async function boardWithDecisions(): Promise<BoardCreated> {
+  const board = await createBoard(server.url, "blank", "Offsite | 2027");
+  const editor = stockClient(server.wsUrl, board.id, board.tokens.editor);
+  clients.push(editor);
+  await editor.synced();
+  editor.doc.transact(() => {
+    recordsMap(editor.doc).set("dec-2", { ...decision(2, "Adopt trunk-based development", { status: "proposed" }) });
+    recordsMap(editor.doc).set("dec-1", {
+      ...decision(1, "Build SSO before RBAC", { dissent: { kind: "named", entries: [{ who: "Cy", why: "CI first" }] } }),
+    });
+  });
+  await until(async () => {
+    const r = await get(`/api/boards/${board.id}/export?format=adr&number=2`, board.tokens.editor);
+    return r.status === 200 ? true : null;
+  });
+  return board;
+}
+
+describe("GET /api/boards/:id/export?format=adr (RULE 31)", () => {
+  it("answers every ADR as a zip of Markdown files that unzip reads back", async () => {
+    const board = await boardWithDecisions();
+    const r = await get(`/api/boards/${board.id}/export?format=adr`, board.tokens.facilitator);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/zip");
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="Offsite-2027-ADRs.zip"');
+    const dir = mkdtempSync(join(tmpdir(), "quadrant-adr-"));
+    try {
+      const zip = join(dir, "adrs.zip");
+      writeFileSync(zip, new Uint8Array(await r.arrayBuffer()));
+      const listing = execFileSync("unzip", ["-Z1", zip], { encoding: "utf8" }).trim().split("\n");
+      expect(listing).toEqual(["ADR-001-build-sso-before-rbac.md", "ADR-002-adopt-trunk-based-development.md"]);
+      const first = execFileSync("unzip", ["-p", zip, "ADR-001-build-sso-before-rbac.md"], { encoding: "utf8" });
+      expect(first.split("\n")[0]).toBe("# ADR-001: Build SSO before RBAC");
+      expect(first).toContain("  - Cy: CI first");
+      expect(execFileSync("unzip", ["-tq", zip], { encoding: "utf8" })).toMatch(/No errors detected/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("answers one ADR as Markdown with number=N, and 404 with a clear message when there is no such ADR", async () => {
+    const board = await boardWithDecisions();
+    const r = await get(`/api/boards/${board.id}/export?format=adr&number=2`, board.tokens.editor);
+    expect(r.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="ADR-002-adopt-trunk-based-development.md"');
+    const md = await r.text();
+    expect(md.split("\n")[0]).toBe("# ADR-002: Adopt trunk-based development");
+    expect(md).toContain("- **Status:** Proposed");
+    const missing = await get(`/api/boards/${board.id}/export?format=adr&number=7`, board.tokens.editor);
+    expect(missing.status).toBe(404);
+    expect(ErrorBody.parse(await missing.json()).error.message).toBe("ADR 7 on this board not found");
+  });
+
+  it("refuses viewers (403, as every export); a bad number or a number without format=adr is a 400 naming it", async () => {
+    const board = await boardWithDecisions();
+    const viewer = await get(`/api/boards/${board.id}/export?format=adr`, board.tokens.viewer);
+    expect(viewer.status).toBe(403);
+    expect(ErrorBody.parse(await viewer.json()).error.code).toBe("forbidden");
+    expect((await get(`/api/boards/${board.id}/export?format=adr&number=1`, board.tokens.viewer)).status).toBe(403);
+    for (const query of ["format=adr&number=0", "format=adr&number=abc", "format=adr&number=1.5", "format=md&number=1"]) {
+      const r = await get(`/api/boards/${board.id}/export?${query}`, board.tokens.editor);
+      expect(r.status, query).toBe(400);
+      expect(ErrorBody.parse(await r.json()).error.message, query).toMatch(/number/);
+    }
+  });
+
+  it("an empty board's archive is a valid, empty zip", async () => {
+    const board = await createBoard(server.url, "blank");
+    const r = await get(`/api/boards/${board.id}/export?format=adr`, board.tokens.editor);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    // only the end-of-central-directory record: signature PK\x05\x06, no entries
+    expect(bytes.length).toBe(22);
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x05, 0x06]);
+  });
+
+  it("is in the OpenAPI document: the adr format and the number parameter", async () => {
+    const openapi = (await (await get("/api/openapi.json")).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string; schema?: { enum?: string[] } }[] } }>;
+    };
+    const params = openapi.paths["/api/boards/{id}/export"]?.get?.parameters ?? [];
+    expect(params.find((p) => p.name === "format")?.schema?.enum).toEqual(["md", "csv", "json", "adr"]);
+    expect(params.map((p) => p.name)).toContain("number");
   });
 });

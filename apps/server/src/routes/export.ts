@@ -1,8 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { BoardIdParams, BoardImported, ErrorBody } from "@quadrant/protocol";
-import { EXPORT_FORMATS } from "@quadrant/templates";
+import { BoardIdParams, BoardImported, ErrorBody, ExportQuery } from "@quadrant/protocol";
 import type { BoardService } from "../services/board-service";
 import type { ExportService } from "../services/export-service";
 import { requestToken } from "./request-token";
@@ -14,8 +13,12 @@ export interface ExportRoutesOptions {
   checkCreateKey: (request: FastifyRequest) => void;
 }
 
-const ExportQuery = z.strictObject({ token: z.string().optional(), format: z.enum(EXPORT_FORMATS) });
 const NoQuery = z.strictObject({});
+/** The file: text (md, csv, json, one ADR) or, for the ADR archive, the bytes of a .zip. */
+const ExportFile = z.union([
+  z.string(),
+  z.instanceof(Buffer).meta({ type: "string", format: "binary", description: "application/zip" }),
+]);
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 /** Backups carry images as data URLs: far above Fastify's 1 MiB default. */
 const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -28,20 +31,25 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
       schema: {
         summary: "Export a board (facilitator or editor)",
         description:
-          "`format=md` the strategy brief, `csv` one row per note, `json` a backup that POST /api/boards/import accepts.",
+          "`format=md` the strategy brief, `csv` one row per note, `json` a backup that POST /api/boards/import accepts, " +
+          "`adr` every decision record as a .zip of Markdown files (`ADR-001-<title>.md`, application/zip). " +
+          "`format=adr&number=N` answers ADR-N alone as Markdown, or 404 when the board has no ADR-N; " +
+          "`number` with any other format is a 400.",
         params: BoardIdParams,
         querystring: ExportQuery,
-        response: { 200: z.string(), ...errors },
+        response: { 200: ExportFile, ...errors },
       },
     },
     async (request, reply) => {
       const access = await boards.authorize(request.params.id, requestToken(request));
-      const out = await exports.export(access, request.query.format);
+      const out = await exports.export(access, request.query);
+      // Fastify sends a Buffer as raw bytes; the zip must not go through the string serializer.
+      const body = typeof out.body === "string" ? out.body : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
       return reply
         .header("content-type", out.contentType)
         .header("content-disposition", `attachment; filename="${out.fileName}"`)
         .header("cache-control", "no-store")
-        .send(out.body);
+        .send(body);
     },
   );
 

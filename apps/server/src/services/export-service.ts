@@ -1,20 +1,26 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 import { type FacilitationState, rankVotes, roster } from "@quadrant/facilitation";
-import type { BoardImported } from "@quadrant/protocol";
-import { type ExportFormat, exportBoard, importBackup } from "@quadrant/templates";
+import type { BoardImported, ExportQuery } from "@quadrant/protocol";
+import { type ExportInput, type ExportParticipant, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
 import type { BoardService } from "./board-service";
-import { ServiceError } from "./service-error";
+import { ServiceError, notFound } from "./service-error";
 
 export interface ExportServiceDeps {
   boards: BoardService;
   /** The board's facilitation state, loaded or stored (votes go into exports). */
   facilitationState: (boardId: string) => Promise<FacilitationState>;
   now: () => Date;
+  /**
+   * Who took part (the facilitation roster), for the brief's "Who took part". Optional: without
+   * it the section is left out.
+   */
+  participants?: (boardId: string) => Promise<readonly ExportParticipant[]>;
 }
 
 export interface BoardExport {
-  body: string;
+  /** Text for md, csv, json and one ADR; bytes for the ADR archive (a .zip). */
+  body: string | Uint8Array;
   contentType: string;
   fileName: string;
 }
@@ -36,20 +42,27 @@ function fileName(title: string, extension: string): string {
 export class ExportService {
   constructor(private readonly deps: ExportServiceDeps) {}
 
-  async export(access: BoardAccess, format: ExportFormat): Promise<BoardExport> {
+  /** `query.number` (only with format=adr) picks one ADR; a number the board does not have is a 404. */
+  async export(access: BoardAccess, query: Pick<ExportQuery, "format" | "number">): Promise<BoardExport> {
     requirePermission(access, "board.export");
     const { board } = access;
     const snapshot = await this.deps.boards.readDocument(board.id, snapshotBoard);
-    const facilitation = await this.deps.facilitationState(board.id);
-    const out = exportBoard(format, {
+    const input: ExportInput = {
       snapshot,
       title: board.title,
       template: board.template,
       exportedAt: this.deps.now(),
-      votes: votesOf(facilitation),
-      participants: roster(facilitation),
-    });
-    return { body: out.body, contentType: out.contentType, fileName: fileName(board.title, out.extension) };
+      votes: votesOf(await this.deps.facilitationState(board.id)),
+      ...(this.deps.participants ? { participants: await this.deps.participants(board.id) } : {}),
+    };
+    if (query.format === "adr" && query.number !== undefined) {
+      const one = exportOneDecision(input, query.number);
+      if (!one) throw notFound(`ADR ${query.number} on this board`);
+      return { body: one.body, contentType: one.contentType, fileName: one.fileName };
+    }
+    const out = exportBoard(query.format, input);
+    const name = query.format === "adr" ? `${board.title} ADRs` : board.title;
+    return { body: out.body, contentType: out.contentType, fileName: fileName(name, out.extension) };
   }
 
   /** A new board from a JSON backup; what sanitising removed is in `dropped` (RULE 19). */
