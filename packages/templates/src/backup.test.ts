@@ -26,6 +26,37 @@ describe("JSON backup", () => {
     expect(parseBoard(snapshotBoard(doc)).problems).toEqual([]);
   });
 
+  it("round-trips every outcome record and note field of issue 14 unchanged", () => {
+    const { board, ids } = strategyBoard();
+    const imported = importBackup(JSON.parse(JSON.stringify(exportBackup(board.snapshot, meta))));
+    if (!imported.ok) throw new Error(imported.message);
+    const parsed = parseBoard(imported.snapshot);
+    expect(parsed.problems).toEqual([]);
+    const kinds = parsed.records.map((r) => r.kind);
+    for (const kind of ["summary", "principle", "decision", "action", "health", "theme", "pairing", "vision"] as const) {
+      expect(kinds, kind).toContain(kind);
+    }
+    expect(parsed.records.filter((r) => r.kind === "summary")).toHaveLength(8);
+    expect(parsed.records.filter((r) => r.kind === "health")).toHaveLength(6);
+    expect(imported.snapshot.records).toEqual(board.snapshot.records);
+    expect(imported.snapshot.notes[ids["sso"] ?? ""]).toMatchObject({ owner: "Bo", due: "2027-Q1" });
+    expect(imported.snapshot.notes[ids["billing"] ?? ""]).toMatchObject({ dropped: { reason: "The vendor's billing covers us until 2028" } });
+    expect(imported.snapshot.notes[ids["carried"] ?? ""]).toEqual({ healthOrigin: { templateId: ids["scorecard"], dimension: "security", rating: 2 } });
+    expect(imported.snapshot.templates[ids["scorecard"] ?? ""]).toMatchObject({ kind: "health-scorecard" });
+  });
+
+  it("a backup with an invalid outcome field is refused, naming it (zod at the boundary)", () => {
+    const b = backupJson();
+    const records = b["records"] as Record<string, Record<string, unknown>>;
+    (records["dec-1"] as Record<string, unknown>)["status"] = "maybe";
+    expect(importBackup(b)).toEqual({ ok: false, message: expect.stringMatching(/records\.dec-1.*status/) });
+    const n = backupJson();
+    const notes = n["notes"] as Record<string, Record<string, unknown>>;
+    const first = Object.keys(notes)[0] ?? "";
+    (notes[first] as Record<string, unknown>)["due"] = "next spring";
+    expect(importBackup(n)).toEqual({ ok: false, message: expect.stringMatching(new RegExp(`notes\\.${first}.*due`)) });
+  });
+
   it("RULE 19: an unknown field is rejected with a message naming it", () => {
     const top = { ...backupJson(), extra: 1 };
     expect(importBackup(top)).toEqual({ ok: false, message: expect.stringMatching(/extra/) });

@@ -11,6 +11,13 @@ const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 /** 2.0: the lowest version that knows folders and the UTF-8 flag. */
 const VERSION = 20;
+/**
+ * "Made by" Unix 2.0: Info-ZIP's unzip reads names from an MS-DOS host as code page 437 even with
+ * the UTF-8 flag set, so the host is Unix, and the external attributes carry a file mode (rw-r--r--)
+ * or the extracted files would have none.
+ */
+const MADE_BY = (3 << 8) | VERSION;
+const FILE_MODE = (0o100644 << 16) >>> 0;
 const UTF8_NAMES = 0x0800;
 const STORE = 0;
 /** Without ZIP64 the sizes and offsets are 32 bits and the entry count 16. */
@@ -71,7 +78,7 @@ export function zipStore(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     const central = new Uint8Array(46 + name.length);
     const c = new DataView(central.buffer);
     c.setUint32(0, CENTRAL_HEADER, true);
-    c.setUint16(4, VERSION, true);
+    c.setUint16(4, MADE_BY, true);
     c.setUint16(6, VERSION, true);
     c.setUint16(8, UTF8_NAMES, true);
     c.setUint16(10, STORE, true);
@@ -81,7 +88,8 @@ export function zipStore(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     c.setUint32(20, size, true);
     c.setUint32(24, size, true);
     c.setUint16(28, name.length, true);
-    // extra field length, comment length, disk number, internal and external attributes: all 0
+    // extra field length, comment length, disk number and internal attributes: all 0
+    c.setUint32(38, FILE_MODE, true);
     c.setUint32(42, offset, true);
     central.set(name, 46);
 
