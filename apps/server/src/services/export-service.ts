@@ -1,7 +1,7 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 import { type FacilitationState, rankVotes, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
-import { type ExportInput, type ExportParticipant, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
+import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
 import type { BoardService } from "./board-service";
 import { ServiceError, notFound } from "./service-error";
@@ -11,11 +11,6 @@ export interface ExportServiceDeps {
   /** The board's facilitation state, loaded or stored (votes go into exports). */
   facilitationState: (boardId: string) => Promise<FacilitationState>;
   now: () => Date;
-  /**
-   * Who took part (the facilitation roster), for the brief's "Who took part". Optional: without
-   * it the section is left out.
-   */
-  participants?: (boardId: string) => Promise<readonly ExportParticipant[]>;
 }
 
 export interface BoardExport {
@@ -47,13 +42,15 @@ export class ExportService {
     requirePermission(access, "board.export");
     const { board } = access;
     const snapshot = await this.deps.boards.readDocument(board.id, snapshotBoard);
+    const facilitation = await this.deps.facilitationState(board.id);
     const input: ExportInput = {
       snapshot,
       title: board.title,
       template: board.template,
       exportedAt: this.deps.now(),
-      votes: votesOf(await this.deps.facilitationState(board.id)),
-      ...(this.deps.participants ? { participants: await this.deps.participants(board.id) } : {}),
+      votes: votesOf(facilitation),
+      // "Who took part": the facilitation roster (names and link roles, never participant ids).
+      participants: roster(facilitation),
     };
     if (query.format === "adr" && query.number !== undefined) {
       const one = exportOneDecision(input, query.number);
