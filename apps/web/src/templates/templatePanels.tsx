@@ -3,6 +3,7 @@ import { ActionsPanel } from "./ActionsPanel";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { ExportPanel } from "./ExportPanel";
 import { MatrixPanel } from "./MatrixPanel";
+import { ScorecardPanel } from "./ScorecardPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { SwotPanel } from "./SwotPanel";
 import { TemplateTools } from "./TemplateTools";
@@ -14,6 +15,7 @@ export const templatePanels: readonly SidePanel[] = [
   { id: "template-tools", title: "Notes & templates", roles: ["facilitator", "editor"], render: (api) => <TemplateTools api={api} /> },
   { id: "matrix", title: "Impact / effort", render: (api) => <MatrixPanel api={api} /> },
   { id: "swot", title: "SWOT", render: (api) => <SwotPanel api={api} /> },
+  { id: "scorecard", title: "Technical health", render: (api) => <ScorecardPanel api={api} /> },
   { id: "themes", title: "Themes", render: (api) => <ThemesPanel api={api} /> },
   { id: "summary", title: "Summary", render: (api) => <SummaryPanel api={api} /> },
   { id: "decisions", title: "Decisions", render: (api) => <DecisionsPanel api={api} /> },
