@@ -1,5 +1,5 @@
-import { useState } from "react";
 import type { DecisionRecord } from "@quadrant/board-model";
+import { AddField } from "./AddField";
 import { CommitField } from "./CommitField";
 
 interface Props {
@@ -11,13 +11,7 @@ interface Props {
 
 /** Alternatives considered, each with why it was not chosen. */
 export function AlternativesEditor({ decision, readOnly, onChange }: Props) {
-  const [option, setOption] = useState("");
   const n = decision.number;
-  const add = () => {
-    if (option.trim() === "") return;
-    onChange((list) => [...list, { option: option.trim(), whyNot: "" }]);
-    setOption("");
-  };
   const set = (index: number, patch: Partial<DecisionRecord["alternatives"][number]>) =>
     onChange((list) => list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   return (
@@ -46,20 +40,14 @@ export function AlternativesEditor({ decision, readOnly, onChange }: Props) {
         ))}
       </ol>
       {!readOnly && (
-        <div className="panel-row">
-          <input
-            aria-label="new alternative"
-            data-testid={`decision-alternative-new-${n}`}
-            placeholder="Another option…"
-            maxLength={500}
-            value={option}
-            onChange={(e) => setOption(e.target.value)}
-            onKeyDown={(e) => e.key === "Enter" && add()}
-          />
-          <button type="button" data-testid={`decision-alternative-add-${n}`} disabled={option.trim() === ""} onClick={add}>
-            Add
-          </button>
-        </div>
+        <AddField
+          label="new alternative"
+          testId={`decision-alternative-new-${n}`}
+          buttonTestId={`decision-alternative-add-${n}`}
+          buttonText="Add"
+          placeholder="Another option…"
+          onAdd={(option) => onChange((list) => [...list, { option, whyNot: "" }])}
+        />
       )}
     </div>
   );

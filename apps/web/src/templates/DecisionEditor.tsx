@@ -25,6 +25,16 @@ const CONSEQUENCES: ReadonlyArray<{ field: Consequence; label: string }> = [
   { field: "neutral", label: "Consequences: neutral" },
 ];
 
+/** A date field; a date input reports "" while incomplete or cleared, else yyyy-mm-dd. */
+function DateField({ label, testId, value, readOnly, onChange }: { label: string; testId: string; value: string; readOnly: boolean; onChange: (value: string) => void }) {
+  return (
+    <label className="panel-field">
+      {label}
+      <input type="date" aria-label={label.toLowerCase()} data-testid={testId} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
 interface Props {
   api: BoardApi;
   decision: DecisionRecord;
@@ -90,17 +100,7 @@ export function DecisionEditor({ api, decision, view, names, me }: Props) {
             </select>
           </label>
         )}
-        <label className="panel-field">
-          Date
-          <input
-            type="date"
-            aria-label="date"
-            data-testid={`decision-date-${n}`}
-            value={decision.date}
-            disabled={readOnly}
-            onChange={(e) => e.target.value !== "" && patch((d) => ({ ...d, date: e.target.value }))}
-          />
-        </label>
+        <DateField label="Date" testId={`decision-date-${n}`} value={decision.date} readOnly={readOnly} onChange={(date) => date !== "" && patch((d) => ({ ...d, date }))} />
       </div>
       {TEXTS.map(({ field, label, multiline }) => (
         <label key={field} className="panel-field">
@@ -154,17 +154,7 @@ export function DecisionEditor({ api, decision, view, names, me }: Props) {
         Implementation notes
         <CommitField value={decision.implementation} label="implementation notes" testId={`decision-implementation-${n}`} readOnly={readOnly} multiline onCommit={(implementation) => patch((d) => ({ ...d, implementation }))} />
       </label>
-      <label className="panel-field">
-        Review date
-        <input
-          type="date"
-          aria-label="review date"
-          data-testid={`decision-review-${n}`}
-          value={decision.reviewDate}
-          disabled={readOnly}
-          onChange={(e) => patch((d) => ({ ...d, reviewDate: e.target.value }))}
-        />
-      </label>
+      <DateField label="Review date" testId={`decision-review-${n}`} value={decision.reviewDate} readOnly={readOnly} onChange={(reviewDate) => patch((d) => ({ ...d, reviewDate }))} />
       <DissentEditor
         decision={decision}
         readOnly={readOnly}

@@ -3,6 +3,7 @@ import { type DecisionEvidence, writeRecord } from "@quadrant/board-model";
 import { adrLabel } from "@quadrant/templates";
 import { canEdit as canExport } from "@quadrant/protocol";
 import type { BoardApi } from "../board/boardApi";
+import { AddField } from "./AddField";
 import { DecisionEditor } from "./DecisionEditor";
 import {
   evidenceFromNotes,
@@ -29,7 +30,6 @@ export function DecisionsPanel({ api }: { api: BoardApi }) {
   const view = useBoardView(api.doc);
   const facilitation = useFacilitationView(api);
   const names = useParticipantNames(api);
-  const [title, setTitle] = useState("");
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const me = api.presence.local()?.user.name ?? "someone";
@@ -67,31 +67,20 @@ export function DecisionsPanel({ api }: { api: BoardApi }) {
     if (!scoring) return;
     create({ title: titleFromNotes(scoring.flatMap((r) => (texts.has(r.noteId) ? [{ text: texts.get(r.noteId) ?? "" }] : []))), noteIds: scoring.map((r) => r.noteId), evidence: evidenceFromScoring(scoring, texts) });
   };
-  const blank = () => {
-    if (title.trim() === "") return;
-    create({ title: title.trim() });
-    setTitle("");
-  };
   const downloadAll = async () => setError(await downloadExport(api, { format: "adr" }, `${safeFileName(api.info.title)}-adrs.zip`));
 
   return (
     <div className="panel-stack" data-testid="decisions-panel">
       {api.canEdit && (
         <div className="panel-stack">
-          <div className="panel-row">
-            <input
-              aria-label="new decision title"
-              data-testid="decision-new-title"
-              placeholder="Decision title…"
-              maxLength={500}
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              onKeyDown={(e) => e.key === "Enter" && blank()}
-            />
-            <button type="button" data-testid="decision-new" disabled={title.trim() === ""} onClick={blank}>
-              New decision
-            </button>
-          </div>
+          <AddField
+            label="new decision title"
+            testId="decision-new-title"
+            buttonTestId="decision-new"
+            buttonText="New decision"
+            placeholder="Decision title…"
+            onAdd={(title) => create({ title })}
+          />
           <div className="panel-row">
             <button type="button" data-testid="decision-from-selection" onClick={fromSelection} title="The notes selected on the canvas become the decision's evidence">
               From selected notes

@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { type PrincipleRecord, type SummaryField, deleteRecord, summaryRecordId, writeRecord } from "@quadrant/board-model";
 import type { BoardApi } from "../board/boardApi";
+import { AddField } from "./AddField";
 import { CommitField } from "./CommitField";
 import { randomId } from "./docWrites";
 import { patchRecord } from "./patchRecord";
@@ -67,15 +67,9 @@ function PrincipleItem({ api, principle, index, count, list }: { api: BoardApi; 
 /** Executive summary, business context and technical principles: co-edited, one record per field. */
 export function SummaryPanel({ api }: { api: BoardApi }) {
   const view = useBoardView(api.doc);
-  const [title, setTitle] = useState("");
   const readOnly = !api.canEdit;
   const saveField = (field: SummaryField, text: string) =>
     writeRecord(api.doc, { kind: "summary", id: summaryRecordId(field), field, text: text.trim() });
-  const addPrinciple = () => {
-    if (title.trim() === "") return;
-    writeRecord(api.doc, { kind: "principle", id: randomId(), order: nextPrincipleOrder(view.principles), title: title.trim(), meaning: "" });
-    setTitle("");
-  };
   return (
     <div className="panel-stack" data-testid="summary-panel">
       {SECTIONS.map((section) => (
@@ -97,20 +91,14 @@ export function SummaryPanel({ api }: { api: BoardApi }) {
         {view.principles.length === 0 && <li className="muted">none yet</li>}
       </ol>
       {!readOnly && (
-        <div className="panel-row">
-          <input
-            aria-label="new principle"
-            data-testid="principle-new"
-            placeholder="e.g. Buy before build for horizontal capabilities"
-            maxLength={500}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            onKeyDown={(e) => e.key === "Enter" && addPrinciple()}
-          />
-          <button type="button" data-testid="principle-add" disabled={title.trim() === ""} onClick={addPrinciple}>
-            Add principle
-          </button>
-        </div>
+        <AddField
+          label="new principle"
+          testId="principle-new"
+          buttonTestId="principle-add"
+          buttonText="Add principle"
+          placeholder="e.g. Buy before build for horizontal capabilities"
+          onAdd={(title) => writeRecord(api.doc, { kind: "principle", id: randomId(), order: nextPrincipleOrder(view.principles), title, meaning: "" })}
+        />
       )}
     </div>
   );
