@@ -5,7 +5,7 @@ import { csvText, escapeMarkdown } from "./escape";
 import { exportBoard, exportOneDecision } from "./export-board";
 import { exportMarkdown } from "./export-markdown";
 import { interpretBoard } from "./interpret";
-import { FixtureBoard, strategyBoard } from "./testing/fixture-board";
+import { FixtureBoard, strategyBoard, FULL_BRIEF_HEADINGS } from "./testing/fixture-board";
 
 const exportedAt = new Date("2026-11-22T09:00:00Z");
 const golden = (name: string) => new URL(`../__golden__/${name}`, import.meta.url);
@@ -102,20 +102,7 @@ describe("the strategy brief (issue 14)", () => {
   it("golden: every section of the full board is filled, in the strategy document's order (RULE 30)", () => {
     const md = exportFixture("md");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
-    expect(headings).toEqual([
-      "## Executive summary",
-      "## Business context",
-      "## Technical health",
-      "## Strategic themes",
-      "## SWOT",
-      "## Technical principles",
-      "## Prioritized initiatives",
-      "## Roadmap",
-      "## Decisions",
-      "## Actions",
-      "## What we're not doing",
-      "## Who took part",
-    ]);
+    expect(headings).toEqual(FULL_BRIEF_HEADINGS);
     expectNoHollowText(md);
   });
 

@@ -40,6 +40,30 @@ function isSafeName(name: string): boolean {
   return name !== "" && !name.startsWith("/") && !name.includes("\\") && !name.split("/").includes("..") && !/[\u0000-\u001f]/.test(name);
 }
 
+interface CommonFields {
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The run of fields the local header (at 4) and the central directory header (at 6) share:
+ * version needed, flags, method, time, date, CRC-32, both sizes (equal: stored), name length.
+ */
+function writeCommonFields(v: DataView, at: number, f: CommonFields): void {
+  v.setUint16(at, VERSION, true);
+  v.setUint16(at + 2, UTF8_NAMES, true);
+  v.setUint16(at + 4, STORE, true);
+  v.setUint16(at + 6, f.time, true);
+  v.setUint16(at + 8, f.date, true);
+  v.setUint32(at + 10, f.crc, true);
+  v.setUint32(at + 14, f.size, true);
+  v.setUint32(at + 18, f.size, true);
+  v.setUint16(at + 22, f.nameLength, true);
+}
+
 /**
  * A ZIP archive (APPNOTE 6.3) whose entries are stored uncompressed: local header + data per
  * entry, then the central directory and its end record. Pure: the timestamp is passed in.
@@ -59,19 +83,12 @@ export function zipStore(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     const name = encoder.encode(entry.name);
     const size = entry.data.length;
     const crc = crc32(entry.data);
+    const common = { time, date, crc, size, nameLength: name.length };
     const local = new Uint8Array(30 + name.length + size);
     const l = new DataView(local.buffer);
     l.setUint32(0, LOCAL_HEADER, true);
-    l.setUint16(4, VERSION, true);
-    l.setUint16(6, UTF8_NAMES, true);
-    l.setUint16(8, STORE, true);
-    l.setUint16(10, time, true);
-    l.setUint16(12, date, true);
-    l.setUint32(14, crc, true);
-    l.setUint32(18, size, true);
-    l.setUint32(22, size, true);
-    l.setUint16(26, name.length, true);
-    l.setUint16(28, 0, true);
+    writeCommonFields(l, 4, common);
+    // extra field length: 0
     local.set(name, 30);
     local.set(entry.data, 30 + name.length);
 
@@ -79,15 +96,7 @@ export function zipStore(entries: readonly ZipEntry[], modifiedAt: Date): Uint8A
     const c = new DataView(central.buffer);
     c.setUint32(0, CENTRAL_HEADER, true);
     c.setUint16(4, MADE_BY, true);
-    c.setUint16(6, VERSION, true);
-    c.setUint16(8, UTF8_NAMES, true);
-    c.setUint16(10, STORE, true);
-    c.setUint16(12, time, true);
-    c.setUint16(14, date, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, size, true);
-    c.setUint32(24, size, true);
-    c.setUint16(28, name.length, true);
+    writeCommonFields(c, 6, common);
     // extra field length, comment length, disk number and internal attributes: all 0
     c.setUint32(38, FILE_MODE, true);
     c.setUint32(42, offset, true);

@@ -147,6 +147,22 @@ export function strategyBoard(): {
   };
 }
 
+/** RULE 30: the brief's sections in order, as a board with every section filled exports them. */
+export const FULL_BRIEF_HEADINGS: readonly string[] = [
+  "## Executive summary",
+  "## Business context",
+  "## Technical health",
+  "## Strategic themes",
+  "## SWOT",
+  "## Technical principles",
+  "## Prioritized initiatives",
+  "## Roadmap",
+  "## Decisions",
+  "## Actions",
+  "## What we're not doing",
+  "## Who took part",
+];
+
 /** Who took part in the fixture's session, as the server's roster would pass it in. */
 export const PARTICIPANTS: readonly ExportParticipant[] = [
   { name: "Fran", role: "facilitator" },
