@@ -514,7 +514,7 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   // ---- 11. Independent scoring: Eli and Vic disagree on RBAC; discuss; Fran accepts the mean
   // Fran's own vote left a note selected: scoring opens on the selection, so clear it (the whole board).
   await fitAll(fran.page);
-  await fran.page.getByLabel("spread threshold").fill("2");
+  await fran.page.getByLabel("spread threshold", { exact: true }).fill("2");
   await fran.page.getByRole("button", { name: "Open scoring" }).click();
   for (const [m, impact, effort] of [[eli, "9", "2"], [vic, "3", "8"]] as const) {
     await expect(m.page.getByTestId("score-selected")).toBeVisible();
@@ -592,7 +592,70 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   for (const m of everyone) await expect(m.page.getByTestId("fac-current-step")).toHaveText("Wrap-up");
   await expect(fran.page.getByTestId("fac-ready")).toHaveText("0 done");
 
-  // ---- 15. Exports: the brief and the CSV from Fran's panel ------------------------------------
+  // ---- 15. Outcomes: summary, a decision from the vote, owners, actions, the health scorecard ---
+  // a. Fran writes the vision and the expected outcomes; Eli and Vic see them live.
+  await fran.page.getByTestId("summary-vision").fill("Become the platform enterprises trust");
+  await fran.page.getByTestId("summary-vision").press("Enter");
+  await fran.page.getByTestId("summary-outcomes").fill("10 enterprise customers by 2027-Q4");
+  await fran.page.getByTestId("summary-outcomes").blur();
+  await expect(eli.page.getByTestId("summary-vision")).toHaveValue("Become the platform enterprises trust");
+  await expect(vic.page.getByTestId("summary-outcomes")).toHaveText("10 enterprise customers by 2027-Q4");
+  // b. ADR-001 from the revealed vote: accepted, with the secret vote's dissent as a count.
+  await fran.page.getByTestId("decision-from-vote").click();
+  await expect(fran.page.getByTestId("decision-title-1")).toHaveValue("RBAC");
+  await fran.page.getByTestId("decision-title-1").fill("Build RBAC first");
+  await fran.page.getByTestId("decision-title-1").press("Enter");
+  await fran.page.getByTestId("decision-status-1").selectOption("accepted");
+  await fran.page.getByTestId("decision-dissent-kind-1").selectOption("anonymous");
+  await fran.page.getByTestId("decision-dissent-note-1").fill("Sales wanted SSO first");
+  await fran.page.getByTestId("decision-dissent-note-1").blur();
+  await expect(vic.page.getByTestId("decision-status-pill-1")).toHaveText(/accepted/i);
+  await expect(fran.page.getByTestId("decision-evidence-1")).toContainText("RBAC");
+  await expect(fran.page.getByTestId("decision-history-1")).toContainText("accepted");
+  // c. Owners: RBAC to Eli, due 2027-Q1; the theme to Fran.
+  await fran.page.getByTestId(`plan-${rbacOnMatrix}-owner`).fill("Eli Editor");
+  await fran.page.getByTestId(`plan-${rbacOnMatrix}-owner`).press("Enter");
+  await fran.page.getByTestId(`plan-${rbacOnMatrix}-due`).selectOption("2027-Q1");
+  await fran.page.getByTestId(`theme-plan-${themeId}-owner`).fill("Fran (facilitator)");
+  await fran.page.getByTestId(`theme-plan-${themeId}-owner`).press("Enter");
+  // A viewer sees owner and due as text.
+  await expect(vic.page.getByTestId(`plan-${rbacOnMatrix}`)).toContainText("Eli Editor");
+  await expect(vic.page.getByTestId(`plan-${rbacOnMatrix}`)).toContainText("2027-Q1");
+  // d. Two actions by Eli: one typed, one from the Audit log note selected on his canvas.
+  await eli.page.getByTestId("action-text").fill("Draft the RBAC role model");
+  await eli.page.getByTestId("action-new-owner").fill("Eli Editor");
+  await eli.page.getByTestId("action-add").click();
+  await fitAll(eli.page);
+  await clickOutline(eli.page, auditOnMatrix);
+  await eli.page.getByTestId("action-from-note").click();
+  await expect(eli.page.getByTestId("action-text")).toHaveValue("Audit log");
+  await eli.page.getByTestId("action-add").click();
+  await expect(vic.page.getByTestId("actions").locator("li")).toHaveCount(2);
+  // e. The health scorecard: inserted beside the theme map, rated alone by Eli and Vic, accepted,
+  //    and its weak dimension carried into the SWOT's weaknesses.
+  await scrollRightTo(fran.page, themeFrame.x + themeFrame.width * 1.5 + 200);
+  await fran.page.getByLabel("template kind").selectOption("health-scorecard");
+  await fran.page.getByRole("button", { name: "Insert here" }).click();
+  await expect.poll(async () => (await kinds(vic.page)).includes("health-scorecard")).toBe(true);
+  await fran.page.getByTestId("health-evidence-security").fill("No audit trail; SSO is a spreadsheet");
+  await fran.page.getByTestId("health-evidence-security").blur();
+  await fran.page.getByTestId("open-rating").click();
+  for (const [m, rating] of [[eli, 2], [vic, 1]] as const) {
+    await m.page.getByTestId(`my-rating-security-${rating}`).click();
+    await expect(m.page.getByTestId(`my-rating-security-${rating}`)).toHaveAttribute("aria-pressed", "true");
+  }
+  await expect(fran.page.getByTestId("fac-raters")).toContainText("2");
+  await expect(vic.page.getByTestId("rating-result-security")).toHaveCount(0);
+  await fran.page.getByTestId("reveal-ratings").click();
+  await expect(vic.page.getByTestId("rating-result-security")).toHaveAttribute("data-mean", "1.5");
+  await fran.page.getByTestId("accept-rating-security").click();
+  await expect(vic.page.getByTestId("scorecard-row-security")).toHaveAttribute("data-rating", "2");
+  await fran.page.getByTestId("end-rating").click();
+  await eli.page.getByTestId("carry-swot-security").click();
+  await expect(fran.page.getByTestId("on-swot-security")).toBeVisible();
+  await expect(vic.page.getByTestId("swot-zone-weaknesses")).toContainText("Security");
+
+  // ---- 16. Exports: the brief and the CSV from Fran's panel ------------------------------------
   const download = async (name: string) => {
     const [file] = await Promise.all([fran.page.waitForEvent("download"), fran.page.getByRole("button", { name }).click()]);
     return readFile(await file.path(), "utf8");
@@ -603,12 +666,29 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   expect(brief).toContain("### 1. Enterprise-ready platform");
   const rbacRow = brief.split("\n").find((line) => line.includes("| RBAC |")) ?? "";
   expect(rbacRow, "RBAC in the ranked table").toContain("Enterprise-ready platform");
+  // Every outcome of step 15 is in the brief.
+  for (const expected of [
+    "Become the platform enterprises trust",
+    "10 enterprise customers by 2027-Q4",
+    "ADR-001",
+    "Build RBAC first",
+    "Sales wanted SSO first",
+    "Draft the RBAC role model",
+    "No audit trail; SSO is a spreadsheet",
+    "2027-Q1",
+    "Eli Editor",
+    "Vic Viewer",
+  ]) {
+    expect(brief, `the brief has "${expected}"`).toContain(expected);
+  }
   const csv = await download("Scores (.csv)");
+  // The author column is filled: Eli wrote RBAC.
+  expect(csv.split(/\r?\n/).find((line) => line.includes("Strong platform team"))).toContain("Eli Editor");
   const header = csv.split(/\r?\n/)[0] ?? "";
   expect(header).toContain("votes");
   expect(csv.split(/\r?\n/).find((line) => line.includes("RBAC") && line.includes("Enterprise-ready platform"))).toBeTruthy();
 
-  // ---- 16. Reload and an offline edit that merges ------------------------------------------------
+  // ---- 17. Reload and an offline edit that merges ------------------------------------------------
   const countOn = (page: Page) => page.evaluate(() => window.__quadrantBoard?.docElementCount() ?? 0);
   const before = await countOn(fran.page);
   await eli.page.reload();
