@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "@playwright/test";
 import { consoleErrors, drawRectangle, expect, newContext, sceneElements, test, writeText } from "./fixtures";
 import { clickNote, toPage } from "./template-gestures";
@@ -10,6 +12,26 @@ import { clickNote, toPage } from "./template-gestures";
  * frame the other two browsers receive is recorded, and no marker of a private note may be
  * in them before the reveal.
  */
+
+/** The README's pictures of the outcome panels are taken from this run. */
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+/**
+ * One side panel as the facilitator sees it, for the README: the panel column scrolled to the
+ * section, in a window tall enough to show it whole (an element shot of a section that runs
+ * past the scroll area comes out blank below the fold).
+ */
+async function panelShot(page: Page, testId: string, name: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  const section = page.locator("section.side-panel", { has: page.getByTestId(testId) });
+  await section.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  const box = await section.boundingBox();
+  if (!box) throw new Error(`${testId} is not on screen`);
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), clip: { x: box.x - 8, y: 0, width: 1280 - box.x + 8, height: 1400 } });
+  if (size) await page.setViewportSize(size);
+}
 
 interface Member {
   name: string;
@@ -654,6 +676,14 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   await eli.page.getByTestId("carry-swot-security").click();
   await expect(fran.page.getByTestId("on-swot-security")).toBeVisible();
   await expect(vic.page.getByTestId("swot-zone-weaknesses")).toContainText("Security");
+  for (const [testId, name] of [
+    ["summary-panel", "panel-summary"],
+    ["decisions-panel", "panel-decisions"],
+    ["actions-panel", "panel-actions"],
+    ["scorecard-panel", "panel-health"],
+  ] as const) {
+    await panelShot(fran.page, testId, name);
+  }
 
   // ---- 16. Exports: the brief and the CSV from Fran's panel ------------------------------------
   const download = async (name: string) => {
