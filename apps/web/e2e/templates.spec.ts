@@ -168,7 +168,7 @@ test("theme map: A makes a theme from the selection, B sees it with its note and
   await expect.poll(() => serverExport(request, board, "md")).toContain("### 1. Enterprise-ready platform");
   const md = await serverExport(request, board, "md");
   expect(md).toContain("- **Business driver:** Enter the enterprise market");
-  expect(md).toContain("- **Initiatives:** RBAC");
+  expect(md).toContain("- **Key initiatives:** RBAC");
   expect(md).toContain("**Not yet under a theme:** Dark mode");
   await screenshot(ana.page, "theme-map", "themes-panel", [ben.page]);
 
