@@ -93,6 +93,16 @@ async function withServer<T>(
   }
 }
 
+/** The measured phases and connection pacing every load run shares. */
+function phases(opts: BenchOptions) {
+  return { warmupS: opts.warmupS, durationS: opts.durationS, drainS: opts.drainS, connectConcurrency: 50, connectTimeoutS: 60 };
+}
+
+/** How long the load process may take: its phases plus `slackS` for connecting and draining. */
+function deadlineMs(opts: BenchOptions, slackS: number): number {
+  return (opts.warmupS + opts.durationS + opts.drainS + slackS) * 1000;
+}
+
 export async function roomRun(target: Target, clients: number, opts: BenchOptions, profile = false): Promise<RunFigures> {
   const loadAvgAtStart = os.loadavg()[0] ?? Number.NaN;
   const { value, peakRssMiB } = await withServer(target, opts, { profile }, async (server) => {
@@ -106,15 +116,11 @@ export async function roomRun(target: Target, clients: number, opts: BenchOption
         probes: opts.probes,
         updatesPerSecond: opts.updatesPerSecond,
         cursorsPerSecond: opts.cursorsPerSecond,
-        warmupS: opts.warmupS,
-        durationS: opts.durationS,
-        drainS: opts.drainS,
-        connectConcurrency: 50,
-        connectTimeoutS: 60,
+        ...phases(opts),
       },
       server,
       opts.workDir,
-      (opts.warmupS + opts.durationS + opts.drainS + 180) * 1000,
+      deadlineMs(opts, 180),
     );
   });
   const { result, ...loadRun } = value;
@@ -140,15 +146,11 @@ export async function boardsRun(target: Target, opts: BenchOptions): Promise<Run
         urls: boards.map((b) => server.wsUrl(b)),
         clientsPerBoard: opts.clientsPerBoard,
         updatesPerSecond: 1,
-        warmupS: opts.warmupS,
-        durationS: opts.durationS,
-        drainS: opts.drainS,
-        connectConcurrency: 50,
-        connectTimeoutS: 60,
+        ...phases(opts),
       },
       server,
       opts.workDir,
-      (opts.warmupS + opts.durationS + opts.drainS + 300) * 1000,
+      deadlineMs(opts, 300),
     );
   });
   const { result, ...loadRun } = value;
