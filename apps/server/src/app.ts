@@ -119,7 +119,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   // The application layer: routes call these, never the registry or storage.
   const boards = new BoardService({ storage, rooms: registry, now });
-  const exports = new ExportService({ boards, facilitationState: (boardId) => facilitation.currentState(boardId), now });
+  const exports = new ExportService({
+    boards,
+    facilitationState: (boardId) => facilitation.currentState(boardId),
+    restoreFacilitation: (boardId, state) => facilitation.restore(boardId, state),
+    now,
+  });
   metrics.watch({
     openConnections: () => app.websocketServer.clients.size,
     loadedBoards: () => registry.loadedRooms().length,

@@ -36,4 +36,5 @@ export { heldNoteCount } from "./brainstorm";
 export { scoringResults, DEFAULT_SPREAD_THRESHOLD, type NoteScoreResult } from "./scoring";
 export { ratingResults, DEFAULT_RATING_THRESHOLD, type DimensionRatingResult } from "./rating";
 export { roster } from "./roster";
+export { FacilitationBackup, backupOf, restoredState } from "./backup";
 export { ClientControlMessage, ServerControlMessage } from "./messages";

@@ -5,6 +5,7 @@ import {
   NoteData,
   TemplateInstance,
 } from "@quadrant/board-model";
+import { FacilitationBackup } from "@quadrant/facilitation";
 import { TemplateKind } from "@quadrant/protocol";
 import { z } from "zod";
 import { absurdElementReason, safeEmbedLink, safeLink, unsafeFileReason, withoutGeneratedHtml } from "./sanitise-backup";
@@ -102,6 +103,8 @@ export const BoardBackup = z.strictObject({
   templates: z.record(z.string(), TemplateInstance),
   notes: z.record(z.string(), NoteData),
   records: z.record(z.string(), BoardRecord),
+  /** Optional: backups made before it, and by the web app (which has no control state), lack it. */
+  facilitation: FacilitationBackup.optional(),
 });
 export type BoardBackup = z.infer<typeof BoardBackup>;
 
@@ -109,6 +112,8 @@ export interface BackupMeta {
   title: string;
   template: TemplateKind;
   exportedAt: Date;
+  /** What of the facilitation state the backup carries (backupOf in @quadrant/facilitation). */
+  facilitation?: FacilitationBackup | undefined;
 }
 
 /** The whole board document as a versioned JSON backup. */
@@ -119,6 +124,7 @@ export function exportBackup(snapshot: BoardSnapshot, meta: BackupMeta): BoardBa
     exportedAt: meta.exportedAt.toISOString(),
     board: { title: meta.title, template: meta.template },
     ...structuredClone(snapshot),
+    ...(meta.facilitation ? { facilitation: structuredClone(meta.facilitation) } : {}),
   };
   // Export what import accepts: a doc holding something the schema refuses is reported, not shipped.
   const r = BoardBackup.safeParse(candidate);

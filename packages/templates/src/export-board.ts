@@ -1,4 +1,5 @@
 import { type BoardSnapshot, parseBoard } from "@quadrant/board-model";
+import type { FacilitationBackup } from "@quadrant/facilitation";
 import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
 import { exportBackup } from "./backup";
 import type { ExportParticipant } from "./brief-outcomes";
@@ -17,6 +18,8 @@ export interface ExportInput {
   votes?: Votes;
   /** Who took part (the facilitation roster); the brief's "Who took part" is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
+  facilitation?: FacilitationBackup;
 }
 
 export interface TextExport {

@@ -148,6 +148,31 @@ export class FacilitationService {
     return this.boards.get(boardId)?.state ?? parseState(await this.deps.storage.getControlState(boardId));
   }
 
+  /**
+   * Replaces a board's control state (a backup restored into a new board). Written under the
+   * storage lock like a command. When the board is loaded here the write queues behind its load
+   * and commands; a load that started while the write was in flight re-reads after it.
+   */
+  async restore(boardId: string, state: FacilitationState): Promise<void> {
+    const write = () => this.deps.storage.updateControlState(boardId, async () => ({ next: state, result: undefined }));
+    if (this.boards.has(boardId)) {
+      await this.enqueue(boardId, async () => {
+        await write();
+        const entry = this.boards.get(boardId);
+        if (entry) entry.state = state;
+      });
+    } else {
+      await write();
+      if (this.boards.has(boardId)) {
+        await this.enqueue(boardId, async () => {
+          const entry = this.boards.get(boardId);
+          if (entry) entry.state = parseState(await this.deps.storage.getControlState(boardId));
+        });
+      }
+    }
+    this.deps.fanout.publish({ kind: "control-changed", docId: boardId });
+  }
+
   /** A REST caller's view: redacted for its role and participant id (services/participant.ts). */
   async view(access: BoardAccess, participantId: string): Promise<FacilitationView> {
     requirePermission(access, "facilitation.read");

@@ -1,5 +1,5 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, rankVotes, roster } from "@quadrant/facilitation";
+import { type FacilitationState, backupOf, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
 import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -10,6 +10,8 @@ export interface ExportServiceDeps {
   boards: BoardService;
   /** The board's facilitation state, loaded or stored (votes go into exports). */
   facilitationState: (boardId: string) => Promise<FacilitationState>;
+  /** Stores a new board's control state (a restored backup's outcomes), before anyone can join it. */
+  restoreFacilitation: (boardId: string, state: FacilitationState) => Promise<void>;
   now: () => Date;
 }
 
@@ -51,6 +53,8 @@ export class ExportService {
       votes: votesOf(facilitation),
       // "Who took part": the facilitation roster (names and link roles, never participant ids).
       participants: roster(facilitation),
+      // Only the JSON backup reads it; what it holds (and leaves out as secret) is backupOf's call.
+      facilitation: backupOf(facilitation),
     };
     if (query.format === "adr" && query.number !== undefined) {
       const one = exportOneDecision(input, query.number);
@@ -62,13 +66,19 @@ export class ExportService {
     return { body: out.body, contentType: out.contentType, fileName: fileName(name, out.extension) };
   }
 
-  /** A new board from a JSON backup; what sanitising removed is in `dropped` (RULE 19). */
+  /**
+   * A new board from a JSON backup; what sanitising removed is in `dropped` (RULE 19). The backup's
+   * facilitation outcomes (votes, agenda, roster) become the new board's control state, so its brief
+   * equals the original's.
+   */
   async import(body: unknown): Promise<BoardImported> {
     const imported = importBackup(body);
     if (!imported.ok) throw new ServiceError("invalid", "invalid_backup", imported.message);
     const created = await this.deps.boards.create(imported.backup.board);
     // Resolves once the contents are durable, so the new board's first reader sees them.
     await this.deps.boards.changeDocument(created.id, (doc) => writeSnapshot(doc, imported.snapshot));
+    const outcomes = imported.backup.facilitation;
+    if (outcomes) await this.deps.restoreFacilitation(created.id, restoredState(outcomes));
     return { ...created, dropped: imported.dropped };
   }
 }

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type DecisionRecord, elementsMap, notesMap, recordsMap, templatesMap } from "@quadrant/board-model";
+import { BoardCreated } from "@quadrant/protocol";
+import { buildStickyNote, buildTemplate, positionFromScores } from "@quadrant/templates";
+import { createBoard } from "../../test-support/create-board";
+import { stockClient, type StockClient } from "../../test-support/stock-client";
+import { startTestServer, type TestServer } from "../../test-support/test-server";
+import { waitFor } from "../../test-support/wait-for";
+
+let server: TestServer;
+const clients: StockClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer({ storage: "sqlite" });
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.close();
+});
+
+const FACILITATOR = "facilitator-participant-1";
+
+async function get(path: string, token: string): Promise<Response> {
+  return fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+async function command(board: BoardCreated, token: string, participant: string, body: unknown): Promise<void> {
+  const r = await fetch(`${server.url}/api/boards/${board.id}/facilitation/commands?participant=${participant}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ command: body }),
+  });
+  expect(r.status, await r.clone().text()).toBe(200);
+}
+
+const decision: DecisionRecord = {
+  kind: "decision",
+  id: "dec-1",
+  number: 1,
+  title: "Build SSO before RBAC",
+  status: "accepted",
+  date: "2026-12-01",
+  deciders: "Fran",
+  context: "Enterprise deals stall",
+  decision: "SSO first",
+  consequences: { positive: "Deals close", negative: "", neutral: "" },
+  alternatives: [],
+  implementation: "",
+  reviewDate: "",
+  noteIds: [],
+  history: [],
+  createdAt: 1,
+};
+
+/** A matrix with two scored notes and an ADR, written by an editor through a real socket; resolves once the server holds them. */
+async function workshopBoard(): Promise<{ board: BoardCreated; noteIds: string[] }> {
+  const board = await createBoard(server.url, "impact-effort", "Offsite | Q1");
+  const editor = stockClient(server.wsUrl, board.id, board.tokens.editor);
+  clients.push(editor);
+  await editor.synced();
+  let n = 0;
+  const ctx = { newId: () => `round-trip-${String(++n).padStart(3, "0")}`, random: () => 0.5, now: 1 };
+  const area = { x: 0, y: 0, width: 900, height: 900 };
+  const matrix = buildTemplate("impact-effort", { x: 0, y: 0 }, { width: 900, height: 900 }, ctx);
+  const notes = [
+    buildStickyNote(positionFromScores(area, { impact: 9, effort: 5 }), "SSO for enterprise", { urgency: 8, risk: 6 }, ctx),
+    buildStickyNote(positionFromScores(area, { impact: 3, effort: 8 }), "Rewrite the billing engine", { urgency: 2, risk: 9 }, ctx),
+  ];
+  editor.doc.transact(() => {
+    for (const e of [...matrix.elements, ...notes.flatMap((note) => note.elements)]) elementsMap(editor.doc).set(String(e["id"]), e);
+    templatesMap(editor.doc).set(matrix.instance.id, { ...matrix.instance });
+    for (const note of notes) notesMap(editor.doc).set(note.noteId, { ...note.data });
+    recordsMap(editor.doc).set(decision.id, { ...decision });
+  });
+  await waitFor(async () => (await (await get(`/api/boards/${board.id}/export?format=md`, board.tokens.editor)).text()).includes("Build SSO before RBAC"));
+  return { board, noteIds: notes.map((note) => note.noteId) };
+}
+
+async function exportText(board: BoardCreated, format: "md" | "csv" | "json"): Promise<string> {
+  const r = await get(`/api/boards/${board.id}/export?format=${format}`, board.tokens.editor);
+  expect(r.status).toBe(200);
+  return r.text();
+}
+
+async function importBackup(body: string): Promise<BoardCreated> {
+  const r = await fetch(`${server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  expect(r.status, await r.clone().text()).toBe(201);
+  return BoardCreated.parse(await r.json());
+}
+
+/** Only the export time may differ between the two briefs (both boards have the same title). */
+const withoutExportLine = (md: string) => md.split("\n").filter((line) => !/^_Exported /.test(line)).join("\n");
+
+describe("JSON backup round trip", () => {
+  it("a board restored from its backup has the same brief and CSV, votes, agenda and roster included", async () => {
+    const { board, noteIds } = await workshopBoard();
+    const [sso, billing] = noteIds as [string, string];
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "presence.hello", name: "Fran" });
+    await command(board, board.tokens.editor, "editor-participant-0001", { type: "presence.hello", name: "Ana" });
+    const steps = [
+      { id: "step-1", title: "Diverge", minutes: 10, privateMode: true, vote: null, focusFrameId: null },
+      { id: "step-2", title: "Vote", minutes: null, privateMode: false, vote: null, focusFrameId: null },
+    ];
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "agenda.set", steps });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.open", target: { kind: "board" }, votesPerPerson: 3, allowStacking: true });
+    await command(board, board.tokens.editor, "editor-participant-0001", { type: "vote.cast", noteId: sso });
+    await command(board, board.tokens.editor, "editor-participant-0002", { type: "vote.cast", noteId: sso });
+    await command(board, board.tokens.editor, "editor-participant-0002", { type: "vote.cast", noteId: billing });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.close" });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.reveal" });
+
+    const md = await exportText(board, "md");
+    expect(md).toMatch(/\| SSO for enterprise \|.*\| 2 \|/);
+    expect(md).toContain("Fran");
+    const copy = await importBackup(await exportText(board, "json"));
+    expect(copy.id).not.toBe(board.id);
+
+    expect(withoutExportLine(await exportText(copy, "md"))).toBe(withoutExportLine(md));
+    expect(await exportText(copy, "csv")).toBe(await exportText(board, "csv"));
+    // The restored state is the new board's control state: its facilitator sees the results.
+    const view = await get(`/api/boards/${copy.id}/facilitation?participant=${FACILITATOR}`, copy.tokens.facilitator);
+    expect(view.status).toBe(200);
+    const body = (await view.json()) as { voteResults: Array<{ ranking: unknown }>; participants: { who: unknown }; agenda: unknown };
+    expect(body.agenda).toEqual({ steps, current: -1 });
+    expect(body.voteResults.at(-1)?.ranking).toEqual([
+      { noteId: sso, votes: 2 },
+      { noteId: billing, votes: 1 },
+    ]);
+    expect(body.participants.who).toEqual([
+      { name: "Fran", role: "facilitator" },
+      { name: "Ana", role: "editor" },
+    ]);
+  });
+
+  it("carries no ballot of a vote not yet revealed and no participant id", async () => {
+    const { board, noteIds } = await workshopBoard();
+    const [sso] = noteIds as [string];
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.open", target: { kind: "board" }, votesPerPerson: 3, allowStacking: true });
+    await command(board, board.tokens.editor, "secret-voter-0001", { type: "vote.cast", noteId: sso });
+    await command(board, board.tokens.editor, "secret-voter-0001", { type: "presence.hello", name: "Bea" });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.close" });
+
+    const json = await exportText(board, "json");
+    const backup = JSON.parse(json) as { facilitation: { voteResults: unknown[]; roster: unknown[] } };
+    expect(backup.facilitation.voteResults).toEqual([]);
+    expect(backup.facilitation.roster).toEqual([{ name: "Bea", role: "editor" }]);
+    expect(json).not.toContain("secret-voter-0001");
+    expect(json).not.toContain("ballots");
+    expect(json).not.toMatch(/"votes":/);
+  });
+
+  it("rejects a backup whose facilitation part is malformed, naming the field", async () => {
+    const { board } = await workshopBoard();
+    const backup = JSON.parse(await exportText(board, "json")) as { facilitation: Record<string, unknown> };
+    backup.facilitation["ballots"] = { someone: { x: 1 } };
+    const r = await fetch(`${server.url}/api/boards/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(backup),
+    });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toMatch(/facilitation.*ballots|ballots.*facilitation/);
+  });
+});
