@@ -12,9 +12,37 @@ const ZOOM_FACTOR = 0.92;
 const MAX_ZOOM = 1;
 const MIN_ZOOM = 0.2;
 
+/** How many frames a just-written element may take to reach the canvas through the binding. */
+const SHOWN_WITHIN_FRAMES = 30;
+
 /** Zooms and centres the view so the whole board is visible with a comfortable margin. */
 export function fitBoardToView(scene: ExcalidrawScene): boolean {
-  const elements = scene.api.getSceneElements();
+  return fitElements(scene, scene.api.getSceneElements());
+}
+
+/** Zooms and centres this person's view on one element (a template or theme frame); false when it is not on the canvas. */
+export function fitElementToView(scene: ExcalidrawScene, id: string): boolean {
+  return fitElements(scene, scene.api.getSceneElements().filter((e) => e.id === id));
+}
+
+/**
+ * Fits the view to an element that was just written to the document: the binding puts it on
+ * the canvas asynchronously, so wait (a frame at a time, a bounded number of frames) for it
+ * to be shown first. Resolves to whether the view was fitted.
+ */
+export function fitElementWhenShown(scene: ExcalidrawScene, id: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    let frames = 0;
+    const attempt = () => {
+      if (fitElementToView(scene, id)) return resolve(true);
+      if (++frames >= SHOWN_WITHIN_FRAMES) return resolve(false);
+      requestAnimationFrame(attempt);
+    };
+    attempt();
+  });
+}
+
+function fitElements(scene: ExcalidrawScene, elements: ReturnType<ExcalidrawScene["api"]["getSceneElements"]>): boolean {
   if (elements.length === 0) return false;
   scene.api.scrollToContent(elements, {
     fitToViewport: true,

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { TemplateInstance, templatesMap } from "@quadrant/board-model";
 
-function read(doc: Y.Doc): TemplateInstance[] {
+/** The board's template instances, oldest first (the ones that pass the schema). */
+export function readTemplateInstances(doc: Y.Doc): TemplateInstance[] {
   const out: TemplateInstance[] = [];
   templatesMap(doc).forEach((raw) => {
     const parsed = TemplateInstance.safeParse(raw);
@@ -16,10 +17,10 @@ function read(doc: Y.Doc): TemplateInstance[] {
  * is observed: the facilitator's tools need to know which scorecards exist, not every stroke.
  */
 export function useTemplateInstances(doc: Y.Doc): TemplateInstance[] {
-  const [templates, setTemplates] = useState(() => read(doc));
+  const [templates, setTemplates] = useState(() => readTemplateInstances(doc));
   useEffect(() => {
     const map = templatesMap(doc);
-    const update = () => setTemplates(read(doc));
+    const update = () => setTemplates(readTemplateInstances(doc));
     update();
     map.observe(update);
     return () => map.unobserve(update);

@@ -1,20 +1,26 @@
 import { useEffect, useRef, useState } from "react";
 import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind, templatesMap } from "@quadrant/board-model";
-import { DEFAULT_TEMPLATE_SIZE, buildStickyNote, buildTemplate } from "@quadrant/templates";
+import { DEFAULT_TEMPLATE_SIZE, NOTE_SIZE, type Point, buildStickyNote, buildTemplate } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
+import { fitElementWhenShown } from "../board/fitView";
+import { useFocusKey } from "../board/useFocusKey";
 import { browserContext } from "./docWrites";
+import { noteCentre, templateOrigin, viewCentre } from "./placeNew";
 
-const LABELS: Record<TemplateInstanceKind, string> = {
+/** How the panels name each kind of template. */
+export const TEMPLATE_KIND_LABELS: Record<TemplateInstanceKind, string> = {
   "impact-effort": "Impact / effort matrix",
   swot: "SWOT",
   "theme-map": "Theme map",
   "health-scorecard": "Technical health scorecard",
 };
 
-function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, centre: { x: number; y: number }): void {
+/** A new template goes into free space near the middle of the view, and the inserter's view fits it. */
+function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, near: Point): void {
   const size = DEFAULT_TEMPLATE_SIZE;
-  const built = buildTemplate(kind, { x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size, browserContext());
+  const built = buildTemplate(kind, templateOrigin(api, size, near), size, browserContext());
   api.write.addStructure({ elements: built.elements, templates: [built.instance] });
+  if (api.scene) void fitElementWhenShown(api.scene, built.instance.frameId);
 }
 
 /**
@@ -37,42 +43,20 @@ function useInitialTemplate(api: BoardApi): void {
   }, [provider, doc, info.template, role, write]);
 }
 
-/** "n" anywhere but in a text field jumps to the quick-note field (Excalidraw binds no "n"). */
-function useQuickNoteKey(input: React.RefObject<HTMLInputElement | null>, enabled: boolean): void {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "n" || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target;
-      if (t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
-      e.preventDefault();
-      e.stopPropagation();
-      input.current?.focus();
-    };
-    // capture: before Excalidraw's own key handling sees it
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, [input, enabled]);
-}
-
-/** "Insert template here" and a quick sticky note at the middle of the view ("n", type, Enter). */
+/** "Insert template here" (in free space near the view's middle) and a quick sticky note in a free slot there ("n", type, Enter). */
 export function TemplateTools({ api }: { api: BoardApi }) {
   useInitialTemplate(api);
   const [kind, setKind] = useState<TemplateInstanceKind>(api.info.template === "blank" ? "impact-effort" : api.info.template);
   const [text, setText] = useState("");
   const noteInput = useRef<HTMLInputElement>(null);
-  useQuickNoteKey(noteInput, api.canEdit);
+  // "n" jumps to the quick-note field (Excalidraw binds no "n").
+  useFocusKey("n", noteInput, api.canEdit);
   if (!api.canEdit) return null;
-  const centre = () => {
-    const v = api.scene?.viewport();
-    return v ? { x: v.cx, y: v.cy } : { x: 0, y: 0 };
-  };
   const addNote = () => {
     if (text.trim() === "") return;
-    const c = centre();
-    // Slightly scattered so several quick notes do not hide each other.
-    const jitter = () => (Math.random() - 0.5) * 120;
-    const note = buildStickyNote({ x: c.x + jitter(), y: c.y + jitter() }, text.trim(), {}, browserContext());
+    // The free slot nearest the middle of the view: never on another note or a zone border.
+    const at = noteCentre(api, NOTE_SIZE, viewCentre(api));
+    const note = buildStickyNote(at, text.trim(), {}, browserContext());
     api.write.addNotes({ elements: note.elements, notes: [{ id: note.noteId, data: note.data }] });
     setText("");
     // back to the canvas so the next "n" works and the note can be dragged at once
@@ -93,11 +77,11 @@ export function TemplateTools({ api }: { api: BoardApi }) {
         <select aria-label="template kind" value={kind} onChange={(e) => setKind(e.target.value as TemplateInstanceKind)}>
           {TEMPLATE_INSTANCE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {LABELS[k]}
+              {TEMPLATE_KIND_LABELS[k]}
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => insertTemplate(api, kind, centre())}>
+        <button type="button" onClick={() => insertTemplate(api, kind, viewCentre(api))}>
           Insert here
         </button>
       </div>
