@@ -3,6 +3,7 @@ import { ActionsPanel } from "./ActionsPanel";
 import { DecisionsPanel } from "./DecisionsPanel";
 import { ExportPanel } from "./ExportPanel";
 import { MatrixPanel } from "./MatrixPanel";
+import { OutlinePanel } from "./OutlinePanel";
 import { ScorecardPanel } from "./ScorecardPanel";
 import { SummaryPanel } from "./SummaryPanel";
 import { SwotPanel } from "./SwotPanel";
@@ -13,6 +14,7 @@ import { ThemesPanel } from "./ThemesPanel";
 export const templatePanels: readonly SidePanel[] = [
   // Adding notes and templates is editing: a viewer would see an empty section.
   { id: "template-tools", title: "Notes & templates", roles: ["facilitator", "editor"], render: (api) => <TemplateTools api={api} /> },
+  { id: "outline", title: "Outline", render: (api) => <OutlinePanel api={api} /> },
   { id: "matrix", title: "Impact / effort", render: (api) => <MatrixPanel api={api} /> },
   { id: "swot", title: "SWOT", render: (api) => <SwotPanel api={api} /> },
   { id: "scorecard", title: "Technical health", render: (api) => <ScorecardPanel api={api} /> },

@@ -1,0 +1,152 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "@playwright/test";
+import { drawRectangle, expect, test } from "./fixtures";
+import { anaAndBenOn, notes, quickNote, templates, toPage } from "./template-gestures";
+
+/**
+ * Issue #15, getting around a big board: templates inserted into free space and framed for the
+ * inserter, quick notes that place themselves, the outline. Ana facilitates, Ben edits; every
+ * action is a click or a key, the test hooks only read.
+ */
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Where this page's canvas shows an element, in scene coordinates. */
+async function sceneRect(page: Page, id: string): Promise<Box> {
+  const r = await page.evaluate((el) => window.__quadrantTemplates?.sceneRect(el) ?? null, id);
+  if (!r) throw new Error(`${id} is not on the canvas`);
+  return r;
+}
+
+/** Ids of everything on this page's canvas. */
+const shownIds = async (page: Page) => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).map((e) => e.id);
+
+/**
+ * The frame is framed in this person's view: all four corners on the canvas, and big
+ * (at least half the canvas wide or tall), not a fragment at 100 % nor a speck at 10 %.
+ */
+async function expectFitted(page: Page, frameId: string): Promise<void> {
+  const canvas = await page.locator("canvas.interactive").boundingBox();
+  if (!canvas) throw new Error("no canvas");
+  await expect(async () => {
+    const r = await sceneRect(page, frameId);
+    const topLeft = await toPage(page, r.x, r.y);
+    const bottomRight = await toPage(page, r.x + r.width, r.y + r.height);
+    expect(topLeft.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(topLeft.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(bottomRight.x).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(bottomRight.y).toBeLessThanOrEqual(canvas.y + canvas.height);
+    const share = Math.max((bottomRight.x - topLeft.x) / canvas.width, (bottomRight.y - topLeft.y) / canvas.height);
+    expect(share).toBeGreaterThan(0.5);
+  }).toPass({ timeout: 5_000 });
+}
+
+async function insert(page: Page, kind: string): Promise<string> {
+  const before = new Set((await templates(page)).map((t) => t.frameId));
+  await page.getByLabel("template kind").selectOption(kind);
+  await page.getByRole("button", { name: "Insert here" }).click();
+  let frameId = "";
+  await expect
+    .poll(async () => {
+      frameId = (await templates(page)).find((t) => !before.has(t.frameId))?.frameId ?? "";
+      return frameId;
+    })
+    .not.toBe("");
+  return frameId;
+}
+
+test("templates go to free space and are framed; quick notes place themselves; the outline jumps and brings everyone", async ({ people, request }) => {
+  const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite navigation");
+  const matrix = (await templates(ana.page))[0]!.frameId;
+
+  // Content besides the matrix: a rectangle Ana draws right of the middle of her view.
+  const canvas = await ana.page.locator("canvas.interactive").boundingBox();
+  if (!canvas) throw new Error("no canvas");
+  await drawRectangle(ana.page, canvas.width / 2 + 60, canvas.height / 2 - 40, 160, 120);
+  await expect.poll(async () => (await ana.page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).some((e) => e.type === "rectangle" && !e.locked)).toBe(true);
+
+  // ---- Fit on insert: two templates with the view on existing content ------------------------
+  const inserted: string[] = [];
+  for (const kind of ["swot", "theme-map"]) {
+    const existing = await shownIds(ana.page);
+    const frameId = await insert(ana.page, kind);
+    inserted.push(frameId);
+    const frame = await sceneRect(ana.page, frameId);
+    for (const id of existing) expect(overlap(frame, await sceneRect(ana.page, id)), `${kind} over ${id}`).toBe(false);
+    await expectFitted(ana.page, frameId);
+  }
+  const [swot, themeMap] = inserted as [string, string];
+
+  // ---- Notes that place themselves: 12 quick notes with the view on the matrix's centre -------
+  await ana.page.getByTestId(`outline-go-${matrix}`).click();
+  await expectFitted(ana.page, matrix);
+  const ids: string[] = [];
+  for (let i = 1; i <= 12; i++) ids.push(await quickNote(ana.page, `Idea ${i}`));
+  const m = await sceneRect(ana.page, matrix);
+  const borders: Box[] = [
+    { x: m.x + m.width / 2, y: m.y, width: 0, height: m.height },
+    { x: m.x, y: m.y + m.height / 2, width: m.width, height: 0 },
+    { x: m.x, y: m.y, width: 0, height: m.height },
+    { x: m.x + m.width, y: m.y, width: 0, height: m.height },
+    { x: m.x, y: m.y, width: m.width, height: 0 },
+    { x: m.x, y: m.y + m.height, width: m.width, height: 0 },
+  ];
+  const rects = await Promise.all(ids.map((id) => sceneRect(ana.page, id)));
+  for (const [i, a] of rects.entries()) {
+    for (const b of rects.slice(i + 1)) expect(overlap(a, b), `Idea ${i + 1} overlaps another note`).toBe(false);
+    for (const line of borders) expect(overlap(a, line), `Idea ${i + 1} is on a border`).toBe(false);
+  }
+  // placed near where Ana looked: in the matrix, each in one quadrant
+  const placed = (await notes(ana.page)).filter((n) => ids.includes(n.id));
+  expect(placed.every((n) => n.zoneName !== null)).toBe(true);
+  expect(new Set(placed.map((n) => n.zoneName)).size).toBe(4);
+
+  // ---- Outline: every frame listed; a click frames it ------------------------------------------
+  const outline = ana.page.getByTestId("outline");
+  await expect(outline.locator("li")).toHaveCount(3);
+  await expect(ana.page.getByTestId(`outline-item-${matrix}`)).toContainText("12 notes");
+  await expect(ana.page.getByTestId(`outline-item-${swot}`)).toContainText("SWOT");
+  for (const frameId of [swot, themeMap, matrix]) {
+    await ana.page.getByTestId(`outline-go-${frameId}`).click();
+    await expectFitted(ana.page, frameId);
+  }
+  // Ben (an editor) sees the outline too, without the facilitator's button, and it frames for him
+  await ben.page.getByTestId(`outline-go-${themeMap}`).click();
+  await expectFitted(ben.page, themeMap);
+  await expect(ben.page.getByTestId(`outline-summon-${swot}`)).toHaveCount(0);
+
+  // Shift+O from the canvas focuses the outline
+  await ana.page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 90);
+  await ana.page.keyboard.press("Shift+O");
+  await expect(outline).toBeFocused();
+
+  // ---- "Bring everyone" sends Ben to the SWOT, framed ---------------------------------------
+  const s = await sceneRect(ben.page, swot);
+  const benCentre = () => ben.page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
+  const before = await benCentre();
+  expect(Math.hypot((before?.x ?? 0) - (s.x + s.width / 2), (before?.y ?? 0) - (s.y + s.height / 2))).toBeGreaterThan(200);
+  await ana.page.getByTestId(`outline-summon-${swot}`).click();
+  await expect
+    .poll(async () => {
+      const v = await benCentre();
+      return v ? Math.hypot(v.x - (s.x + s.width / 2), v.y - (s.y + s.height / 2)) : Infinity;
+    })
+    .toBeLessThan(s.width * 0.1);
+  await expectFitted(ben.page, swot);
+
+  // The README's picture: the outline as the facilitator sees it.
+  const section = ana.page.locator("section.side-panel", { has: outline });
+  await section.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await section.screenshot({ path: path.join(screenshots, "outline.png") });
+});

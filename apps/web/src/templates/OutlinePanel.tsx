@@ -1,0 +1,65 @@
+import { useRef } from "react";
+import type { BoardView } from "@quadrant/templates";
+import type { BoardApi } from "../board/boardApi";
+import { fitElementToView } from "../board/fitView";
+import { useFocusKey } from "../board/useFocusKey";
+import { currentViewport } from "../facilitation/sceneHelpers";
+import { TEMPLATE_KIND_LABELS } from "./TemplateTools";
+import { useBoardView } from "./useBoardView";
+
+/** One line of the outline: a template frame or a theme frame. */
+interface OutlineEntry {
+  frameId: string;
+  kind: string;
+  title: string;
+  items: number;
+}
+
+function entriesOf(view: BoardView): OutlineEntry[] {
+  const templates = [...view.templates].sort((a, b) => a.createdAt - b.createdAt).map((t) => ({
+    frameId: t.frameId,
+    kind: TEMPLATE_KIND_LABELS[t.kind],
+    title: t.title,
+    items: view.notes.filter((n) => n.templateId === t.id).length,
+  }));
+  const themes = view.themes.map((t) => ({ frameId: t.theme.frameId, kind: "Theme", title: t.theme.name || "Untitled theme", items: t.notes.length }));
+  return [...templates, ...themes];
+}
+
+/**
+ * Every template and theme frame on the board: a click fits this person's view to it; the
+ * facilitator can also bring everyone there (focus.summon with the view fitted to the frame).
+ * Shift+O outside a text field jumps here ("o" alone is Excalidraw's ellipse tool).
+ */
+export function OutlinePanel({ api }: { api: BoardApi }) {
+  const entries = entriesOf(useBoardView(api.doc));
+  const list = useRef<HTMLUListElement>(null);
+  useFocusKey("O", list, true);
+  const go = (frameId: string) => api.scene !== null && fitElementToView(api.scene, frameId);
+  const bringEveryone = (frameId: string) => {
+    const scene = api.scene;
+    if (!scene || !go(frameId)) return;
+    // Excalidraw applies the fitted scroll and zoom on its next render; read the view after it.
+    requestAnimationFrame(() => api.control.send({ type: "focus.summon", viewport: currentViewport(scene) }));
+  };
+  if (entries.length === 0) return <p className="small">No templates or themes yet.</p>;
+  return (
+    <ul className="outline-list" data-testid="outline" ref={list} tabIndex={-1} aria-label="frames on this board (Shift+O)">
+      {entries.map((e) => (
+        <li key={e.frameId} className="panel-row" data-testid={`outline-item-${e.frameId}`}>
+          <button type="button" className="link-button outline-go" data-testid={`outline-go-${e.frameId}`} onClick={() => go(e.frameId)}>
+            <strong>{e.title}</strong>
+            <span className="small outline-meta">
+              {e.kind} · {e.items} {e.items === 1 ? "note" : "notes"}
+            </span>
+          </button>
+          {api.role === "facilitator" && (
+            <button type="button" className="small" data-testid={`outline-summon-${e.frameId}`} title="Fit the frame in your view and bring everyone to it" onClick={() => bringEveryone(e.frameId)}>
+              Bring everyone
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
