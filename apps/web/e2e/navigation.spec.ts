@@ -143,6 +143,8 @@ test("templates go to free space and are framed; quick notes place themselves; t
     })
     .toBeLessThan(s.width * 0.1);
   await expectFitted(ben.page, swot);
+  // and Ana's outline shows who is in the SWOT now
+  await expect(ana.page.getByTestId(`outline-here-${swot}`)).toContainText("Ben Brooks");
 
   // The README's picture: the outline as the facilitator sees it.
   const section = ana.page.locator("section.side-panel", { has: outline });

@@ -25,6 +25,7 @@ export {
 } from "./builders";
 export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
 export { type Placement, placeCentre } from "./placement";
+export { type Looker, peopleInFrames } from "./frame-presence";
 export { type Obstacles, TEMPLATE_GAP, NOTE_GAP, freeSpotFor, noteSlot, noteObstacles, occupiedBoxes } from "./free-space";
 export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy } from "./frames";
 export { moveNote } from "./note-writes";

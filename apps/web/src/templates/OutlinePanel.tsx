@@ -1,11 +1,12 @@
 import { useRef } from "react";
-import type { BoardView } from "@quadrant/templates";
+import { type BoardView, type Rect, peopleInFrames, rectOf } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { fitElementToView } from "../board/fitView";
 import { useFocusKey } from "../board/useFocusKey";
 import { currentViewport } from "../facilitation/sceneHelpers";
 import { TEMPLATE_KIND_LABELS } from "./TemplateTools";
 import { useBoardView } from "./useBoardView";
+import { useLookers } from "./useLookers";
 
 /** One line of the outline: a template frame or a theme frame. */
 interface OutlineEntry {
@@ -27,12 +28,17 @@ function entriesOf(view: BoardView): OutlineEntry[] {
 }
 
 /**
- * Every template and theme frame on the board: a click fits this person's view to it; the
+ * Every template and theme frame on the board, with who is in it now (whose view centre is
+ * there): a click fits this person's view to it; the
  * facilitator can also bring everyone there (focus.summon with the view fitted to the frame).
  * Shift+O outside a text field jumps here ("o" alone is Excalidraw's ellipse tool).
  */
 export function OutlinePanel({ api }: { api: BoardApi }) {
   const entries = entriesOf(useBoardView(api.doc));
+  const lookers = useLookers(api.presence);
+  const frames = new Map<string, Rect>();
+  for (const e of api.scene?.api.getSceneElements() ?? []) if (e.type === "frame") frames.set(e.id, rectOf(e));
+  const inFrame = peopleInFrames(frames, lookers);
   const list = useRef<HTMLUListElement>(null);
   useFocusKey("O", list, true);
   const go = (frameId: string) => api.scene !== null && fitElementToView(api.scene, frameId);
@@ -52,6 +58,11 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
             <span className="small outline-meta">
               {e.kind} · {e.items} {e.items === 1 ? "note" : "notes"}
             </span>
+            {(inFrame.get(e.frameId)?.length ?? 0) > 0 && (
+              <span className="small outline-meta" data-testid={`outline-here-${e.frameId}`}>
+                here now: {inFrame.get(e.frameId)?.join(", ")}
+              </span>
+            )}
           </button>
           {api.role === "facilitator" && (
             <button type="button" className="small" data-testid={`outline-summon-${e.frameId}`} title="Fit the frame in your view and bring everyone to it" onClick={() => bringEveryone(e.frameId)}>
