@@ -125,7 +125,7 @@ export function evidenceFromScoring(results: ScoringResults, texts: NoteTexts): 
 
 /**
  * The dot-vote totals the group has seen: the open vote once revealed, else the newest
- * finished one (the same rule as the brief's vote column, useVotes.ts). Null before any reveal.
+ * finished one (the rule of the brief's vote column; useVotes reads the panels' totals with it). Null before any reveal.
  */
 export function revealedVote(view: FacilitationView | null): VoteRanking | null {
   if (!view) return null;

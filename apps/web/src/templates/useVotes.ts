@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { FacilitationView } from "@quadrant/facilitation";
 import type { BoardApi } from "../board/boardApi";
+import { revealedVote } from "./decisions";
 
 const POLL_MS = 5_000;
 const NONE: ReadonlyMap<string, number> = new Map();
@@ -22,8 +23,7 @@ export function useVotes(api: BoardApi): ReadonlyMap<string, number> {
         if (!r.ok) return;
         const parsed = FacilitationView.safeParse(await r.json());
         if (!parsed.success || stopped) return;
-        const v = parsed.data;
-        const ranking = v.vote?.status === "revealed" && v.vote.results ? v.vote.results : (v.voteResults[v.voteResults.length - 1]?.ranking ?? []);
+        const ranking = revealedVote(parsed.data) ?? [];
         setVotes((prev) => {
           const next = new Map(ranking.map((x) => [x.noteId, x.votes]));
           const same = prev.size === next.size && [...next].every(([k, n]) => prev.get(k) === n);
