@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HealthDimension, HealthRating } from "@quadrant/board-model";
-import { AgendaStep, ClientId, ElementJson, ParticipantName, Target, Viewport } from "./state";
+import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, ParticipantName, Target, Viewport } from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -67,6 +67,22 @@ export const Command = z.discriminatedUnion("type", [
 
   cmd("ready.set", { ready: z.boolean(), name: z.string().max(60).optional() }),
   cmd("ready.clear", {}),
+
+  /** Comments (comments.ts). Ids are the client's (random, like element ids): a counter would show gaps where held comments are. */
+  cmd("comment.start", {
+    threadId: ClientId,
+    messageId: ClientId,
+    anchor: CommentAnchor,
+    text: CommentText,
+    /** Names as the roster has them; the server stores the participant ids. */
+    mentions: z.array(ParticipantName).max(20).optional(),
+  }),
+  cmd("comment.reply", { threadId: ClientId, messageId: ClientId, text: CommentText, mentions: z.array(ParticipantName).max(20).optional() }),
+  cmd("comment.edit", { threadId: ClientId, messageId: ClientId, text: CommentText, mentions: z.array(ParticipantName).max(20).optional() }),
+  cmd("comment.delete", { threadId: ClientId, messageId: ClientId }),
+  cmd("comment.resolve", { threadId: ClientId, resolved: z.boolean() }),
+  cmd("comment.read", { threadId: ClientId }),
+  cmd("comment.settings", { viewersMayComment: z.boolean() }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -119,6 +135,14 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "agenda.goto": "facilitator",
   "ready.set": "anyone",
   "ready.clear": "facilitator",
+  // Who may write comments (viewers only when allowed) is comments.ts's rule: it needs the state.
+  "comment.start": "anyone",
+  "comment.reply": "anyone",
+  "comment.edit": "anyone",
+  "comment.delete": "anyone",
+  "comment.resolve": "anyone",
+  "comment.read": "anyone",
+  "comment.settings": "facilitator",
 };
 
 export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(

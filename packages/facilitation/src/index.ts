@@ -14,6 +14,9 @@ export {
   RatingState,
   ParticipantName,
   RosterEntry,
+  CommentAnchor,
+  CommentThread,
+  CommentsState,
   FacilitationState,
   initialState,
   parseState,
@@ -38,3 +41,5 @@ export { ratingResults, DEFAULT_RATING_THRESHOLD, type DimensionRatingResult } f
 export { roster } from "./roster";
 export { FacilitationBackup, backupOf, restoredState } from "./backup";
 export { ClientControlMessage, ServerControlMessage } from "./messages";
+export { CommentsView } from "./comments-view";
+export { type ExportedThread, exportedThreads, mayComment, COMMENT_TEXT_BUDGET } from "./comments";

@@ -16,6 +16,16 @@ import { putHeld, removeHeld, revealBrainstorm, startBrainstorm } from "./brains
 import { acceptMean, closeScoring, openScoring, revealScoring, submitScore } from "./scoring";
 import { acceptRating, closeRating, openRating, revealRating, submitRating } from "./rating";
 import { hello } from "./roster";
+import {
+  deleteMessage,
+  editMessage,
+  readThread,
+  releaseHeldComments,
+  reply,
+  resolveThread,
+  setViewersMayComment,
+  startThread,
+} from "./comments";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -86,8 +96,11 @@ export function applyCommand(
       return putHeld(state, me, command.element);
     case "brainstorm.remove":
       return removeHeld(state, me, command.elementId);
-    case "brainstorm.reveal":
-      return revealBrainstorm(state);
+    case "brainstorm.reveal": {
+      const revealed = revealBrainstorm(state);
+      // Comments written in private mode are released with the notes.
+      return revealed.ok ? ok(releaseHeldComments(revealed.state, now), revealed.effects) : revealed;
+    }
 
     case "scoring.open":
       return openScoring(state, command, board);
@@ -159,6 +172,21 @@ export function applyCommand(
     }
     case "ready.clear":
       return ok({ ...state, ready: {} });
+
+    case "comment.start":
+      return startThread(state, me, actor.role, command, now);
+    case "comment.reply":
+      return reply(state, me, actor.role, command, now);
+    case "comment.edit":
+      return editMessage(state, me, actor.role, command, now);
+    case "comment.delete":
+      return deleteMessage(state, me, actor.role, command.threadId, command.messageId);
+    case "comment.resolve":
+      return resolveThread(state, me, actor.role, command.threadId, command.resolved, now);
+    case "comment.read":
+      return readThread(state, me, command.threadId);
+    case "comment.settings":
+      return setViewersMayComment(state, command.viewersMayComment);
   }
 }
 

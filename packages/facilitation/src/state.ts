@@ -135,6 +135,70 @@ export type AgendaStep = z.infer<typeof AgendaStep>;
 
 export const ReadyEntry = z.strictObject({ name: z.string().max(60), at: z.number() });
 
+/*
+ * Comments (issue 16): threads on an element or a point of the board, server-held like votes so
+ * roles are enforced here, both engines persist them and other instances hear of them (comments.ts).
+ */
+export const CommentText = z
+  .string()
+  .trim()
+  .min(1, "a comment needs some text")
+  .max(2000, "a comment has at most 2000 characters");
+
+/** Where a thread sits. On an element it follows the element; `x`,`y` is where it was pinned (scene), kept for when the element is gone. */
+export const CommentAnchor = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("element"),
+    elementId: ClientId,
+    /** The pin's offset from the element's x,y, so it moves with the element. */
+    dx: z.number().finite().min(-1e6).max(1e6),
+    dy: z.number().finite().min(-1e6).max(1e6),
+    x: z.number().finite().min(-1e7).max(1e7),
+    y: z.number().finite().min(-1e7).max(1e7),
+  }),
+  z.strictObject({ kind: z.literal("point"), x: z.number().finite().min(-1e7).max(1e7), y: z.number().finite().min(-1e7).max(1e7) }),
+]);
+export type CommentAnchor = z.infer<typeof CommentAnchor>;
+
+export const CommentMessage = z.strictObject({
+  id: ClientId,
+  authorId: ClientId,
+  /** The author's name when they wrote it (the roster's, else the name they gave). */
+  authorName: z.string().max(80),
+  text: CommentText,
+  /** Participant ids @mentioned. Never sent to clients: views carry names. */
+  mentions: z.array(ClientId).max(50),
+  at: z.number(),
+  editedAt: z.number().nullable(),
+  /** Written during a private brainstorm: only its author sees it until the reveal (then false). */
+  held: z.boolean(),
+  /** When others could first see it (creation, or the reveal for a held one): what unread counts compare. */
+  visibleAt: z.number(),
+});
+export type CommentMessage = z.infer<typeof CommentMessage>;
+
+export const CommentThread = z.strictObject({
+  id: ClientId,
+  anchor: CommentAnchor,
+  messages: z.array(CommentMessage).min(1),
+  resolved: z.strictObject({ by: z.string().max(80), at: z.number() }).nullable(),
+  createdAt: z.number(),
+});
+export type CommentThread = z.infer<typeof CommentThread>;
+
+export const CommentsState = z.strictObject({
+  /** Viewers may comment (default true: a stakeholder with a view link can ask "why was this dropped?"). */
+  viewersMayComment: z.boolean(),
+  threads: z.array(CommentThread),
+  /** participantId → threadId → read up to (a message's visibleAt): unread follows a person across devices. */
+  read: z.record(ClientId, z.record(ClientId, z.number())),
+});
+export type CommentsState = z.infer<typeof CommentsState>;
+
+export function initialComments(): CommentsState {
+  return { viewersMayComment: true, threads: [], read: {} };
+}
+
 export const FacilitationState = z.strictObject({
   version: z.literal(1),
   timer: TimerState,
@@ -181,6 +245,8 @@ export const FacilitationState = z.strictObject({
   rating: RatingState.nullable().default(null),
   /** participantId → who took part ("who took part" in the brief); kept after they leave. */
   participants: z.record(ClientId, RosterEntry).default({}),
+  /** Comment threads (issue 16); default so states stored before comments still parse. */
+  comments: CommentsState.default(initialComments),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -200,6 +266,7 @@ export function initialState(): FacilitationState {
     nextId: 1,
     rating: null,
     participants: {},
+    comments: initialComments(),
   };
 }
 
@@ -214,4 +281,7 @@ export const LIMITS = {
   heldElementsPerAuthor: 500,
   heldBytesPerAuthor: 512 * 1024,
   participantsWithState: 500,
+  commentThreads: 300,
+  messagesPerThread: 100,
+  mentionsPerMessage: 20,
 } as const;

@@ -18,6 +18,8 @@ import { scoringResults } from "./scoring";
 import { ratingResults } from "./rating";
 import { roster } from "./roster";
 import { timerExpired, timerRemaining } from "./timer";
+import { CommentsView } from "./comments-view";
+import { commentsViewFor } from "./comments";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
 
@@ -131,6 +133,8 @@ export const FacilitationView = z.strictObject({
   participants: z
     .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
     .nullable(),
+  /** Comment threads this person may see (comments.ts). */
+  comments: CommentsView,
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -206,5 +210,6 @@ export function viewFor(
         : null,
     },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
+    comments: commentsViewFor(state, participantId, role),
   };
 }
