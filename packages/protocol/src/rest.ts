@@ -106,6 +106,8 @@ export const ExportQuery = z
       .regex(/^[1-9][0-9]{0,5}$/, "number is an ADR number (1, 2, 3, …)")
       .transform(Number)
       .optional(),
+    /** Comment threads in the brief and the CSV count: `open` (the default) or `all` (resolved ones too). */
+    comments: z.enum(["open", "all"], { error: "comments is open (the default) or all (resolved threads too)" }).optional(),
   })
   .refine((q) => q.number === undefined || q.format === "adr", {
     message: "number only goes with format=adr",

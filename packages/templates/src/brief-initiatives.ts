@@ -6,6 +6,7 @@ import type { BoardView, NoteView } from "./interpret";
 import { section, table } from "./markdown-blocks";
 import { notDoingKind } from "./not-doing";
 import { QUARTERS } from "./ranking";
+import { BriefComments, initiativeComments } from "./brief-comments";
 
 /** The "Not doing" cell of a row: how RULE 28 marks it, "" for everything the group does. */
 export function notDoingMark(n: NoteView): string {
@@ -19,7 +20,7 @@ export function provenance(n: NoteView, view: BoardView): string {
 }
 
 /** The ranked list (RULE 12), every item kept; what the group is not doing is marked (RULE 28). */
-export function initiativesSection(view: BoardView): string[] {
+export function initiativesSection(view: BoardView, comments = new BriefComments()): string[] {
   if (!view.templates.some((t) => t.kind === "impact-effort")) return [];
   if (view.ranked.length === 0) return section("## Prioritized initiatives", ["_No initiatives on the matrix yet._"]);
   const rows = view.ranked.map((n, i) => {
@@ -49,6 +50,7 @@ export function initiativesSection(view: BoardView): string[] {
     ),
     "",
     "_priority = 2 × impact + urgency − 0.5 × effort − risk_",
+    ...initiativeComments(view.ranked, comments),
   ]);
 }
 

@@ -3,6 +3,7 @@ import { healthProvenance } from "./scorecard";
 import { escapeMarkdown as md } from "./escape";
 import { type BoardView, type NoteView, PAIRING_SOURCES } from "./interpret";
 import { field, present, rawField, section } from "./markdown-blocks";
+import { BriefComments, threadLines } from "./brief-comments";
 
 /** "owner Ann; due 2027-Q1", or "" when neither is set. */
 export function ownerAndDue(n: { owner?: string | null | undefined; due?: string | null | undefined }): string {
@@ -15,7 +16,7 @@ function initiative(n: NoteView): string {
 }
 
 /** Strategic themes (DOMAIN.md section 3); left out when there is neither a theme nor an unthemed note. */
-export function themesSection(view: BoardView): string[] {
+export function themesSection(view: BoardView, comments = new BriefComments()): string[] {
   const body: string[] = [];
   view.themes.forEach(({ theme, notes }, i) => {
     body.push(`### ${i + 1}. ${md(theme.name) || "Untitled theme"}`, "");
@@ -28,7 +29,10 @@ export function themesSection(view: BoardView): string[] {
       field("Owner", theme.owner ?? ""),
       rawField("Due", theme.due ? md(theme.due) : ""),
     ]);
-    body.push(...(lines.length === 0 ? ["_Nothing filled in for this theme yet._"] : lines), "");
+    body.push(...(lines.length === 0 ? ["_Nothing filled in for this theme yet._"] : lines));
+    const threads = comments.take(theme.frameId);
+    if (threads.length > 0) body.push("- **Comments:**", ...threadLines(threads, "  "));
+    body.push("");
   });
   if (view.unthemed.length > 0) {
     if (view.themes.length === 0) body.push("_No themes named yet._", "");
@@ -38,7 +42,7 @@ export function themesSection(view: BoardView): string[] {
 }
 
 /** SWOT with its strategies; a carried health dimension shows where it came from (RULE 29). */
-export function swotSection(view: BoardView): string[] {
+export function swotSection(view: BoardView, comments = new BriefComments()): string[] {
   const body: string[] = [];
   const textOf = new Map(view.notes.map((n) => [n.id, n.text]));
   for (const swot of view.swots) {
@@ -47,7 +51,8 @@ export function swotSection(view: BoardView): string[] {
       const items = swot.items[zone.id] ?? [];
       body.push(`**${md(zone.name)}**`, "");
       const item = (n: NoteView) => `- ${md(n.text)}${n.healthOrigin ? ` (from ${md(healthProvenance(n.healthOrigin, view.templates))})` : ""}`;
-      body.push(...(items.length === 0 ? ["- _none_"] : items.map(item)), "");
+      const withThreads = (n: NoteView) => [item(n), ...threadLines(comments.take(n.id), "  ")];
+      body.push(...(items.length === 0 ? ["- _none_"] : items.flatMap(withThreads)), "");
     }
     body.push("**Strategies**", "");
     const pairings = [...swot.pairings].sort(

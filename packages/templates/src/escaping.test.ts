@@ -261,11 +261,11 @@ describe("hostile text in exports (RULES 17, 18)", () => {
     const b = board((i) => HOSTILE[i] ?? "");
     const rows = parseCsv(exportOf(b, "csv", hostileTitle));
     const [header, ...data] = rows;
-    expect(header).toHaveLength(17);
+    expect(header).toHaveLength(18);
     expect(data.length).toBeGreaterThanOrEqual(HOSTILE.length);
     const textColumns = [0, 1, 2, 3, 4, 11, 12, 13, 14, 15, 16];
     for (const row of data) {
-      expect(row).toHaveLength(17);
+      expect(row).toHaveLength(18);
       for (const c of textColumns) {
         const cell = row[c] ?? "";
         expect(cell, `column ${header?.[c]}: ${JSON.stringify(cell)}`).not.toMatch(/^[\t\r\n\0]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/);

@@ -1,7 +1,8 @@
 import { type BoardSnapshot, parseBoard } from "@quadrant/board-model";
-import type { FacilitationBackup } from "@quadrant/facilitation";
+import type { ExportedThread, FacilitationBackup } from "@quadrant/facilitation";
 import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
 import { exportBackup } from "./backup";
+import { BriefComments } from "./brief-comments";
 import type { ExportParticipant } from "./brief-outcomes";
 import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
@@ -20,6 +21,8 @@ export interface ExportInput {
   participants?: readonly ExportParticipant[];
   /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
   facilitation?: FacilitationBackup;
+  /** Comment threads for the brief and the CSV count (exportedThreads: which ones is the caller's choice). */
+  comments?: readonly ExportedThread[];
 }
 
 export interface TextExport {
@@ -42,9 +45,13 @@ export function exportBoard(format: ExportFormat, input: ExportInput): TextExpor
   const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [] };
   switch (format) {
     case "md":
-      return { contentType: "text/markdown; charset=utf-8", extension: "md", body: exportMarkdown(view(), meta) };
+      return {
+        contentType: "text/markdown; charset=utf-8",
+        extension: "md",
+        body: exportMarkdown(view(), { ...meta, comments: new BriefComments(input.comments) }),
+      };
     case "csv":
-      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view()) };
+      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view(), new BriefComments(input.comments)) };
     case "json": {
       const backup = exportBackup(input.snapshot, input);
       return { contentType: "application/json; charset=utf-8", extension: "json", body: `${JSON.stringify(backup, null, 2)}\n` };

@@ -3,6 +3,7 @@ import { csvNumber, csvText } from "./escape";
 import type { BoardView, NoteView } from "./interpret";
 import { notDoingKind } from "./not-doing";
 import { healthProvenance } from "./scorecard";
+import { BriefComments } from "./brief-comments";
 
 export const CSV_COLUMNS = [
   "id",
@@ -22,6 +23,7 @@ export const CSV_COLUMNS = [
   "due",
   "status",
   "health_origin",
+  "comments",
 ] as const;
 
 export function originLabel(n: NoteView, templates: readonly TemplateInstance[]): string {
@@ -54,7 +56,7 @@ export function exportOrder(view: BoardView): NoteView[] {
  * RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. `status` is
  * "dropped" or "time-sink" for what the group is not doing (RULE 28), else empty.
  */
-export function exportCsv(view: BoardView): string {
+export function exportCsv(view: BoardView, comments = new BriefComments()): string {
   const rows = [CSV_COLUMNS.join(",")];
   for (const n of exportOrder(view)) {
     const template = view.templates.find((t) => t.id === n.templateId)?.title ?? "";
@@ -79,6 +81,7 @@ export function exportCsv(view: BoardView): string {
         csvText(n.due ?? ""),
         csvText(notDoingKind(n) ?? ""),
         csvText(n.healthOrigin ? healthProvenance(n.healthOrigin, view.templates) : ""),
+        csvNumber(comments.count(n.id)),
       ].join(","),
     );
   }

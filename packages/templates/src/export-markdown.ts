@@ -3,6 +3,7 @@ import { actionsSection, decisionsSection, type ExportParticipant, notDoingSecti
 import { businessContext, executiveSummary, principlesSection } from "./brief-context";
 import { initiativesSection, roadmapSection } from "./brief-initiatives";
 import { swotSection, themesSection } from "./brief-themes";
+import { BriefComments, commentsSection } from "./brief-comments";
 import { escapeMarkdown as md } from "./escape";
 import type { BoardView } from "./interpret";
 
@@ -12,6 +13,8 @@ export interface BriefMeta {
   exportedAt: Date;
   /** Who took part, from the facilitation roster; the section is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Comment threads, shown under their items (RULE 32); none without it. */
+  comments?: BriefComments;
 }
 
 /**
@@ -19,18 +22,21 @@ export interface BriefMeta {
  * in it is left out (never an empty heading); all text through RULE 17.
  */
 export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
+  const comments = meta.comments ?? new BriefComments();
   const sections = [
     executiveSummary(view),
     businessContext(view),
     healthSection(view),
-    themesSection(view),
-    swotSection(view),
+    themesSection(view, comments),
+    swotSection(view, comments),
     principlesSection(view),
-    initiativesSection(view),
+    initiativesSection(view, comments),
     roadmapSection(view),
     decisionsSection(view),
     actionsSection(view),
     notDoingSection(view),
+    // After every section that shows items: it lists the threads none of them took.
+    commentsSection(view, comments),
     participantsSection(meta.participants ?? []),
   ].flat();
   const body = sections.length === 0 ? ["_Nothing has been recorded on this board yet._", ""] : sections;

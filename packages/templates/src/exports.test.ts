@@ -61,7 +61,7 @@ describe("exports", () => {
       expect(csvText(danger).replace(/^"/, "").startsWith("'")).toBe(true);
     }
     const csv = exportFixture("csv");
-    expect(csv.startsWith("\uFEFFid,text,template,zone,theme,impact,effort,urgency,risk,priority,votes,author,origin,owner,due,status,health_origin\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,text,template,zone,theme,impact,effort,urgency,risk,priority,votes,author,origin,owner,due,status,health_origin,comments\r\n")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain(",'@mallory,");
     expect(csv.endsWith("\r\n")).toBe(true);

@@ -34,7 +34,8 @@ export const exportRoutes: FastifyPluginAsyncZod<ExportRoutesOptions> = async (a
           "`format=md` the strategy brief, `csv` one row per note, `json` a backup that POST /api/boards/import accepts, " +
           "`adr` every decision record as a .zip of Markdown files (`ADR-001-<title>.md`, application/zip). " +
           "`format=adr&number=N` answers ADR-N alone as Markdown, or 404 when the board has no ADR-N; " +
-          "`number` with any other format is a 400.",
+          "`number` with any other format is a 400. Comment threads appear in the brief under their items and as a " +
+          "count in the CSV: open ones by default, resolved ones too with `comments=all`.",
         params: BoardIdParams,
         querystring: ExportQuery,
         response: { 200: ExportFile, ...errors },

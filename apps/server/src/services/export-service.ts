@@ -1,5 +1,5 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, backupOf, rankVotes, restoredState, roster } from "@quadrant/facilitation";
+import { type FacilitationState, backupOf, exportedThreads, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
 import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -40,7 +40,7 @@ export class ExportService {
   constructor(private readonly deps: ExportServiceDeps) {}
 
   /** `query.number` (only with format=adr) picks one ADR; a number the board does not have is a 404. */
-  async export(access: BoardAccess, query: Pick<ExportQuery, "format" | "number">): Promise<BoardExport> {
+  async export(access: BoardAccess, query: Pick<ExportQuery, "format" | "number" | "comments">): Promise<BoardExport> {
     requirePermission(access, "board.export");
     const { board } = access;
     const snapshot = await this.deps.boards.readDocument(board.id, snapshotBoard);
@@ -55,6 +55,8 @@ export class ExportService {
       participants: roster(facilitation),
       // Only the JSON backup reads it; what it holds (and leaves out as secret) is backupOf's call.
       facilitation: backupOf(facilitation),
+      // Open threads unless the caller asks for resolved ones too; never a comment still held by a private brainstorm.
+      comments: exportedThreads(facilitation, query.comments === "all"),
     };
     if (query.format === "adr" && query.number !== undefined) {
       const one = exportOneDecision(input, query.number);
