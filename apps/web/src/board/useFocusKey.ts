@@ -1,7 +1,7 @@
 import { type RefObject, useEffect } from "react";
 
 /** True while the person is typing somewhere: a single-letter shortcut must not steal the key. */
-function typing(target: EventTarget | null): boolean {
+export function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
