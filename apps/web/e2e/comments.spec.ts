@@ -1,0 +1,45 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect, link, openBoard, test } from "./fixtures";
+import { createBoard, quickNote, serverExport, toPage } from "./template-gestures";
+import { commentThreadOnNote } from "./steps/comments";
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+/**
+ * Comments (issue 16) on their own: the two-browser thread of the workshop, then what the workshop
+ * does not cover: the brief, the thread staying where a deleted note was, and the README picture.
+ */
+test("a comment thread across two browsers, in the brief, and staying put when its note is deleted", async ({ people, request }) => {
+  const board = await createBoard(request, "impact-effort", "Comments");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  const ben = await people.join("Ben Brooks", "#1971c2");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await openBoard(ben.page, link(board, "editor"));
+  const sso = await quickNote(ana.page, "SSO for enterprise");
+  const audit = await quickNote(ana.page, "Audit log");
+  await expect(ben.page.getByTestId("comments-toggle")).toBeVisible();
+
+  await commentThreadOnNote({ name: "Ana Alvarez", page: ana.page }, { name: "Ben Brooks", page: ben.page }, sso, "Is SSO really low effort?");
+
+  // An open thread on the Audit log note is in the brief under its initiative... (the quick notes sit beside the matrix: Comments section)
+  await ben.page.keyboard.press("Escape");
+  const rect = await ben.page.evaluate((id) => window.__quadrantTemplates?.sceneRect(id) ?? null, audit);
+  const at = await toPage(ben.page, rect!.x + rect!.width / 2, rect!.y + rect!.height / 2);
+  await ben.page.getByTestId("comment-mode").click();
+  await ben.page.mouse.click(at.x, at.y);
+  await ben.page.getByTestId("comment-new-field").fill("Who owns the audit log?");
+  await ben.page.getByTestId("comment-new-field").press("Enter");
+  await expect(ben.page.getByTestId("comment-thread")).toContainText("Who owns the audit log?");
+  const brief = await serverExport(request, board, "md");
+  expect(brief).toContain("- **Ben Brooks:** Who owns the audit log?");
+  expect(brief).not.toContain("Is SSO really low effort?");
+
+  // README picture: the thread open on Ana's screen with the list beside it.
+  await expect(ana.page.getByTestId("comments-unread")).toHaveText("1");
+  await ana.page.getByTestId("comments-toggle").click();
+  await ana.page.locator('[data-testid="comments-item"]').first().click();
+  await expect(ana.page.getByTestId("comment-thread")).toContainText("Who owns the audit log?");
+  await ana.page.getByTestId("comment-reply").fill("@Ben Brooks I do");
+  await ana.page.screenshot({ path: path.join(screenshots, "comments.png") });
+});
