@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "@playwright/test";
 import { consoleErrors, drawRectangle, expect, newContext, sceneElements, test, writeText } from "./fixtures";
 import { clickNote, toPage } from "./template-gestures";
+import { commentThreadOnNote } from "./steps/comments";
 
 /**
  * Issue #12: one whole workshop, three people, through the UI only. Fran facilitates, Eli
@@ -684,6 +685,9 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   ] as const) {
     await panelShot(fran.page, testId, name);
   }
+
+  // ---- 15b. Comments (issue 16): a thread on RBAC, Eli's reply mentions Fran, Fran resolves it ---
+  await commentThreadOnNote(fran, eli, rbacOnMatrix, "Why RBAC before SSO?");
 
   // ---- 16. Exports: the brief and the CSV from Fran's panel ------------------------------------
   const download = async (name: string) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { viewportCoordsToSceneCoords } from "@excalidraw/excalidraw";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { ControlChannel } from "../facilitation/controlChannel";
@@ -63,9 +63,16 @@ export function CommentsLayer({ control, scene }: Props) {
     return () => window.removeEventListener("keydown", onKey, true);
   }, [mayComment, mode, openId, stopMode]);
 
-  // The open thread was deleted (here or elsewhere): close it.
+  // The open thread was deleted (here or elsewhere): close it. A thread just started is not in the
+  // view until the server answers, so only a thread the view has shown can be gone.
+  const shownOpen = useRef(false);
   useEffect(() => {
-    if (openId && view && !view.threads.some((t) => t.id === openId)) setOpenId(null);
+    shownOpen.current = false;
+  }, [openId]);
+  useEffect(() => {
+    const present = openId !== null && view !== null && view.threads.some((t) => t.id === openId);
+    if (present) shownOpen.current = true;
+    else if (openId && shownOpen.current) setOpenId(null);
   }, [openId, view]);
 
   useEffect(

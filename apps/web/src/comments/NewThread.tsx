@@ -1,5 +1,6 @@
 import type { CommentAnchor } from "@quadrant/facilitation";
 import { Composer } from "./Composer";
+import { besidePin } from "./besidePin";
 import type { CommentsChannel } from "./useCommentsView";
 import { newCommentId } from "./useCommentsView";
 
@@ -21,8 +22,7 @@ interface Props {
 
 /** The first message of a new thread, typed where the person clicked. */
 export function NewThread({ draft, comments, people, privateMode, onDone }: Props) {
-  const left = Math.max(12, Math.min(draft.left + 18, window.innerWidth - 352));
-  const top = Math.max(64, Math.min(draft.top - 20, window.innerHeight - 220));
+  const { left, top } = besidePin(draft, 340, 220);
   return (
     <>
       <span className="comment-pin is-draft" style={{ left: draft.left, top: draft.top }} aria-hidden>

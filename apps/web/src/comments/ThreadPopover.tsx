@@ -4,6 +4,7 @@ import { newCommentId } from "./useCommentsView";
 import type { Thread } from "./usePins";
 import { Composer } from "./Composer";
 import { MessageText, when } from "./MessageText";
+import { besidePin } from "./besidePin";
 
 interface Props {
   thread: Thread;
@@ -31,8 +32,7 @@ export function ThreadPopover({ thread, place, at, comments, people, mayComment,
     if (thread.unread > 0) send({ type: "comment.read", threadId: thread.id });
   }, [thread.id, thread.unread, send]);
 
-  const left = Math.max(12, Math.min(at.left + 22, window.innerWidth - WIDTH - 12));
-  const top = Math.max(64, Math.min(at.top - 24, window.innerHeight - 420));
+  const { left, top } = besidePin(at, WIDTH, 420);
   const resolved = thread.resolved !== null;
   return (
     <section
