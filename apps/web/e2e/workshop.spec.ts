@@ -244,7 +244,7 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   baseURL,
   foreignRequests,
 }) => {
-  test.setTimeout(170_000);
+  test.setTimeout(190_000); // 170 s before the comments step (issue 16) joined
   consoleErrors.length = 0;
   const origin = new URL(baseURL ?? "").origin;
   const make = () => newContext(browser, origin, foreignRequests);

@@ -24,6 +24,11 @@ import type { CommentsView } from "./comments-view";
 /** Total characters of comment text a board keeps: every view carries them to every connection. */
 export const COMMENT_TEXT_BUDGET = 400_000;
 
+const NO_THREAD = "no such comment thread (it may have been deleted)";
+const NO_MESSAGE = "no such comment (it may have been deleted)";
+const ID_TAKEN = "that comment id is taken: send it again with a new one";
+const VIEWERS_OFF = "the facilitator has turned comments off for viewers";
+
 export interface CommentWrite {
   text: string;
   mentions?: readonly string[] | undefined;
@@ -92,7 +97,7 @@ function newMessage(state: FacilitationState, me: string, id: string, write: Com
 }
 
 function checkWrite(state: FacilitationState, role: Role, write: CommentWrite, replacing = 0): string[] | CommandResult {
-  if (!mayComment(state, role)) return refuse("forbidden", "the facilitator has turned comments off for viewers");
+  if (!mayComment(state, role)) return refuse("forbidden", VIEWERS_OFF);
   if (textSize(state.comments) - replacing + write.text.length > COMMENT_TEXT_BUDGET) {
     return refuse("limit", "this board holds as much comment text as it can: delete or shorten old comments first");
   }
@@ -117,7 +122,7 @@ export function startThread(
     return refuse("limit", `a board holds at most ${LIMITS.commentThreads} comment threads: delete resolved ones first`);
   }
   if (state.comments.threads.some((t) => t.id === command.threadId) || messageIdTaken(state, command.messageId)) {
-    return refuse("conflict", "that comment id is taken: send it again with a new one");
+    return refuse("conflict", ID_TAKEN);
   }
   const thread: CommentThread = {
     id: command.threadId,
@@ -138,13 +143,13 @@ export function reply(
   now: number,
 ): CommandResult {
   const thread = findThread(state.comments, command.threadId, me);
-  if (!thread) return refuse("not-found", "no such comment thread (it may have been deleted)");
+  if (!thread) return refuse("not-found", NO_THREAD);
   const mentions = checkWrite(state, role, command);
   if (!Array.isArray(mentions)) return mentions;
   if (thread.messages.length >= LIMITS.messagesPerThread) {
     return refuse("limit", `a thread holds at most ${LIMITS.messagesPerThread} messages: start a new thread`);
   }
-  if (messageIdTaken(state, command.messageId)) return refuse("conflict", "that comment id is taken: send it again with a new one");
+  if (messageIdTaken(state, command.messageId)) return refuse("conflict", ID_TAKEN);
   // A reply reopens nothing by itself: a resolved thread stays resolved until someone reopens it.
   const next = replaceThread(state, {
     ...thread,
@@ -162,7 +167,7 @@ export function editMessage(
 ): CommandResult {
   const thread = findThread(state.comments, command.threadId, me);
   const message = thread?.messages.find((m) => m.id === command.messageId && visibleTo(m, me));
-  if (!thread || !message) return refuse("not-found", "no such comment (it may have been deleted)");
+  if (!thread || !message) return refuse("not-found", NO_MESSAGE);
   if (message.authorId !== me) return refuse("forbidden", "only its author can edit a comment");
   // A published comment changed now would show the new text to everyone before the reveal.
   if (state.brainstorm.on && !message.held) {
@@ -178,7 +183,7 @@ export function editMessage(
 export function deleteMessage(state: FacilitationState, me: string, role: Role, threadId: string, messageId: string): CommandResult {
   const thread = findThread(state.comments, threadId, me);
   const message = thread?.messages.find((m) => m.id === messageId && visibleTo(m, me));
-  if (!thread || !message) return refuse("not-found", "no such comment (it may have been deleted)");
+  if (!thread || !message) return refuse("not-found", NO_MESSAGE);
   if (message.authorId !== me && role !== "facilitator") return refuse("forbidden", "only its author or the facilitator can delete a comment");
   const messages = thread.messages.filter((m) => m.id !== messageId);
   if (messages.length > 0) return ok(replaceThread(state, { ...thread, messages }));
@@ -192,8 +197,8 @@ export function deleteMessage(state: FacilitationState, me: string, role: Role, 
 
 export function resolveThread(state: FacilitationState, me: string, role: Role, threadId: string, resolved: boolean, now: number): CommandResult {
   const thread = findThread(state.comments, threadId, me);
-  if (!thread) return refuse("not-found", "no such comment thread (it may have been deleted)");
-  if (!mayComment(state, role)) return refuse("forbidden", "the facilitator has turned comments off for viewers");
+  if (!thread) return refuse("not-found", NO_THREAD);
+  if (!mayComment(state, role)) return refuse("forbidden", VIEWERS_OFF);
   if ((thread.resolved !== null) === resolved) {
     return refuse("conflict", resolved ? "this thread is already resolved" : "this thread is already open");
   }
@@ -202,7 +207,7 @@ export function resolveThread(state: FacilitationState, me: string, role: Role, 
 }
 
 export function readThread(state: FacilitationState, me: string, threadId: string): CommandResult {
-  if (!findThread(state.comments, threadId, me)) return refuse("not-found", "no such comment thread (it may have been deleted)");
+  if (!findThread(state.comments, threadId, me)) return refuse("not-found", NO_THREAD);
   const next = markRead(state, threadId, me);
   return next ? ok(next) : refuse("limit", "too many participants");
 }

@@ -79,7 +79,7 @@ describe("GET /api/boards/:id/export", () => {
     // fetch's text() strips the BOM; check the bytes
     const bytes = new Uint8Array(await (await get(`/api/boards/${board.id}/export?format=csv`, board.tokens.facilitator)).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.split("\r\n")[1]).toBe(`${noteId},SSO for enterprise,Impact / Effort,Quick Wins,,9,5,8,6,17.5,0,,,,,,`);
+    expect(csv.split("\r\n")[1]).toBe(`${noteId},SSO for enterprise,Impact / Effort,Quick Wins,,9,5,8,6,17.5,0,,,,,,,0`);
   });
 
   it("refuses viewers (403), missing tokens (401), unknown boards (404) and formats (400)", async () => {
