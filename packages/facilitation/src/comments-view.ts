@@ -6,7 +6,7 @@ export const CommentsView = z.strictObject({
   /** Whether this person may write (viewers only while the facilitator allows it). */
   mayComment: z.boolean(),
   viewersMayComment: z.boolean(),
-  /** Names that can be @mentioned. */
+  /** Names to offer for @mentions: the whole roster for the facilitator, else the names in the visible threads. */
   people: z.array(z.string()),
   /** Unread messages across every thread (others' messages newer than this person's read marker). */
   unread: z.number(),

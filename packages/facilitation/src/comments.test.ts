@@ -145,6 +145,13 @@ describe("comments", () => {
     expect(over).toMatchObject({ ok: false, reason: "limit" });
   });
 
+  it("@mention names: the whole roster for the facilitator only; others get the names in the threads they see", () => {
+    const s = run(named(), [[start("t1", "@Bob what do you think?", { mentions: ["Bob"] }), alice]]);
+    expect(viewFor(s, fac.participantId, "facilitator", T0).comments.people).toEqual(["Alice", "Bob", "Fran", "Vic"]);
+    expect(viewFor(s, vic.participantId, "viewer", T0).comments.people).toEqual(["Alice", "Bob"]);
+    expect(JSON.stringify(viewFor(s, vic.participantId, "viewer", T0))).not.toContain("Fran");
+  });
+
   it("a state stored before comments existed still parses, with comments allowed for viewers", () => {
     const { comments: _comments, ...old } = initialState();
     const parsed = parseState(JSON.parse(JSON.stringify({ ...old, timerRun: 7 })));

@@ -258,11 +258,14 @@ export function commentsViewFor(state: FacilitationState, participantId: string,
       },
     ];
   });
+  // The roster is the facilitator's (view.participants): others get the names they already see in
+  // the threads; their client adds the people on the board now (presence).
+  const seen = threads.flatMap((t) => t.messages.flatMap((m) => [m.author, ...m.mentions]));
+  const people = role === "facilitator" ? Object.values(state.participants).map((p) => p.name) : seen;
   return {
     mayComment: mayComment(state, role),
     viewersMayComment: state.comments.viewersMayComment,
-    /** Names to @mention (who has joined so far): names are public on the board already (cursors). */
-    people: [...new Set(Object.values(state.participants).map((p) => p.name))].sort(),
+    people: [...new Set(people)].filter((name) => name !== "").sort(),
     unread,
     threads,
   };

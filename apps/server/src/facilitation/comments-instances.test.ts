@@ -39,7 +39,7 @@ describe.runIf(available)("comments across two instances on Postgres + Redis", (
     await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
-  it("a thread, a reply, a resolve and a held comment travel between instances as they do on one", async () => {
+  it("a thread, a reply, a resolve and a held comment travel between instances as they do on one", { timeout: 30_000 }, async () => {
     const board = await createBoard(a.url);
     const fran = await controlClient(a.wsUrl, board.id, board.tokens.facilitator, "facilitator-on-instance-a1");
     const ben = await controlClient(b.wsUrl, board.id, board.tokens.editor, "participant-on-instance-b1");
@@ -54,7 +54,7 @@ describe.runIf(available)("comments across two instances on Postgres + Redis", (
         text: "Started on A",
       });
       const onB = await ben.waitForView((v) => v.comments.threads.length === 1);
-      expect(onB.comments).toMatchObject({ unread: 1, people: ["Ben", "Fran"] });
+      expect(onB.comments).toMatchObject({ unread: 1, people: ["Fran"] });
       expect(await ben.send({ type: "comment.reply", threadId: "CrossThread1", messageId: "CrossReply1", text: "@Fran replied on B", mentions: ["Fran"] })).toMatchObject({ type: "view" });
       const onA = await fran.waitForView((v) => v.comments.threads[0]?.messages.length === 2);
       expect(onA.comments.threads[0]).toMatchObject({ mentionsMe: true, unread: 1 });

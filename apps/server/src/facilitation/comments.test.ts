@@ -22,6 +22,9 @@ const start = (threadId: string, text: string, extra: Partial<Extract<Command, {
   ...extra,
 });
 
+/** Four sockets and several exports a test: on a shared, loaded machine that is more than vitest's default 5 s. */
+const SOCKET_TEST_MS = 20_000;
+
 describe("comments over the websocket, REST and exports", () => {
   let server: TestServer;
   const open: { close(): void }[] = [];
@@ -56,7 +59,7 @@ describe("comments over the websocket, REST and exports", () => {
     return response.text();
   }
 
-  it("a comment written in private mode is in no byte another socket receives, nor in any export, until the reveal", async () => {
+  it("a comment written in private mode is in no byte another socket receives, nor in any export, until the reveal", { timeout: SOCKET_TEST_MS }, async () => {
     const board = await createBoard(server.url);
     const facilitator = await connect(board.id, board.tokens.facilitator, FAC, "Fran");
     const alice = await connect(board.id, board.tokens.editor, ALICE, "Alice");
@@ -105,7 +108,7 @@ describe("comments over the websocket, REST and exports", () => {
     expect(bob.traffic().includes(ALICE)).toBe(false);
   });
 
-  it("viewers comment until the facilitator turns it off; then the server refuses them, over the socket and REST", async () => {
+  it("viewers comment until the facilitator turns it off; then the server refuses them, over the socket and REST", { timeout: SOCKET_TEST_MS }, async () => {
     const board = await createBoard(server.url);
     const facilitator = await connect(board.id, board.tokens.facilitator, FAC, "Fran");
     const viewer = await connect(board.id, board.tokens.viewer, VIC, "Vic");
@@ -126,7 +129,7 @@ describe("comments over the websocket, REST and exports", () => {
     expect(stored).not.toContain("ViewerReply1");
   });
 
-  it("a reply with an @mention, a resolve and a reopen reach the other client; unread follows the person to a new socket", async () => {
+  it("a reply with an @mention, a resolve and a reopen reach the other client; unread follows the person to a new socket", { timeout: SOCKET_TEST_MS }, async () => {
     const board = await createBoard(server.url);
     const facilitator = await connect(board.id, board.tokens.facilitator, FAC, "Fran");
     const alice = await connect(board.id, board.tokens.editor, ALICE, "Alice");
@@ -154,7 +157,7 @@ describe("comments over the websocket, REST and exports", () => {
     await laptop.waitForView((v) => v.comments.unread === 1);
   });
 
-  it("exports: the thread under its initiative in the brief, the CSV count, resolved ones only with comments=all", async () => {
+  it("exports: the thread under its initiative in the brief, the CSV count, resolved ones only with comments=all", { timeout: SOCKET_TEST_MS }, async () => {
     const board = await createBoard(server.url, "impact-effort", "Prioritisation");
     const writer = stockClient(server.wsUrl, board.id, board.tokens.editor);
     stock.push(writer);

@@ -95,7 +95,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       <div className="board-body">
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
         <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
-        <CommentsLayer control={session.control} scene={scene} />
+        <CommentsLayer control={session.control} scene={scene} peers={peers} />
         {panels.length > 0 && (
           <aside className="side-panels" data-testid="side-panels">
             {panels.map((panel) => (

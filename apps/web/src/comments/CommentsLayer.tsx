@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { viewportCoordsToSceneCoords } from "@excalidraw/excalidraw";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import type { Peer } from "../collab/presence";
 import type { ControlChannel } from "../facilitation/controlChannel";
 import { typing } from "../board/useFocusKey";
 import { anchorAt } from "./anchors";
@@ -16,6 +17,8 @@ import "./comments.css";
 interface Props {
   control: ControlChannel;
   scene: ExcalidrawScene | null;
+  /** Who is on the board now: their names are offered for @mentions with the view's `people`. */
+  peers: readonly Peer[];
 }
 
 /**
@@ -24,7 +27,7 @@ interface Props {
  * thread, and the list of every thread. The state is the server's (facilitation view `comments`);
  * this only draws it and sends commands.
  */
-export function CommentsLayer({ control, scene }: Props) {
+export function CommentsLayer({ control, scene, peers }: Props) {
   const comments = useCommentsView(control);
   const view = comments.view;
   const [mode, setMode] = useState(false);
@@ -33,6 +36,10 @@ export function CommentsLayer({ control, scene }: Props) {
   const [panel, setPanel] = useState(false);
   const [filter, setFilter] = useState<"open" | "resolved">("open");
   const threads = useMemo(() => view?.threads ?? [], [view]);
+  const people = useMemo(
+    () => [...new Set([...(view?.people ?? []), ...peers.map((p) => p.state.user.name)])].filter((n) => n.trim() !== "").sort(),
+    [view, peers],
+  );
   const pins = usePins(scene, threads);
   const mayComment = view?.mayComment ?? false;
   const role = control.view?.me.role ?? "viewer";
@@ -139,7 +146,7 @@ export function CommentsLayer({ control, scene }: Props) {
         <NewThread
           draft={draft}
           comments={comments}
-          people={view.people}
+          people={people}
           privateMode={privateMode}
           onDone={(threadId) => {
             setDraft(null);
@@ -155,7 +162,7 @@ export function CommentsLayer({ control, scene }: Props) {
           place={{ label: labelOf(openThread), deleted: openPin.element === "deleted" }}
           at={openPin}
           comments={comments}
-          people={view.people}
+          people={people}
           mayComment={mayComment}
           isFacilitator={role === "facilitator"}
           onClose={() => setOpenId(null)}
