@@ -16,6 +16,7 @@ import { putHeld, removeHeld, revealBrainstorm, startBrainstorm } from "./brains
 import { acceptMean, closeScoring, openScoring, revealScoring, submitScore } from "./scoring";
 import { acceptRating, closeRating, openRating, revealRating, submitRating } from "./rating";
 import { hello } from "./roster";
+import { clearPrework, closePrework, extendPrework, openPrework, revealPrework, submitPrework } from "./prework";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -159,6 +160,19 @@ export function applyCommand(
     }
     case "ready.clear":
       return ok({ ...state, ready: {} });
+
+    case "prework.open":
+      return openPrework(state, command, now, board);
+    case "prework.submit":
+      return submitPrework(state, me, actor.role, command.name, command.answer, now);
+    case "prework.extend":
+      return extendPrework(state, command.deadline, now);
+    case "prework.close":
+      return closePrework(state, now);
+    case "prework.reveal":
+      return revealPrework(state);
+    case "prework.clear":
+      return clearPrework(state);
   }
 }
 

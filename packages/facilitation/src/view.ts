@@ -9,6 +9,9 @@ import {
   type FacilitationState,
   RatingBallot,
   Score,
+  PreworkAnswer,
+  PreworkItem,
+  PreworkKind,
   Target,
   Viewport,
 } from "./state";
@@ -18,6 +21,7 @@ import { scoringResults } from "./scoring";
 import { ratingResults } from "./rating";
 import { roster } from "./roster";
 import { timerExpired, timerRemaining } from "./timer";
+import { preworkView } from "./prework-view";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
 
@@ -131,6 +135,24 @@ export const FacilitationView = z.strictObject({
   participants: z
     .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
     .nullable(),
+  /** Pre-work (prework-view.ts): the caller's own answer only; who finished for the facilitator, by name. */
+  prework: z
+    .strictObject({
+      id: z.number(),
+      kind: PreworkKind,
+      status: z.enum(["open", "revealed"]),
+      instruction: z.string(),
+      deadline: z.number(),
+      /** True at or after the deadline (or once revealed): answers are refused. */
+      closed: z.boolean(),
+      items: z.array(PreworkItem),
+      votesPerPerson: z.number(),
+      allowStacking: z.boolean(),
+      mine: z.strictObject({ at: z.number(), answer: PreworkAnswer.nullable() }).nullable(),
+      /** Facilitator only (null for others): who has submitted, by name, never by id and never what. */
+      finished: z.strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), at: z.number() })) }).nullable(),
+    })
+    .nullable(),
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -206,5 +228,6 @@ export function viewFor(
         : null,
     },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
+    prework: preworkView(state.prework, participantId, facilitator, now),
   };
 }
