@@ -223,3 +223,13 @@ export function clearPrework(state: FacilitationState): CommandResult {
   if (!state.prework) return refuse("conflict", "there is no pre-work");
   return ok({ ...state, prework: null });
 }
+
+/** Who did the pre-work, for the brief: names in the order they submitted; never ids or answers. */
+export function preworkRoster(state: FacilitationState): { kind: PreworkKind; status: "open" | "revealed"; deadline: number; people: string[] } | null {
+  const prework = state.prework;
+  if (!prework) return null;
+  const people = Object.values(prework.submissions)
+    .sort((a, b) => a.at - b.at)
+    .map((s) => s.name);
+  return { kind: prework.kind, status: prework.status, deadline: prework.deadline, people };
+}

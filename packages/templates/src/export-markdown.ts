@@ -4,6 +4,7 @@ import { businessContext, executiveSummary, principlesSection } from "./brief-co
 import { initiativesSection, roadmapSection } from "./brief-initiatives";
 import { swotSection, themesSection } from "./brief-themes";
 import { escapeMarkdown as md } from "./escape";
+import { type ExportPrework, preworkSection } from "./brief-prework";
 import type { BoardView } from "./interpret";
 
 export interface BriefMeta {
@@ -12,6 +13,8 @@ export interface BriefMeta {
   exportedAt: Date;
   /** Who took part, from the facilitation roster; the section is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Who did the pre-work (issue 18); the section is left out without it. */
+  prework?: ExportPrework | null;
 }
 
 /**
@@ -32,6 +35,7 @@ export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
     actionsSection(view),
     notDoingSection(view),
     participantsSection(meta.participants ?? []),
+    preworkSection(meta.prework),
   ].flat();
   const body = sections.length === 0 ? ["_Nothing has been recorded on this board yet._", ""] : sections;
   const header = [`# Strategy brief: ${md(meta.title)}`, "", `_Exported ${meta.exportedAt.toISOString()}_`, ""];

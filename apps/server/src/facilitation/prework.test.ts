@@ -196,6 +196,33 @@ describe("pre-work on one server", () => {
   });
 });
 
+describe("pre-work in the exports", () => {
+  it("a revealed vote pre-work is the board's vote in the CSV, and the brief says who did the pre-work", async () => {
+    const server = await startTestServer({}, { now: () => new Date(T0) });
+    try {
+      const board = await createBoard(server.url);
+      await seedNotes(server, board.id, board.tokens.facilitator, [textNote("n1", "SSO", 0, 0), textNote("n2", "Audit log", 0, 100)]);
+      const facilitator = await controlClient(server.wsUrl, board.id, board.tokens.facilitator, FAC);
+      await facilitator.send({ type: "prework.open", kind: "vote", target: { kind: "board" }, deadline: T0 + HOUR, votesPerPerson: 3 });
+      const vote = (name: string, ballot: Record<string, number>): Command => ({ type: "prework.submit", name, answer: { kind: "vote", ballot } });
+      expect((await restCommand(server.url, board.id, board.tokens.editor, ALICE, vote("Alice", { n1: 2, n2: 1 }))).status).toBe(200);
+      expect((await restCommand(server.url, board.id, board.tokens.viewer, BOB, vote("Bob", { n1: 1 }))).status).toBe(200);
+      await facilitator.send({ type: "prework.reveal" });
+      const exported = async (format: string) =>
+        (await fetch(`${server.url}/api/boards/${board.id}/export?format=${format}`, { headers: { authorization: `Bearer ${board.tokens.editor}` } })).text();
+      const csv = (await exported("csv")).split("\r\n").map((line) => line.split(","));
+      const votes = csv[0]!.indexOf("votes");
+      expect(csv.find((row) => row[0] === "n1")?.[votes]).toBe("3");
+      expect(csv.find((row) => row[0] === "n2")?.[votes]).toBe("1");
+      const brief = await exported("md");
+      expect(brief).toContain("## Pre-work\n\n- **Round:** Dot vote, due 2027-01-15 09:00 UTC, revealed at the session\n- **Done by (2):** Alice, Bob\n");
+      facilitator.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("pre-work survives a restart", () => {
   it("the open pre-work, each answer and who finished come back from the SQLite file, and the deadline still holds", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "quadrant-prework-"));
