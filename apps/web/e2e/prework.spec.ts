@@ -115,6 +115,7 @@ test("pre-work scoring done before the session is revealed into the live round; 
 
   // The live session: Ben joins the board, the facilitator reveals, everyone sees the round's results.
   await openBoard(ben.page, link(board, "editor"));
+  await expect(ben.page.getByTestId("prework-invite")).toContainText("You did the pre-work");
   await tools.getByTestId("prework-reveal").click();
   for (const page of [ana.page, ben.page]) {
     const results = page.getByTestId("scoring-results");
