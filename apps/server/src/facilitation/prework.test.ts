@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { elementsMap } from "@quadrant/board-model";
@@ -13,7 +12,7 @@ import { stockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
 import { waitFor } from "../../test-support/wait-for";
 import { controlClient } from "../../test-support/control-test-client";
-import { postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
+import { databaseUrlInSchema, postgresAdmin, postgresAvailable, redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
 
 /**
  * Pre-work (issue 18) end to end on real servers and sockets: the deadline enforced through the
@@ -271,16 +270,8 @@ const services = (await postgresAvailable()) && (await redisAvailable());
 
 describe.runIf(services)("pre-work across two instances on Postgres and Redis", () => {
   const schema = `quadrant_prework_${randomBytes(6).toString("hex")}`;
-  const databaseUrl = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const databaseUrl = databaseUrlInSchema(schema);
+  const admin = postgresAdmin;
   let clock = T0;
   let a: TestServer;
   let b: TestServer;
