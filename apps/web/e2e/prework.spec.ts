@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
-import { expect, link, newContext, test } from "./fixtures";
-import { createBoard, quickNote, waitForTemplates } from "./template-gestures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { type CreatedBoard, type Person, expect, link, newContext, sceneElements, test } from "./fixtures";
+import { createBoard, notes, quickNote, waitForTemplates } from "./template-gestures";
 
 /**
  * Pre-work (issue 18): the facilitator opens an asynchronous scoring round on matrix notes;
@@ -12,6 +12,7 @@ import { createBoard, quickNote, waitForTemplates } from "./template-gestures";
  */
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "artifacts");
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** Selecting is the setup, not the action under test: the same hook the facilitation spec uses. */
@@ -36,6 +37,25 @@ async function openBoard(page: Page, path: string) {
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected", { timeout: 20_000 });
 }
 
+/** Ana, on the browser that created the board: it knows the participants' links (as after the landing page's Create). */
+async function facilitatorOf(people: { join(name: string, color?: string): Promise<Person> }, board: CreatedBoard, template: string): Promise<Person> {
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  await ana.context.addInitScript(
+    ([created, kind]) => {
+      const remembered = { ...created, template: kind, role: "facilitator", token: created.tokens.facilitator, openedAt: 1 };
+      if (!localStorage.getItem("quadrant.boards.v1")) localStorage.setItem("quadrant.boards.v1", JSON.stringify([remembered]));
+    },
+    [board, template] as const,
+  );
+  return ana;
+}
+
+async function phoneOf(browser: Browser, baseURL: string | undefined, foreign: string[], name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, new URL(baseURL ?? "").origin, foreign, PHONE);
+  await context.addInitScript((n) => localStorage.setItem("quadrant.identity.v1", JSON.stringify({ name: n, color: "#2f9e44" })), name);
+  return { context, page: await context.newPage() };
+}
+
 async function score(page: Page, item: number, impact: string, effort: string) {
   await page.getByTestId(`prework-impact-${item}`).fill(impact);
   await page.getByTestId(`prework-effort-${item}`).fill(effort);
@@ -45,12 +65,7 @@ test("pre-work scoring done before the session is revealed into the live round; 
   // A whole before-and-during story with four browsers, and a real deadline to pass.
   test.setTimeout(240_000);
   const board = await createBoard(request, "impact-effort", "Q3 initiatives");
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  // Ana's browser is the one that created the board: it knows the participants' links (as after the landing page's Create).
-  await ana.context.addInitScript((created) => {
-    const remembered = { ...created, template: "impact-effort", role: "facilitator", token: created.tokens.facilitator, openedAt: 1 };
-    if (!localStorage.getItem("quadrant.boards.v1")) localStorage.setItem("quadrant.boards.v1", JSON.stringify([remembered]));
-  }, board);
+  const ana = await facilitatorOf(people, board, "impact-effort");
   const anaFrames = recordFrames(ana.page);
   await openBoard(ana.page, link(board, "facilitator"));
   await waitForTemplates(ana.page, 1);
@@ -84,9 +99,7 @@ test("pre-work scoring done before the session is revealed into the live round; 
   await expect(ben.page.getByTestId("prework-submitted")).toContainText("Submitted");
 
   // Cleo on a phone: taps, and changes her mind once before the deadline.
-  const phone = await newContext(browser, new URL(baseURL ?? "").origin, foreignRequests, PHONE);
-  await phone.addInitScript(() => localStorage.setItem("quadrant.identity.v1", JSON.stringify({ name: "Cleo Chen", color: "#2f9e44" })));
-  const cleo = await phone.newPage();
+  const { context: phone, page: cleo } = await phoneOf(browser, baseURL, foreignRequests, "Cleo Chen");
   await cleo.goto(preworkUrl);
   await expect(cleo.getByTestId("prework-item-1")).toContainText("SSO for enterprise");
   await score(cleo, 0, "3", "2");
@@ -148,6 +161,7 @@ test("pre-work scoring done before the session is revealed into the live round; 
   await expect(ben.page.getByTestId("prework-refused")).toHaveText(/^Pre-work closed at \d{4}-\d\d-\d\d \d\d:\d\d UTC; ask the facilitator to extend it$/);
   await expect(ben.page.getByTestId("prework-closed")).toBeVisible();
   await expect(ben.page.getByTestId("prework-submit")).toBeDisabled();
+  await ben.page.screenshot({ path: path.join(artifacts, "prework-refused.png") });
   await expect(tools.getByTestId("prework-finished")).toHaveText("Nobody has finished yet.");
 
   // Extended by the facilitator: the same answer goes through.
@@ -158,5 +172,48 @@ test("pre-work scoring done before the session is revealed into the live round; 
   await ben.page.getByTestId("prework-submit").click();
   await expect(ben.page.getByTestId("prework-submitted")).toBeVisible();
   await expect(tools.getByTestId("prework-finished")).toHaveText(/^Finished: Ben Brooks$/);
+  await phone.close();
+});
+
+test("brainstorm pre-work written on a phone lands in a Pre-work frame on the board at the reveal", async ({ people, request, browser, baseURL, foreignRequests }) => {
+  test.setTimeout(180_000);
+  const board = await createBoard(request, "impact-effort", "Offsite ideas");
+  const ana = await facilitatorOf(people, board, "impact-effort");
+  await openBoard(ana.page, link(board, "facilitator"));
+  await waitForTemplates(ana.page, 1);
+  const tools = ana.page.getByTestId("prework-tools");
+  await tools.getByTestId("prework-kind-select").selectOption("brainstorm");
+  await tools.getByTestId("prework-instruction-input").fill("One idea per note: how do we grow self-serve revenue?");
+  await tools.getByTestId("prework-open").click();
+  await expect(tools.getByTestId("prework-status")).toContainText("Brainstorm");
+  const preworkUrl = await tools.getByTestId("prework-link").inputValue();
+
+  const { context: phone, page: dana } = await phoneOf(browser, baseURL, foreignRequests, "Dana Diaz");
+  await dana.goto(preworkUrl);
+  await dana.getByTestId("prework-note-input").fill("Partner channel");
+  await dana.getByTestId("prework-add-note").tap();
+  await dana.getByTestId("prework-note-input").fill("Churn interviews");
+  await dana.getByTestId("prework-submit").tap();
+  await expect(dana.getByTestId("prework-submitted")).toBeVisible();
+  await expect(dana.getByTestId("prework-notes")).toContainText("Churn interviews");
+  await dana.screenshot({ path: path.join(artifacts, "prework-brainstorm-phone.png") });
+  await expect(tools.getByTestId("prework-finished")).toHaveText("Finished: Dana Diaz");
+  // Before the reveal the facilitator's canvas has none of it.
+  expect(JSON.stringify(await sceneElements(ana.page))).not.toContain("Partner channel");
+
+  await tools.getByTestId("prework-reveal").click();
+  // On the canvas: a second frame (the Pre-work area beside the matrix) and both notes, side by side.
+  await expect.poll(async () => (await sceneElements(ana.page)).filter((e) => e.type === "frame").length).toBe(2);
+  await expect.poll(async () => (await notes(ana.page)).map((n) => n.text).sort()).toEqual(["Churn interviews", "Partner channel"]);
+  const placed = await Promise.all(
+    (await notes(ana.page)).map((n) => ana.page.evaluate((id) => window.__quadrantTemplates?.docRect(id) ?? null, n.id)),
+  );
+  const [a, b] = placed;
+  if (!a || !b) throw new Error("revealed notes are not in the document");
+  expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+  // One click takes the room to the notes (the spotlight), ready to cluster.
+  await tools.getByTestId("prework-spotlight").click();
+  await expect(ana.page.getByText("Spotlight on a frame")).toBeVisible();
+  await ana.page.screenshot({ path: path.join(artifacts, "prework-brainstorm-revealed.png") });
   await phone.close();
 });

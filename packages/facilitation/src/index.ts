@@ -43,4 +43,4 @@ export { ratingResults, DEFAULT_RATING_THRESHOLD, type DimensionRatingResult } f
 export { roster } from "./roster";
 export { FacilitationBackup, backupOf, restoredState } from "./backup";
 export { ClientControlMessage, ServerControlMessage } from "./messages";
-export { deadlineText, preworkClosed, preworkRoster, MAX_PREWORK_MS } from "./prework";
+export { deadlineText, preworkClosed, preworkRoster, preworkElementId, preworkFrameId, MAX_PREWORK_MS } from "./prework";

@@ -30,6 +30,18 @@ export const DEFAULT_PREWORK_VOTES = 3;
 /** Brainstorm answers are stored until the reveal: bounded per person like held private notes. */
 const MAX_ANSWER_BYTES = 32 * 1024;
 
+/**
+ * Ids of the elements a revealed brainstorm pre-work puts on the board: derived from the pre-work
+ * id, so a retried reveal finds what it already wrote. The first (n = 0) is the area's frame.
+ */
+export function preworkElementId(preworkId: number, n: number): string {
+  return `prework-${preworkId}-${n}`;
+}
+
+export function preworkFrameId(preworkId: number): string {
+  return preworkElementId(preworkId, 0);
+}
+
 /** How a deadline reads in a refusal: UTC, minutes, so it means the same to everyone. */
 export function deadlineText(deadline: number): string {
   return `${new Date(deadline).toISOString().slice(0, 16).replace("T", " ")} UTC`;

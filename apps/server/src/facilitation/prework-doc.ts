@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { elementsMap, hasNoteData, insertContent, readElements, type WriteStamp } from "@quadrant/board-model";
-import type { Target } from "@quadrant/facilitation";
+import { type Target, preworkElementId, preworkFrameId } from "@quadrant/facilitation";
 import { boundTextIndex, buildPreworkArea, noteIds, noteText, notesHeldBy, occupiedBoxes } from "@quadrant/templates";
 
 /** What pre-work reads from and writes to the board document (board-doc.ts routes to it). */
@@ -26,8 +26,9 @@ export function noteTextsIn(doc: Y.Doc, target: Target): Array<{ noteId: string;
  */
 export function insertPreworkNotes(doc: Y.Doc, preworkId: number, notes: readonly string[], stamp: WriteStamp): boolean {
   let n = 0;
-  const newId = () => `prework-${preworkId}-${n++}`;
-  if (elementsMap(doc).has(`prework-${preworkId}-0`)) return false;
+  // buildPreworkArea asks for the frame's id first, so it is preworkFrameId (the web's "Spotlight the notes").
+  const newId = () => preworkElementId(preworkId, n++);
+  if (elementsMap(doc).has(preworkFrameId(preworkId))) return false;
   const occupied = occupiedBoxes(readElements(doc));
   const right = occupied.reduce((max, r) => Math.max(max, r.x + r.width), 0);
   const top = occupied.reduce((min, r) => Math.min(min, r.y), 0);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Command, FacilitationView, PreworkKind, Target } from "@quadrant/facilitation";
+import { type Command, type FacilitationView, type PreworkKind, type Target, preworkFrameId } from "@quadrant/facilitation";
 import { parseRoute, preworkLink } from "../app/links";
 import { findBoard } from "../app/localStore";
 import { countdownText, deadlineLabel } from "../prework/countdown";
@@ -78,6 +78,13 @@ export function PreworkTools({ view, send, target }: Props) {
             <p className="fac-note" data-testid="prework-revealed-note">
               {KIND_LABEL[prework.kind]} pre-work revealed{finished && finished.count > 0 ? ` (${finished.who.map((w) => w.name).join(", ")})` : ""}.
             </p>
+          )}
+          {prework?.status === "revealed" && prework.kind === "brainstorm" && finished && finished.count > 0 && (
+            <div className="fac-row">
+              <button type="button" data-testid="prework-spotlight" title="Take everyone to the Pre-work frame to cluster its notes" onClick={() => send({ type: "focus.spotlight", frameId: preworkFrameId(prework.id) })}>
+                Spotlight the notes
+              </button>
+            </div>
           )}
           <div className="fac-row">
             <select aria-label="pre-work kind" value={kind} data-testid="prework-kind-select" onChange={(e) => setKind(e.target.value as PreworkKind)}>
