@@ -48,7 +48,7 @@ export function PreworkTools({ view, send, target }: Props) {
   const duration = Math.max(0, Number(amount) || 0) * UNITS[unit];
   const link = participantLink();
 
-  const open = () =>
+  const open = () => {
     send({
       type: "prework.open",
       kind,
@@ -57,6 +57,9 @@ export function PreworkTools({ view, send, target }: Props) {
       instruction: instruction.trim(),
       ...(kind === "vote" ? { votesPerPerson: Number(votes) || 3, allowStacking: stacking } : {}),
     });
+    // The instruction belongs to this pre-work; the next one starts with a blank one.
+    setInstruction("");
+  };
   const extend = (ms: number) => prework && send({ type: "prework.extend", deadline: Math.round(Math.max(prework.deadline, serverNow) + ms) });
 
   const finished = prework?.finished;

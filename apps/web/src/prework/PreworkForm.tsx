@@ -121,7 +121,8 @@ export function PreworkForm({ info, token, identity }: { info: BoardInfo; token:
             </p>
             <p className="muted small">Only you see your answers. The facilitator sees that you finished, and reveals everyone's answers together at the session.</p>
           </section>
-          {closed && (
+          {/* After a refusal its message says it already; two banners for one fact read as two problems. */}
+          {closed && outcome.kind !== "refused" && (
             <p className="prework-banner warn" role="status" data-testid="prework-closed">
               Pre-work closed at {deadlineLabel(prework.deadline)}. Ask the facilitator to extend it if you still want to take part.
             </p>
