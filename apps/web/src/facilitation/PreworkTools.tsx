@@ -57,9 +57,12 @@ export function PreworkTools({ view, send, target }: Props) {
       instruction: instruction.trim(),
       ...(kind === "vote" ? { votesPerPerson: Number(votes) || 3, allowStacking: stacking } : {}),
     });
-    // The instruction belongs to this pre-work; the next one starts with a blank one.
-    setInstruction("");
   };
+  // The instruction belongs to the pre-work that opened with it: the next one starts blank (and a refused open keeps the draft).
+  const openedId = prework?.status === "open" ? prework.id : null;
+  useEffect(() => {
+    if (openedId !== null) setInstruction("");
+  }, [openedId]);
   const extend = (ms: number) => prework && send({ type: "prework.extend", deadline: Math.round(Math.max(prework.deadline, serverNow) + ms) });
 
   const finished = prework?.finished;
