@@ -65,3 +65,19 @@ async function decide(name: string, url: string, probe: () => Promise<void>): Pr
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, "//…@");
 }
+
+/** Runs one statement as the test database's admin (creating and dropping a test file's schema). */
+export async function postgresAdmin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** TEST_DATABASE_URL with every connection's search_path set to `schema`: one test file's own tables. */
+export function databaseUrlInSchema(schema: string): string {
+  return `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export interface CreatedBoard {
   id: string;
@@ -69,8 +69,8 @@ const EXCALIDRAW_WASM_GLUE = /\/assets\/chunk-EIO257PC-[\w-]+\.js$/;
  */
 export const consoleErrors: string[] = [];
 
-export async function newContext(browser: Browser, origin: string, foreign: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function newContext(browser: Browser, origin: string, foreign: string[], options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   // The server's CSP is on in every test: anything it blocks is a bug in the app or the policy,
   // except one block that is the policy working as intended (docs/security.md): `new Function`
   // in the Emscripten glue of Excalidraw's woff2 font subsetter (SVG export): without

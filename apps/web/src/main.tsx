@@ -7,6 +7,8 @@ import "./app/styles.css";
 
 // The board page pulls in Excalidraw (megabytes): load it only on /b/*.
 const BoardPage = lazy(() => import("./board/BoardPage"));
+// The pre-work page is a small form (phones): its own chunk, without Excalidraw.
+const PreworkPage = lazy(() => import("./prework/PreworkPage"));
 
 function App() {
   const route = parseRoute(window.location.pathname, window.location.hash);
@@ -17,6 +19,12 @@ function App() {
       return (
         <Suspense fallback={<div className="splash">Opening board…</div>}>
           <BoardPage boardId={route.boardId} token={route.token} />
+        </Suspense>
+      );
+    case "prework":
+      return (
+        <Suspense fallback={<div className="splash">Opening pre-work…</div>}>
+          <PreworkPage boardId={route.boardId} token={route.token} />
         </Suspense>
       );
     case "not-found":

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HealthDimension, HealthRating } from "@quadrant/board-model";
-import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, ParticipantName, Target, Viewport } from "./state";
+import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, ParticipantName, PreworkAnswer, PreworkKind, Target, Viewport } from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -83,6 +83,22 @@ export const Command = z.discriminatedUnion("type", [
   cmd("comment.resolve", { threadId: ClientId, resolved: z.boolean() }),
   cmd("comment.read", { threadId: ClientId }),
   cmd("comment.settings", { viewersMayComment: z.boolean() }),
+  /** Pre-work (prework.ts): an asynchronous round with a deadline (server epoch ms). */
+  cmd("prework.open", {
+    kind: PreworkKind,
+    target: Target,
+    deadline: z.number().int(),
+    instruction: z.string().trim().max(1000).optional(),
+    votesPerPerson: z.number().int().min(1).max(50).optional(),
+    allowStacking: z.boolean().optional(),
+    threshold: z.number().min(0).max(10).optional(),
+  }),
+  /** The sender's whole answer, replacing any earlier one; refused at or after the deadline. */
+  cmd("prework.submit", { name: ParticipantName, answer: PreworkAnswer }),
+  cmd("prework.extend", { deadline: z.number().int() }),
+  cmd("prework.close", {}),
+  cmd("prework.reveal", {}),
+  cmd("prework.clear", {}),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -143,6 +159,13 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "comment.resolve": "anyone",
   "comment.read": "anyone",
   "comment.settings": "facilitator",
+  "prework.open": "facilitator",
+  // Viewers too (an opinion, like a vote); a viewer's brainstorm notes are refused in prework.ts.
+  "prework.submit": "anyone",
+  "prework.extend": "facilitator",
+  "prework.close": "facilitator",
+  "prework.reveal": "facilitator",
+  "prework.clear": "facilitator",
 };
 
 export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(

@@ -17,6 +17,11 @@ export {
   CommentAnchor,
   CommentThread,
   CommentsState,
+  PreworkKind,
+  PreworkItem,
+  PreworkAnswer,
+  PreworkNoteText,
+  PreworkState,
   FacilitationState,
   initialState,
   parseState,
@@ -43,3 +48,4 @@ export { FacilitationBackup, backupOf, restoredState } from "./backup";
 export { ClientControlMessage, ServerControlMessage } from "./messages";
 export { CommentsView } from "./comments-view";
 export { type ExportedThread, exportedThreads, mayComment, COMMENT_TEXT_BUDGET } from "./comments";
+export { deadlineText, preworkClosed, preworkRoster, preworkElementId, preworkFrameId, MAX_PREWORK_MS } from "./prework";

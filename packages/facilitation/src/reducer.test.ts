@@ -34,6 +34,11 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "agenda.goto", index: 0 },
   { type: "ready.clear" },
   { type: "comment.settings", viewersMayComment: false },
+  { type: "prework.open", kind: "scoring", target: { kind: "notes", noteIds: ["n1"] }, deadline: T0 + 60_000 },
+  { type: "prework.extend", deadline: T0 + 120_000 },
+  { type: "prework.close" },
+  { type: "prework.reveal" },
+  { type: "prework.clear" },
 ];
 
 describe("permissions", () => {

@@ -26,6 +26,7 @@ import {
   setViewersMayComment,
   startThread,
 } from "./comments";
+import { clearPrework, closePrework, extendPrework, openPrework, revealPrework, submitPrework } from "./prework";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -187,6 +188,18 @@ export function applyCommand(
       return readThread(state, me, command.threadId);
     case "comment.settings":
       return setViewersMayComment(state, command.viewersMayComment);
+    case "prework.open":
+      return openPrework(state, command, now, board);
+    case "prework.submit":
+      return submitPrework(state, me, actor.role, command.name, command.answer, now);
+    case "prework.extend":
+      return extendPrework(state, command.deadline, now);
+    case "prework.close":
+      return closePrework(state, now);
+    case "prework.reveal":
+      return revealPrework(state);
+    case "prework.clear":
+      return clearPrework(state);
   }
 }
 

@@ -13,7 +13,9 @@ export type Effect =
   /** Toggle Excalidraw's `locked` on a frame and its children in the document. */
   | { kind: "set-frame-locked"; frameId: string; locked: boolean }
   /** One-shot: move every connection's viewport here ("bring everyone here"). */
-  | { kind: "summon"; viewport: Viewport };
+  | { kind: "summon"; viewport: Viewport }
+  /** Revealed brainstorm pre-work: these notes go into a "Pre-work" frame in free space (ids derive from preworkId, so a retry adds nothing twice). */
+  | { kind: "insert-prework-notes"; preworkId: number; notes: string[] };
 
 export type RefusalReason = "forbidden" | "conflict" | "limit" | "not-found";
 
@@ -32,6 +34,8 @@ export interface BoardContext {
   notesIn(target: Target): string[] | null;
   /** Whether a template id names a technical health scorecard on the board, or null when it cannot tell. */
   isScorecard(templateId: string): boolean | null;
+  /** The words of the notes a target covers (every note for "board"), for the pre-work page, which does not load the board. */
+  noteTexts?(target: Target): Array<{ noteId: string; text: string }>;
 }
 
 export const NO_BOARD: BoardContext = {

@@ -199,6 +199,58 @@ export function initialComments(): CommentsState {
   return { viewersMayComment: true, threads: [], read: {} };
 }
 
+/*
+ * Pre-work (issue 18): an asynchronous round people do alone before the session, on the
+ * pre-work page; its rules are in prework.ts. At reveal its answers become an ordinary
+ * scoring round, vote or brainstorm, so everything built on those applies unchanged.
+ */
+export const PreworkKind = z.enum(["scoring", "vote", "brainstorm"]);
+export type PreworkKind = z.infer<typeof PreworkKind>;
+
+/** One thing to score or vote on, with its words copied when the pre-work opened (the page does not load the board). */
+export const PreworkItem = z.strictObject({ noteId: ClientId, text: z.string().max(300) });
+export type PreworkItem = z.infer<typeof PreworkItem>;
+
+export const PreworkNoteText = z
+  .string()
+  .trim()
+  .min(1, "a note needs some text")
+  .max(500, "a note has at most 500 characters");
+
+/** One person's whole answer; a new submission replaces the previous one. */
+export const PreworkAnswer = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("scoring"), scores: z.record(ClientId, Score) }),
+  z.strictObject({ kind: z.literal("vote"), ballot: Ballot }),
+  z.strictObject({ kind: z.literal("brainstorm"), notes: z.array(PreworkNoteText).min(1).max(30) }),
+]);
+export type PreworkAnswer = z.infer<typeof PreworkAnswer>;
+
+export const PreworkSubmission = z.strictObject({
+  name: ParticipantName,
+  at: z.number(),
+  /** Secret: only its author sees it. Null once revealed (the content moved into the round or the document). */
+  answer: PreworkAnswer.nullable(),
+});
+export type PreworkSubmission = z.infer<typeof PreworkSubmission>;
+
+export const PreworkState = z.strictObject({
+  id: z.number().int().min(1),
+  kind: PreworkKind,
+  target: Target,
+  /** What may be scored or voted on (empty for a brainstorm). */
+  items: z.array(PreworkItem).max(500),
+  instruction: z.string().max(1000),
+  /** Server epoch ms; a submission at or after it is refused. Closing early sets it to now. */
+  deadline: z.number(),
+  votesPerPerson: z.number().int().min(1).max(50),
+  allowStacking: z.boolean(),
+  threshold: z.number().min(0).max(10),
+  status: z.enum(["open", "revealed"]),
+  /** participantId → their submission. */
+  submissions: z.record(ClientId, PreworkSubmission),
+});
+export type PreworkState = z.infer<typeof PreworkState>;
+
 export const FacilitationState = z.strictObject({
   version: z.literal(1),
   timer: TimerState,
@@ -247,6 +299,8 @@ export const FacilitationState = z.strictObject({
   participants: z.record(ClientId, RosterEntry).default({}),
   /** Comment threads (issue 16); default so states stored before comments still parse. */
   comments: CommentsState.default(initialComments),
+  /** Added with pre-work (issue 18); a default for states stored before it. */
+  prework: PreworkState.nullable().default(null),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -267,6 +321,7 @@ export function initialState(): FacilitationState {
     rating: null,
     participants: {},
     comments: initialComments(),
+    prework: null,
   };
 }
 

@@ -9,6 +9,9 @@ import {
   type FacilitationState,
   RatingBallot,
   Score,
+  PreworkAnswer,
+  PreworkItem,
+  PreworkKind,
   Target,
   Viewport,
 } from "./state";
@@ -20,6 +23,7 @@ import { roster } from "./roster";
 import { timerExpired, timerRemaining } from "./timer";
 import { CommentsView } from "./comments-view";
 import { commentsViewFor } from "./comments";
+import { preworkView } from "./prework-view";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
 
@@ -135,6 +139,24 @@ export const FacilitationView = z.strictObject({
     .nullable(),
   /** Comment threads this person may see (comments.ts). */
   comments: CommentsView,
+  /** Pre-work (prework-view.ts): the caller's own answer only; who finished for the facilitator, by name. */
+  prework: z
+    .strictObject({
+      id: z.number(),
+      kind: PreworkKind,
+      status: z.enum(["open", "revealed"]),
+      instruction: z.string(),
+      deadline: z.number(),
+      /** True at or after the deadline (or once revealed): answers are refused. */
+      closed: z.boolean(),
+      items: z.array(PreworkItem),
+      votesPerPerson: z.number(),
+      allowStacking: z.boolean(),
+      mine: z.strictObject({ at: z.number(), answer: PreworkAnswer.nullable() }).nullable(),
+      /** Facilitator only (null for others): who has submitted, by name, never by id and never what. */
+      finished: z.strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), at: z.number() })) }).nullable(),
+    })
+    .nullable(),
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -211,5 +233,6 @@ export function viewFor(
     },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
     comments: commentsViewFor(state, participantId, role),
+    prework: preworkView(state.prework, participantId, facilitator, now),
   };
 }

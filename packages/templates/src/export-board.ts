@@ -4,6 +4,7 @@ import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
 import { exportBackup } from "./backup";
 import { BriefComments } from "./brief-comments";
 import type { ExportParticipant } from "./brief-outcomes";
+import type { ExportPrework } from "./brief-prework";
 import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
 import { exportMarkdown } from "./export-markdown";
@@ -19,6 +20,8 @@ export interface ExportInput {
   votes?: Votes;
   /** Who took part (the facilitation roster); the brief's "Who took part" is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Who did the pre-work (issue 18): the brief's "Pre-work" section; left out without it. */
+  prework?: ExportPrework | null;
   /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
   facilitation?: FacilitationBackup;
   /** Comment threads for the brief and the CSV count (exportedThreads: which ones is the caller's choice). */
@@ -42,7 +45,7 @@ export function exportBoard(format: Exclude<ExportFormat, "adr">, input: ExportI
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport;
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport {
   const view = () => interpretBoard(parseBoard(input.snapshot), input.votes);
-  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [] };
+  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [], prework: input.prework ?? null };
   switch (format) {
     case "md":
       return {

@@ -5,6 +5,7 @@ import { initiativesSection, roadmapSection } from "./brief-initiatives";
 import { swotSection, themesSection } from "./brief-themes";
 import { BriefComments, commentsSection } from "./brief-comments";
 import { escapeMarkdown as md } from "./escape";
+import { type ExportPrework, preworkSection } from "./brief-prework";
 import type { BoardView } from "./interpret";
 
 export interface BriefMeta {
@@ -15,6 +16,8 @@ export interface BriefMeta {
   participants?: readonly ExportParticipant[];
   /** Comment threads, shown under their items (RULE 32); none without it. */
   comments?: BriefComments;
+  /** Who did the pre-work (issue 18); the section is left out without it. */
+  prework?: ExportPrework | null;
 }
 
 /**
@@ -38,6 +41,7 @@ export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
     // After every section that shows items: it lists the threads none of them took.
     commentsSection(view, comments),
     participantsSection(meta.participants ?? []),
+    preworkSection(meta.prework),
   ].flat();
   const body = sections.length === 0 ? ["_Nothing has been recorded on this board yet._", ""] : sections;
   const header = [`# Strategy brief: ${md(meta.title)}`, "", `_Exported ${meta.exportedAt.toISOString()}_`, ""];

@@ -73,3 +73,7 @@ export {
   exportBoard,
   exportOneDecision,
 } from "./export-board";
+export { PREWORK_AREA_NAME, type BuiltPreworkArea, buildPreworkArea } from "./prework-area";
+export { boundTextIndex } from "./notes";
+export { overlaps } from "./free-space";
+export { type ExportPrework, preworkSection } from "./brief-prework";

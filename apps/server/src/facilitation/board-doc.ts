@@ -13,6 +13,7 @@ import {
 } from "@quadrant/board-model";
 import type { BoardContext, Effect, Target } from "@quadrant/facilitation";
 import { centreOf, frameHolding, moveForScores, moveNote, noteIds, notesHeldBy, rectOf } from "@quadrant/templates";
+import { insertPreworkNotes, noteTextsIn } from "./prework-doc";
 
 /**
  * What facilitation reads from and writes to the board document. The rules themselves (what a
@@ -39,6 +40,7 @@ export function boardContext(doc: Y.Doc): BoardContext {
       }
     },
     isScorecard: (templateId) => readTemplate(doc, templateId)?.kind === "health-scorecard",
+    noteTexts: (target) => noteTextsIn(doc, target),
   };
 }
 
@@ -78,6 +80,8 @@ export function applyDocEffect(
       writeRecord(doc, { kind: "health", id, templateId: effect.templateId, dimension: effect.dimension, rating: effect.rating, ...kept });
       return true;
     }
+    case "insert-prework-notes":
+      return insertPreworkNotes(doc, effect.preworkId, effect.notes, stamp);
     case "set-frame-locked": {
       const elements = elementsMap(doc);
       if (!elements.has(effect.frameId)) return false;

@@ -46,6 +46,11 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "agenda.goto", index: 0 },
   { type: "ready.clear" },
   { type: "comment.settings", viewersMayComment: false },
+  { type: "prework.open", kind: "scoring", target: { kind: "board" }, deadline: 1_800_000_000_000 },
+  { type: "prework.extend", deadline: 1_800_000_000_000 },
+  { type: "prework.close" },
+  { type: "prework.reveal" },
+  { type: "prework.clear" },
 ];
 
 async function rest(server: TestServer, boardId: string, token: string, command: Command, participant = ALICE) {

@@ -1,5 +1,5 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, backupOf, exportedThreads, rankVotes, restoredState, roster } from "@quadrant/facilitation";
+import { type FacilitationState, backupOf, exportedThreads, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
 import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -30,6 +30,12 @@ export function votesOf(state: FacilitationState): Map<string, number> {
   return new Map(ranking.map((r) => [r.noteId, r.votes]));
 }
 
+/** Who did the pre-work (names, never answers) for the brief's "Pre-work" section. */
+function exportPrework(state: FacilitationState): ExportInput["prework"] {
+  const done = preworkRoster(state);
+  return done && { ...done, deadline: new Date(done.deadline) };
+}
+
 function fileName(title: string, extension: string): string {
   const safe = title.replace(/[^A-Za-z0-9 _-]+/g, "").trim().replace(/\s+/g, "-").slice(0, 80) || "board";
   return `${safe}.${extension}`;
@@ -53,6 +59,7 @@ export class ExportService {
       votes: votesOf(facilitation),
       // "Who took part": the facilitation roster (names and link roles, never participant ids).
       participants: roster(facilitation),
+      prework: exportPrework(facilitation),
       // Only the JSON backup reads it; what it holds (and leaves out as secret) is backupOf's call.
       facilitation: backupOf(facilitation),
       // Open threads unless the caller asks for resolved ones too; never a comment still held by a private brainstorm.

@@ -3,6 +3,7 @@ import type { RotatableRole } from "@quadrant/protocol";
 import { rotateLinks } from "../api/client";
 import { boardLink } from "../app/links";
 import { findBoard, rememberBoard } from "../app/localStore";
+import { PreworkShareLinks } from "../prework/PreworkShareLinks";
 import "./share-dialog.css";
 
 const ROTATABLE: readonly RotatableRole[] = ["editor", "viewer"];
@@ -100,6 +101,7 @@ export function ShareDialog({ boardId, facilitatorToken, onClose }: Props) {
             );
           })}
         </ul>
+        <PreworkShareLinks boardId={boardId} tokens={tokens} />
         {message && (
           <p className="small" role="status" data-testid="share-message">
             {message}

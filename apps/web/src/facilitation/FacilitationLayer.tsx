@@ -5,6 +5,7 @@ import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { ControlChannel } from "./controlChannel";
 import { initialDockOpen, rememberDockOpen } from "./dockState";
 import { FacilitatorTools } from "./FacilitatorTools";
+import { PreworkInvite } from "./PreworkInvite";
 import { ParticipantTools } from "./ParticipantTools";
 import { SessionBanners } from "./SessionBanners";
 import { currentViewport, goTo } from "./sceneHelpers";
@@ -185,6 +186,7 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
         {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} />}
         <ParticipantTools view={view} scene={scene} name={name} send={send} />
+        <PreworkInvite view={view} />
       </div>
     </section>
   );

@@ -4,6 +4,7 @@ import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { formatAgenda, parseAgenda } from "./agendaText";
 import { ratingTarget } from "./ratingTarget";
+import { PreworkTools } from "./PreworkTools";
 import { currentViewport, targetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
 
 /** Which frame the lock and spotlight buttons act on (sceneHelpers.targetFrameId): a locked template cannot be selected. */
@@ -139,6 +140,8 @@ export function FacilitatorTools({ view, scene, templates, send }: Props) {
           </div>
         ))}
       </Group>
+
+      <PreworkTools view={view} send={send} target={target} />
 
       <Group title="Health scorecard rating" extra={rating && <span className="fac-pill" data-testid="fac-raters">{rating.raters ?? 0} rated</span>}>
         <div className="fac-row">
