@@ -14,6 +14,8 @@ export {
   RatingState,
   ParticipantName,
   RosterEntry,
+  PresentationState,
+  MAX_PRESENTED_FRAMES,
   FacilitationState,
   initialState,
   parseState,

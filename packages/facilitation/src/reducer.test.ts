@@ -32,6 +32,9 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "agenda.set", steps: [] },
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
+  { type: "present.start", frameIds: ["f1"] },
+  { type: "present.move", by: 1 },
+  { type: "present.stop" },
   { type: "ready.clear" },
 ];
 

@@ -16,6 +16,7 @@ import { putHeld, removeHeld, revealBrainstorm, startBrainstorm } from "./brains
 import { acceptMean, closeScoring, openScoring, revealScoring, submitScore } from "./scoring";
 import { acceptRating, closeRating, openRating, revealRating, submitRating } from "./rating";
 import { hello } from "./roster";
+import { movePresentation, startPresentation, stopPresentation } from "./presentation";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -148,6 +149,13 @@ export function applyCommand(
     case "agenda.goto":
       if (command.index >= state.agenda.steps.length) return refuse("not-found", "no such agenda step");
       return gotoStep(state, command.index, now, board);
+
+    case "present.start":
+      return startPresentation(state, command.frameIds);
+    case "present.move":
+      return movePresentation(state, command.by);
+    case "present.stop":
+      return stopPresentation(state);
 
     case "ready.set": {
       const ready = { ...state.ready };

@@ -135,6 +135,20 @@ export type AgendaStep = z.infer<typeof AgendaStep>;
 
 export const ReadyEntry = z.strictObject({ name: z.string().max(60), at: z.number() });
 
+/** At most this many frames in one presentation (a board's outline fits well within it). */
+export const MAX_PRESENTED_FRAMES = 100;
+
+/**
+ * Presentation mode: the facilitator steps through frames and every screen fits the current one.
+ * Server-held like follow-me, so a late joiner or a reload lands on the frame being presented.
+ * `frameIds` are fixed when it starts (the outline's order, or the agenda's frames); logic in presentation.ts.
+ */
+export const PresentationState = z.strictObject({
+  frameIds: z.array(ClientId).min(1).max(MAX_PRESENTED_FRAMES),
+  index: z.number().int().min(0),
+});
+export type PresentationState = z.infer<typeof PresentationState>;
+
 export const FacilitationState = z.strictObject({
   version: z.literal(1),
   timer: TimerState,
@@ -181,6 +195,8 @@ export const FacilitationState = z.strictObject({
   rating: RatingState.nullable().default(null),
   /** participantId → who took part ("who took part" in the brief); kept after they leave. */
   participants: z.record(ClientId, RosterEntry).default({}),
+  /** Added with presentation mode (issue 15); the default keeps older stored states parsing. */
+  presentation: PresentationState.nullable().default(null),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -200,6 +216,7 @@ export function initialState(): FacilitationState {
     nextId: 1,
     rating: null,
     participants: {},
+    presentation: null,
   };
 }
 

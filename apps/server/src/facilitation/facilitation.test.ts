@@ -44,6 +44,9 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "agenda.set", steps: [{ id: "s1", title: "Vote", minutes: 5, privateMode: null, vote: null, focusFrameId: null }] },
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
+  { type: "present.start", frameIds: ["f1"] },
+  { type: "present.move", by: 1 },
+  { type: "present.stop" },
   { type: "ready.clear" },
 ];
 
