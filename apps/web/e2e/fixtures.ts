@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export interface CreatedBoard {
   id: string;
@@ -15,8 +15,8 @@ interface Fixtures {
   /** Every request of every context made through `people` is checked against this origin. */
   foreignRequests: string[];
   people: {
-    /** A fresh browser profile with a display name already remembered. */
-    join(name: string, color?: string): Promise<Person>;
+    /** A fresh browser profile with a display name already remembered (`options`: e.g. a phone's viewport and touch). */
+    join(name: string, color?: string, options?: BrowserContextOptions): Promise<Person>;
   };
   board: CreatedBoard;
 }
@@ -36,8 +36,8 @@ export const test = base.extend<Fixtures>({
     const contexts: BrowserContext[] = [];
     const origin = new URL(baseURL ?? "").origin;
     await use({
-      join: async (name, color = "#1971c2") => {
-        const context = await newContext(browser, origin, foreignRequests);
+      join: async (name, color = "#1971c2", options = {}) => {
+        const context = await newContext(browser, origin, foreignRequests, options);
         await context.addInitScript(
           ([n, c]) => {
             if (!localStorage.getItem("quadrant.identity.v1")) {
@@ -69,8 +69,8 @@ const EXCALIDRAW_WASM_GLUE = /\/assets\/chunk-EIO257PC-[\w-]+\.js$/;
  */
 export const consoleErrors: string[] = [];
 
-export async function newContext(browser: Browser, origin: string, foreign: string[]): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function newContext(browser: Browser, origin: string, foreign: string[], options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   // The server's CSP is on in every test: anything it blocks is a bug in the app or the policy,
   // except one block that is the policy working as intended (docs/security.md): `new Function`
   // in the Emscripten glue of Excalidraw's woff2 font subsetter (SVG export): without
