@@ -118,6 +118,7 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
   await expectNoSeriousA11yViolations(page, "the landing page");
 
   const { board, ana, ben } = await anaAndBen(people, request, "Layout check");
+  const matrix = (await templates(ana.page))[0]!.frameId;
   await openDock(ana.page);
 
   // ---- Every section reachable at each size (200 % zoom = half the CSS pixels) --------------
@@ -137,6 +138,7 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
     }
     await expectEverySectionReachable(ana.page, `${width}×${height}`);
     if (width === 1024) {
+      await ana.page.getByTestId(`outline-go-${matrix}`).click();
       await ana.page.getByTestId("side-column").evaluate((el) => el.scrollTo(0, 0));
       await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
       await ana.page.screenshot({ path: path.join(screenshots, "panel-1024.png") });

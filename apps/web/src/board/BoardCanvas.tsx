@@ -15,7 +15,7 @@ interface Props {
   canEdit: boolean;
   /** Client id whose viewport we follow, or null. */
   following: number | null;
-  /** A presentation fills the screen: Excalidraw's own toolbars step aside (zen mode). */
+  /** A presentation fills the screen: Excalidraw's toolbars step aside (view and zen mode; a tap still votes). */
   presenting?: boolean;
   onScene: (scene: ExcalidrawScene | null) => void;
 }
@@ -102,7 +102,7 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
     >
       <Excalidraw
         excalidrawAPI={setApi}
-        viewModeEnabled={!canEdit}
+        viewModeEnabled={!canEdit || presenting}
         zenModeEnabled={presenting}
         isCollaborating
         UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
