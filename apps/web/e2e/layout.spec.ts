@@ -1,38 +1,15 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { type Person, expect, link, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, link, test } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { expectFitted, insert } from "./navigation-gestures";
-import { createBoard, templates, waitForTemplates } from "./template-gestures";
+import { expectFitted, insert, openPatiently as open } from "./navigation-gestures";
+import { anaAndBenOn, templates, waitForTemplates } from "./template-gestures";
 
 /**
  * Issue #15, the panel that fits, presentation mode and agenda frames: Ana facilitates, Ben
  * edits. Every action is a click, a key or a touch; the test hooks only read.
  */
-
-/**
- * Opens a board link like fixtures' openBoard, with room for a slow first load: this suite runs
- * on a shared 2-core machine (load average ~20 while it was written) where parsing Excalidraw's
- * 2.5 MB bundle alone took over 10 s. Nothing here is timed; the wait only bounds a hang.
- */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
-}
-
-/** Ana (facilitator) and Ben (editor) on a new impact/effort board, the matrix framed for both. */
-async function anaAndBen(people: { join(name: string, color?: string): Promise<Person> }, request: APIRequestContext, title: string) {
-  const board = await createBoard(request, "impact-effort", title);
-  const ana = await people.join("Ana Alvarez", "#e03131");
-  const ben = await people.join("Ben Brooks", "#1971c2");
-  await open(ana.page, link(board, "facilitator"));
-  await waitForTemplates(ana.page, 1);
-  await open(ben.page, link(board, "editor"));
-  await waitForTemplates(ben.page, 1);
-  return { board, ana, ben };
-}
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
@@ -117,7 +94,7 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, "the landing page");
 
-  const { board, ana, ben } = await anaAndBen(people, request, "Layout check");
+  const { board, ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Layout check", open);
   const matrix = (await templates(ana.page))[0]!.frameId;
   await openDock(ana.page);
 
@@ -175,7 +152,7 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
 });
 
 test("presentation mode steps the room through the frames; an agenda step with a frame brings everyone there", async ({ people, request }) => {
-  const { ana, ben } = await anaAndBen(people, request, "Offsite presentation");
+  const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite presentation", open);
   const matrix = (await templates(ana.page))[0]!.frameId;
   const swot = await insert(ana.page, "swot");
   const themeMap = await insert(ana.page, "theme-map");

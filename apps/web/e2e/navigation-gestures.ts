@@ -56,3 +56,15 @@ export async function insert(page: Page, kind: string): Promise<string> {
     .not.toBe("");
   return frameId;
 }
+
+/**
+ * Opens a board link like fixtures' openBoard, with room for a slow first load: these specs ran on
+ * a shared 2-core machine (load average ~30) where parsing Excalidraw's 2.5 MB bundle alone took
+ * about 10 s (measured: goto 4 s, Excalidraw shown 10 s later, bound 1 s after that). Nothing is
+ * timed; the wait only bounds a hang.
+ */
+export async function openPatiently(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
+}

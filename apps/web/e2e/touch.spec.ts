@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { BrowserContextOptions, CDPSession, Page } from "@playwright/test";
 import { expect, link, test } from "./fixtures";
 import { createBoard, notes, toPage, waitForTemplates } from "./template-gestures";
-import { sceneRect } from "./navigation-gestures";
+import { openPatiently as open, sceneRect } from "./navigation-gestures";
 
 /**
  * Issue #15, small screens and touch: a participant on a phone (and on a tablet) joins, adds a
@@ -17,13 +17,6 @@ const DEVICES: Record<string, BrowserContextOptions> = {
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   tablet: { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
-
-/** Like fixtures' openBoard, with room for a slow first load on the shared machine (see layout.spec.ts). */
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
-  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
-}
 
 /** A finger pressed on `from`, moved in small steps to `to`, lifted (Chromium touch events through CDP). */
 async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
