@@ -15,8 +15,8 @@ interface Fixtures {
   /** Every request of every context made through `people` is checked against this origin. */
   foreignRequests: string[];
   people: {
-    /** A fresh browser profile with a display name already remembered. */
-    join(name: string, color?: string): Promise<Person>;
+    /** A fresh browser profile with a display name already remembered (`options`: e.g. a phone's viewport and touch). */
+    join(name: string, color?: string, options?: BrowserContextOptions): Promise<Person>;
   };
   board: CreatedBoard;
 }
@@ -36,8 +36,8 @@ export const test = base.extend<Fixtures>({
     const contexts: BrowserContext[] = [];
     const origin = new URL(baseURL ?? "").origin;
     await use({
-      join: async (name, color = "#1971c2") => {
-        const context = await newContext(browser, origin, foreignRequests);
+      join: async (name, color = "#1971c2", options = {}) => {
+        const context = await newContext(browser, origin, foreignRequests, options);
         await context.addInitScript(
           ([n, c]) => {
             if (!localStorage.getItem("quadrant.identity.v1")) {

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "@playwright/test";
 import { drawRectangle, expect, test } from "./fixtures";
-import { anaAndBenOn, notes, quickNote, templates, toPage } from "./template-gestures";
+import { anaAndBenOn, notes, quickNote, templates } from "./template-gestures";
+import { type Box, expectFitted, insert, overlap, sceneRect, shownIds } from "./navigation-gestures";
 
 /**
  * Issue #15, getting around a big board: templates inserted into free space and framed for the
@@ -11,59 +11,6 @@ import { anaAndBenOn, notes, quickNote, templates, toPage } from "./template-ges
  */
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-/** Where this page's canvas shows an element, in scene coordinates. */
-async function sceneRect(page: Page, id: string): Promise<Box> {
-  const r = await page.evaluate((el) => window.__quadrantTemplates?.sceneRect(el) ?? null, id);
-  if (!r) throw new Error(`${id} is not on the canvas`);
-  return r;
-}
-
-/** Ids of everything on this page's canvas. */
-const shownIds = async (page: Page) => (await page.evaluate(() => window.__quadrantBoard?.sceneElements() ?? [])).map((e) => e.id);
-
-/**
- * The frame is framed in this person's view: all four corners on the canvas, and big
- * (at least half the canvas wide or tall), not a fragment at 100 % nor a speck at 10 %.
- */
-async function expectFitted(page: Page, frameId: string): Promise<void> {
-  const canvas = await page.locator("canvas.interactive").boundingBox();
-  if (!canvas) throw new Error("no canvas");
-  await expect(async () => {
-    const r = await sceneRect(page, frameId);
-    const topLeft = await toPage(page, r.x, r.y);
-    const bottomRight = await toPage(page, r.x + r.width, r.y + r.height);
-    expect(topLeft.x).toBeGreaterThanOrEqual(canvas.x);
-    expect(topLeft.y).toBeGreaterThanOrEqual(canvas.y);
-    expect(bottomRight.x).toBeLessThanOrEqual(canvas.x + canvas.width);
-    expect(bottomRight.y).toBeLessThanOrEqual(canvas.y + canvas.height);
-    const share = Math.max((bottomRight.x - topLeft.x) / canvas.width, (bottomRight.y - topLeft.y) / canvas.height);
-    expect(share).toBeGreaterThan(0.5);
-  }).toPass({ timeout: 5_000 });
-}
-
-async function insert(page: Page, kind: string): Promise<string> {
-  const before = new Set((await templates(page)).map((t) => t.frameId));
-  await page.getByLabel("template kind").selectOption(kind);
-  await page.getByRole("button", { name: "Insert here" }).click();
-  let frameId = "";
-  await expect
-    .poll(async () => {
-      frameId = (await templates(page)).find((t) => !before.has(t.frameId))?.frameId ?? "";
-      return frameId;
-    })
-    .not.toBe("");
-  return frameId;
-}
 
 test("templates go to free space and are framed; quick notes place themselves; the outline jumps and brings everyone", async ({ people, request }) => {
   const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite navigation");

@@ -100,13 +100,14 @@ export async function anaAndBenOn(
   request: APIRequestContext,
   template: string,
   title: string,
+  open: (page: Page, path: string) => Promise<void> = openBoard,
 ): Promise<{ board: CreatedBoard; ana: Person; ben: Person }> {
   const board = await createBoard(request, template, title);
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");
-  await openBoard(ana.page, link(board, "facilitator"));
+  await open(ana.page, link(board, "facilitator"));
   await waitForTemplates(ana.page, 1);
-  await openBoard(ben.page, link(board, "editor"));
+  await open(ben.page, link(board, "editor"));
   await waitForTemplates(ben.page, 1);
   return { board, ana, ben };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HealthDimension, HealthRating } from "@quadrant/board-model";
-import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, ParticipantName, PreworkAnswer, PreworkKind, Target, Viewport } from "./state";
+import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, MAX_PRESENTED_FRAMES, ParticipantName, PreworkAnswer, PreworkKind, Target, Viewport } from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -64,6 +64,11 @@ export const Command = z.discriminatedUnion("type", [
   cmd("agenda.set", { steps: z.array(AgendaStep).max(50) }),
   cmd("agenda.next", {}),
   cmd("agenda.goto", { index: z.number().int().min(-1) }),
+
+  /** Presentation mode: the frames to step through, in order (the client picks outline or agenda order). */
+  cmd("present.start", { frameIds: z.array(ClientId).min(1).max(MAX_PRESENTED_FRAMES) }),
+  cmd("present.move", { by: z.union([z.literal(1), z.literal(-1)]) }),
+  cmd("present.stop", {}),
 
   cmd("ready.set", { ready: z.boolean(), name: z.string().max(60).optional() }),
   cmd("ready.clear", {}),
@@ -149,6 +154,9 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "agenda.set": "facilitator",
   "agenda.next": "facilitator",
   "agenda.goto": "facilitator",
+  "present.start": "facilitator",
+  "present.move": "facilitator",
+  "present.stop": "facilitator",
   "ready.set": "anyone",
   "ready.clear": "facilitator",
   // Who may write comments (viewers only when allowed) is comments.ts's rule: it needs the state.

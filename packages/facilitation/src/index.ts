@@ -22,6 +22,8 @@ export {
   PreworkAnswer,
   PreworkNoteText,
   PreworkState,
+  PresentationState,
+  MAX_PRESENTED_FRAMES,
   FacilitationState,
   initialState,
   parseState,

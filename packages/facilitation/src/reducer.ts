@@ -27,6 +27,7 @@ import {
   startThread,
 } from "./comments";
 import { clearPrework, closePrework, extendPrework, openPrework, revealPrework, submitPrework } from "./prework";
+import { movePresentation, startPresentation, stopPresentation } from "./presentation";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -162,6 +163,13 @@ export function applyCommand(
     case "agenda.goto":
       if (command.index >= state.agenda.steps.length) return refuse("not-found", "no such agenda step");
       return gotoStep(state, command.index, now, board);
+
+    case "present.start":
+      return startPresentation(state, command.frameIds);
+    case "present.move":
+      return movePresentation(state, command.by);
+    case "present.stop":
+      return stopPresentation(state);
 
     case "ready.set": {
       const ready = { ...state.ready };

@@ -250,6 +250,19 @@ export const PreworkState = z.strictObject({
   submissions: z.record(ClientId, PreworkSubmission),
 });
 export type PreworkState = z.infer<typeof PreworkState>;
+/** At most this many frames in one presentation (a board's outline fits well within it). */
+export const MAX_PRESENTED_FRAMES = 100;
+
+/**
+ * Presentation mode: the facilitator steps through frames and every screen fits the current one.
+ * Server-held like follow-me, so a late joiner or a reload lands on the frame being presented.
+ * `frameIds` are fixed when it starts (the outline's order, or the agenda's frames); logic in presentation.ts.
+ */
+export const PresentationState = z.strictObject({
+  frameIds: z.array(ClientId).min(1).max(MAX_PRESENTED_FRAMES),
+  index: z.number().int().min(0),
+});
+export type PresentationState = z.infer<typeof PresentationState>;
 
 export const FacilitationState = z.strictObject({
   version: z.literal(1),
@@ -301,6 +314,8 @@ export const FacilitationState = z.strictObject({
   comments: CommentsState.default(initialComments),
   /** Added with pre-work (issue 18); a default for states stored before it. */
   prework: PreworkState.nullable().default(null),
+  /** Added with presentation mode (issue 15); the default keeps older stored states parsing. */
+  presentation: PresentationState.nullable().default(null),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -322,6 +337,7 @@ export function initialState(): FacilitationState {
     participants: {},
     comments: initialComments(),
     prework: null,
+    presentation: null,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   ClientId,
   ElementJson,
   type FacilitationState,
+  PresentationState,
   RatingBallot,
   Score,
   PreworkAnswer,
@@ -133,6 +134,8 @@ export const FacilitationView = z.strictObject({
      */
     who: z.array(z.strictObject({ name: z.string(), at: z.number() })).nullable(),
   }),
+  /** Presentation mode: everyone sees which frame is presented (the same for every role). */
+  presentation: PresentationState.nullable(),
   /** Facilitator only (null for others): who has taken part so far, by name and role, never by id. */
   participants: z
     .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
@@ -231,6 +234,7 @@ export function viewFor(
             .map((entry) => ({ name: entry.name, at: entry.at }))
         : null,
     },
+    presentation: state.presentation && { frameIds: [...state.presentation.frameIds], index: state.presentation.index },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
     comments: commentsViewFor(state, participantId, role),
     prework: preworkView(state.prework, participantId, facilitator, now),

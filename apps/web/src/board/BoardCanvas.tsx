@@ -15,6 +15,8 @@ interface Props {
   canEdit: boolean;
   /** Client id whose viewport we follow, or null. */
   following: number | null;
+  /** A presentation fills the screen: Excalidraw's toolbars step aside (view and zen mode; a tap still votes). */
+  presenting?: boolean;
   onScene: (scene: ExcalidrawScene | null) => void;
 }
 
@@ -26,14 +28,14 @@ interface Props {
  * canvas). Excalidraw calls `onChange` only once `isLoading` is false, so the
  * first `onChange` is the signal.
  */
-export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
+export function BoardCanvas({ session, canEdit, following, presenting = false, onScene }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const scene = useMemo(() => (api ? new ExcalidrawScene(api) : null), [api]);
   const hooks = useRef<{ onChange: () => void }>({ onChange: () => undefined });
   const lastSelection = useRef("");
   const [initialized, setInitialized] = useState(false);
   const fontsRequested = useRef(false);
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const bound = scene !== null && session.localLoaded && initialized;
   const initialView = useInitialFit(scene, session, bound, container);
 
@@ -90,16 +92,18 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
   }, [scene, session.presence, following]);
 
   return (
-    <div
+    <main
       ref={container}
       className="canvas"
+      aria-label="Board canvas"
       data-testid="board-canvas"
       data-ready={bound ? "true" : "false"}
       data-initial-view={initialView}
     >
       <Excalidraw
         excalidrawAPI={setApi}
-        viewModeEnabled={!canEdit}
+        viewModeEnabled={!canEdit || presenting}
+        zenModeEnabled={presenting}
         isCollaborating
         UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
         onChange={(_elements, appState) => {
@@ -128,6 +132,6 @@ export function BoardCanvas({ session, canEdit, following, onScene }: Props) {
           if (scene) session.presence.setViewport(scene.viewport());
         }}
       />
-    </div>
+    </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { BoardInfo } from "@quadrant/protocol";
 import type { Identity } from "../app/localStore";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
@@ -13,6 +13,12 @@ import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
 import { CommentsLayer } from "../comments/CommentsLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
+import { Fold, FoldProvider } from "./Fold";
+import { SideColumn } from "./SideColumn";
+import { PresentationBar } from "../presentation/PresentationBar";
+import { PresentButton } from "../presentation/PresentButton";
+import { usePresentation } from "../presentation/usePresentation";
+import "./layout.css";
 
 interface Props {
   info: BoardInfo;
@@ -31,6 +37,10 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
   // The facilitator's board lock (server-enforced); the canvas goes read-only so no edit is dropped silently.
   const [locked, setLocked] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  const presentation = usePresentation(session?.control ?? null, scene, body);
+  // While this screen follows a presentation, the canvas takes the whole window.
+  const presenting = presentation?.following === true;
 
   useEffect(() => {
     if (!session) return;
@@ -74,7 +84,8 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
   );
 
   return (
-    <div className="board-page" data-role={info.role}>
+    <FoldProvider>
+    <div className="board-page" data-role={info.role} data-presenting={presenting ? "true" : "false"}>
       <TopBar
         info={info}
         me={{ name: identity.name, color: identity.color, role: info.role }}
@@ -85,28 +96,34 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         onFollow={setFollowing}
         actions={
           info.role === "facilitator" && (
-            <button type="button" className="button small" onClick={() => setSharing(true)} data-testid="share-button">
-              Share
-            </button>
+            <>
+              <PresentButton control={session.control} doc={session.doc} />
+              <button type="button" className="button small" onClick={() => setSharing(true)} data-testid="share-button">
+                Share
+              </button>
+            </>
           )
         }
       />
       {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
-      <div className="board-body">
-        <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
-        <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
+      <div className="board-body" ref={body}>
+        <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
         <CommentsLayer control={session.control} scene={scene} peers={peers} />
-        {panels.length > 0 && (
-          <aside className="side-panels" data-testid="side-panels">
-            {panels.map((panel) => (
-              <section key={panel.id} className="side-panel" aria-label={panel.title}>
-                <h2>{panel.title}</h2>
-                {panel.render(api)}
-              </section>
-            ))}
-          </aside>
-        )}
+        {presentation && <PresentationBar presentation={presentation} control={session.control} doc={session.doc} />}
+        <SideColumn>
+          <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
+          {panels.length > 0 && (
+            <div className="side-panels" id="side-panels" data-testid="side-panels">
+              {panels.map((panel) => (
+                <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
+                  {panel.render(api)}
+                </Fold>
+              ))}
+            </div>
+          )}
+        </SideColumn>
       </div>
     </div>
+    </FoldProvider>
   );
 }

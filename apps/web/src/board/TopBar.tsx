@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { BoardInfo, Role } from "@quadrant/protocol";
 import type { ConnectionStatus } from "../collab/connection";
 import type { Peer, PeerUser } from "../collab/presence";
+import { avatarInk } from "./avatarInk";
 import { initials } from "./initials";
 import type { ControlChannel } from "../facilitation/controlChannel";
 import { SaveStatusBadge } from "./SaveStatusBadge";
@@ -53,7 +54,7 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
       {actions}
       <ul className="participants" data-testid="participants" aria-label="Participants">
         <li className="participant me" title={`${me.name} (you, ${me.role})`}>
-          <span className="avatar" style={{ background: me.color }}>{initials(me.name)}</span>
+          <span className="avatar" style={{ background: me.color, color: avatarInk(me.color) }}>{initials(me.name)}</span>
         </li>
         {sorted.map(({ clientId, state }) => (
           <li key={clientId} className={`participant ${following === clientId ? "followed" : ""}`}>
@@ -65,7 +66,7 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
               data-name={state.user.name}
               onClick={() => onFollow(following === clientId ? null : clientId)}
             >
-              <span className="avatar" style={{ background: state.user.color }}>{initials(state.user.name)}</span>
+              <span className="avatar" style={{ background: state.user.color, color: avatarInk(state.user.color) }}>{initials(state.user.name)}</span>
               <span className="participant-name">{state.user.name}</span>
               <span className="participant-role">{state.user.role}</span>
             </button>

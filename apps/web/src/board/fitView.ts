@@ -6,6 +6,14 @@ import type { ExcalidrawScene } from "../collab/excalidrawScene";
  * that ignores them puts the template's labels under the menus.
  */
 const EDITOR_UI = { top: 92, bottom: 68, left: 24, right: 24 } as const;
+/**
+ * Excalidraw's style panel (colours, stroke, font) opens at the canvas's left, 12.5rem wide, as
+ * soon as a note is selected: a fit leaves that strip free so the panel never covers the template
+ * a person is working in. It is absent in view mode and zen mode (presentation), and below
+ * Excalidraw's phone breakpoint it sits at the bottom instead.
+ */
+const STYLE_PANEL_LEFT = 232;
+const EXCALIDRAW_PHONE_WIDTH = 730;
 /** Share of the remaining area the content may cover: a margin all round, room for frame names. */
 const ZOOM_FACTOR = 0.92;
 /** Never blow a single small note up to fill the screen, nor zoom below readability. */
@@ -47,10 +55,16 @@ function fitElements(scene: ExcalidrawScene, elements: ReturnType<ExcalidrawScen
   scene.api.scrollToContent(elements, {
     fitToViewport: true,
     viewportZoomFactor: ZOOM_FACTOR,
-    canvasOffsets: EDITOR_UI,
+    canvasOffsets: offsetsFor(scene),
     maxZoom: MAX_ZOOM,
     minZoom: MIN_ZOOM,
     animate: false,
   });
   return true;
+}
+
+function offsetsFor(scene: ExcalidrawScene) {
+  const app = scene.api.getAppState();
+  const stylePanel = !app.viewModeEnabled && !app.zenModeEnabled && app.width >= EXCALIDRAW_PHONE_WIDTH;
+  return stylePanel ? { ...EDITOR_UI, left: STYLE_PANEL_LEFT } : EDITOR_UI;
 }

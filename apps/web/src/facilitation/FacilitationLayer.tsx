@@ -9,6 +9,7 @@ import { PreworkInvite } from "./PreworkInvite";
 import { ParticipantTools } from "./ParticipantTools";
 import { SessionBanners } from "./SessionBanners";
 import { currentViewport, goTo } from "./sceneHelpers";
+import { fitElementWhenShown } from "../board/fitView";
 import { FrameLockBadges } from "./FrameLockBadges";
 import { NoteHighlight } from "./NoteHighlight";
 import { TimerBar } from "./TimerBar";
@@ -103,16 +104,19 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
   const accepted = useNewlyAccepted(view);
 
   // Spotlight: everyone is taken to the frame once when it is spotlighted; "Go there" repeats it.
+  // An agenda step that points at a frame spotlights it: entering such a step moves everyone
+  // again, even when an earlier step had already spotlighted the same frame.
   const spotlightId = view?.focus.spotlightFrameId ?? null;
+  const stepFrame = view?.agenda.steps[view.agenda.current]?.focusFrameId ?? null;
+  const spotlightVisit = `${spotlightId}|${stepFrame !== null && stepFrame === spotlightId ? view?.agenda.current : ""}`;
   const showFrame = (frameId: string) => {
-    const frame = scene?.api.getSceneElements().find((e) => e.id === frameId);
-    if (frame) scene?.api.scrollToContent(frame, { fitToViewport: true, viewportZoomFactor: 0.9 });
+    if (scene) void fitElementWhenShown(scene, frameId);
   };
   useEffect(() => {
     if (spotlightId) showFrame(spotlightId);
-    // showFrame is recreated every render; only a new spotlight should move the view.
+    // showFrame is recreated every render; only a new spotlight (or step) should move the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [spotlightId, scene]);
+  }, [spotlightVisit, scene]);
 
   useEffect(
     () => (import.meta.env.VITE_TEST_HOOKS === "true" ? installFacilitationTestHook(control, scene) : undefined),
@@ -184,7 +188,7 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
       <FrameLockBadges scene={scene} />
       {/* Hidden, not unmounted: click-to-vote keeps working and drafts (agenda, minutes) survive folding. */}
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
-        {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} />}
+        {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} doc={doc} />}
         <ParticipantTools view={view} scene={scene} name={name} send={send} />
         <PreworkInvite view={view} />
       </div>

@@ -2,6 +2,10 @@ import { type ReactNode, useState } from "react";
 import type { TemplateInstance } from "@quadrant/board-model";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import type * as Y from "yjs";
+import { Fold } from "../board/Fold";
+import { AgendaSteps } from "./AgendaSteps";
+import { keepStepFrames } from "./agendaFrames";
 import { formatAgenda, parseAgenda } from "./agendaText";
 import { ratingTarget } from "./ratingTarget";
 import { PreworkTools } from "./PreworkTools";
@@ -16,18 +20,17 @@ interface Props {
   /** The board's template instances ("Open rating" picks a health scorecard among them). */
   templates: readonly TemplateInstance[];
   send: (command: Command) => void;
+  /** The board document: the agenda's frame picker lists its frames (the outline). */
+  doc: Y.Doc;
 }
 
-/** One titled block of the dock: a small heading over a wrapping row of controls. */
+/** One titled block of the dock: a small heading (that folds the block, remembered per browser) over a wrapping row of controls. */
 function Group({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  const id = `fac-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
-    <section className="fac-group">
-      <h3 className="fac-group-title">
-        {title}
-        {extra}
-      </h3>
+    <Fold id={id} title={title} level={3} className="fac-group" headingClassName="fac-group-title" extra={extra}>
       {children}
-    </section>
+    </Fold>
   );
 }
 
@@ -42,7 +45,7 @@ function SpreadField(props: { label: string; what: string; max: number; value: s
 }
 
 /** The facilitator's tools, docked beside the canvas. Every button is a command the server checks again. */
-export function FacilitatorTools({ view, scene, templates, send }: Props) {
+export function FacilitatorTools({ view, scene, templates, send, doc }: Props) {
   /** Runs `act` on the frame the lock and spotlight buttons target, if there is one. */
   const onTargetFrame = (act: (frameId: string, scene: ExcalidrawScene) => void) => {
     const frame = scene ? targetFrameId(scene) : null;
@@ -226,20 +229,12 @@ export function FacilitatorTools({ view, scene, templates, send }: Props) {
           placeholder={"Brainstorm 10 private\nCluster 15 reveal\nVote 5 vote3 stack\nPrioritize 20"}
         />
         <div className="fac-row">
-          <button type="button" onClick={() => send({ type: "agenda.set", steps: parseAgenda(agenda) })}>Save agenda</button>
+          <button type="button" onClick={() => send({ type: "agenda.set", steps: keepStepFrames(parseAgenda(agenda), view.agenda.steps) })}>Save agenda</button>
           <button type="button" className="primary" onClick={() => send({ type: "agenda.next" })} disabled={view.agenda.current + 1 >= view.agenda.steps.length}>
             Next step
           </button>
         </div>
-        {view.agenda.steps.length > 0 && (
-          <ol className="fac-list fac-agenda">
-            {view.agenda.steps.map((s, i) => (
-              <li key={s.id} className={i === view.agenda.current ? "fac-current" : undefined} aria-current={i === view.agenda.current ? "step" : undefined}>
-                {s.title}
-              </li>
-            ))}
-          </ol>
-        )}
+        <AgendaSteps view={view} doc={doc} send={send} />
       </Group>
 
       <Group

@@ -73,6 +73,10 @@ export function TemplateTools({ api }: { api: BoardApi }) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => e.key === "Enter" && addNote()}
       />
+      {/* On a phone or tablet there is no Enter key in sight: a button to tap (issue #15). */}
+      <button type="button" className="quick-note-add" data-testid="quick-note-add" disabled={text.trim() === ""} onClick={addNote}>
+        Add note
+      </button>
       <div className="panel-row">
         <select aria-label="template kind" value={kind} onChange={(e) => setKind(e.target.value as TemplateInstanceKind)}>
           {TEMPLATE_INSTANCE_KINDS.map((k) => (

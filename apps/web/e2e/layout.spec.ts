@@ -1,0 +1,230 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "@playwright/test";
+import { expect, link, test } from "./fixtures";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { expectFitted, insert, openPatiently as open } from "./navigation-gestures";
+import { anaAndBenOn, templates, waitForTemplates } from "./template-gestures";
+
+/**
+ * Issue #15, the panel that fits, presentation mode and agenda frames: Ana facilitates, Ben
+ * edits. Every action is a click, a key or a touch; the test hooks only read.
+ */
+
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
+
+/** Unfolds the facilitation tools (folded by default below 1100 px wide). */
+async function openDock(page: Page): Promise<void> {
+  const toggle = page.getByTestId("facilitate-toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+}
+
+/**
+ * Every section of the tools column can be brought into view by scrolling the ONE scroll area,
+ * and then its heading is wholly on screen and the section is not cut off at the sides.
+ */
+async function expectEverySectionReachable(page: Page, size: string): Promise<void> {
+  const column = page.getByTestId("side-column");
+  const columnBox = (await column.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  // Nothing wider than the column (no sideways cut-off), and no scroll area inside the scroll area.
+  const nested = await column.evaluate((el) => {
+    // (text fields scroll their own text: that is not a panel scroll area)
+    const inner = [...el.querySelectorAll<HTMLElement>(":not(textarea):not(select)")].filter((child) => {
+      const style = getComputedStyle(child);
+      return /(auto|scroll)/.test(style.overflowY) && child.scrollHeight > child.clientHeight + 1;
+    });
+    return { inner: inner.map((e) => `${e.tagName}.${e.className}`), wide: el.scrollWidth > el.clientWidth + 1 };
+  });
+  expect(nested, `${size}: one vertical scroll area, nothing cut off at the side`).toEqual({ inner: [], wide: false });
+  const sections = column.locator("[data-fold]");
+  const count = await sections.count();
+  expect(count, `${size}: sections`).toBeGreaterThan(8);
+  for (let i = 0; i < count; i++) {
+    const section = sections.nth(i);
+    if (!(await section.isVisible())) continue;
+    const toggle = section.locator(".fold-toggle").first();
+    await toggle.scrollIntoViewIfNeeded();
+    const head = (await toggle.boundingBox())!;
+    const box = (await section.boundingBox())!;
+    const name = (await toggle.textContent()) ?? `#${i}`;
+    expect(head.y, `${size}: ${name} heading below the top`).toBeGreaterThanOrEqual(columnBox.y - 1);
+    expect(head.y + head.height, `${size}: ${name} heading above the bottom`).toBeLessThanOrEqual(viewport.height + 1);
+    expect(box.x, `${size}: ${name} left edge`).toBeGreaterThanOrEqual(columnBox.x - 1);
+    expect(box.x + box.width, `${size}: ${name} right edge`).toBeLessThanOrEqual(Math.min(viewport.width, columnBox.x + columnBox.width) + 1);
+  }
+  // The last section's end can be scrolled into view too (the column scrolls all the way).
+  const last = sections.nth(count - 1);
+  await last.evaluate((el) => el.scrollIntoView({ block: "end" }));
+  const end = (await last.boundingBox())!;
+  expect(end.y + end.height, `${size}: the last section ends on screen`).toBeLessThanOrEqual(viewport.height + 1);
+}
+
+/** Tab from `start` through `stops` controls: each is named, in the tools column, has a visible focus ring, in reading order. */
+async function expectKeyboardWalk(page: Page, start: Locator, stops: number): Promise<void> {
+  await start.focus();
+  let previous = -Infinity;
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+      const name = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.getAttribute("title") || "";
+      const inColumn = el.closest("[data-testid=side-column]") !== null;
+      const top = el.getBoundingClientRect().top;
+      return { ring, name: name.trim(), inColumn, top, tag: el.tagName, order: [...document.querySelectorAll("*")].indexOf(el) };
+    });
+    expect(focused, `tab stop ${i}`).not.toBeNull();
+    expect(focused!.inColumn, `tab stop ${i} (${focused!.tag} ${focused!.name}) stays in the tools column`).toBe(true);
+    expect(focused!.ring, `tab stop ${i} (${focused!.tag} ${focused!.name}) shows where the focus is`).toBe(true);
+    expect(focused!.name, `tab stop ${i} (${focused!.tag}) has a name`).not.toBe("");
+    expect(focused!.order, `tab stop ${i} (${focused!.name}) follows the reading order`).toBeGreaterThan(previous);
+    previous = focused!.order;
+  }
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and remembers, is keyboard reachable; axe finds nothing serious", async ({ people, request, page }) => {
+  // ---- Landing page -----------------------------------------------------------------------
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the landing page");
+
+  const { board, ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Layout check", open);
+  const matrix = (await templates(ana.page))[0]!.frameId;
+  await openDock(ana.page);
+
+  // ---- Every section reachable at each size (200 % zoom = half the CSS pixels) --------------
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 768],
+    [640, 400],
+  ] as const) {
+    await ana.page.setViewportSize({ width, height });
+    await openDock(ana.page);
+    if (width <= 760) {
+      // A bottom sheet under the canvas, not over it.
+      const canvas = (await ana.page.getByTestId("board-canvas").boundingBox())!;
+      const sheet = (await ana.page.getByTestId("side-column").boundingBox())!;
+      expect(canvas.y + canvas.height).toBeLessThanOrEqual(sheet.y + 1);
+      expect(canvas.height).toBeGreaterThan(120);
+    }
+    await expectEverySectionReachable(ana.page, `${width}×${height}`);
+    if (width === 1024) {
+      await ana.page.getByTestId(`outline-go-${matrix}`).click();
+      await ana.page.getByTestId("side-column").evaluate((el) => el.scrollTo(0, 0));
+      await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+      await ana.page.screenshot({ path: path.join(screenshots, "panel-1024.png") });
+    }
+  }
+  await ana.page.setViewportSize({ width: 1280, height: 800 });
+
+  // ---- Folding: a click folds, the browser remembers it over a reload -----------------------
+  const outlineFold = ana.page.getByTestId("fold-outline");
+  await outlineFold.click();
+  await expect(outlineFold).toHaveAttribute("aria-expanded", "false");
+  await expect(ana.page.getByTestId("outline")).toBeHidden();
+  await ana.page.reload();
+  await expect(ana.page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
+  await expect(ana.page.getByTestId("fold-outline")).toHaveAttribute("aria-expanded", "false");
+  await ana.page.getByTestId("fold-outline").press("Enter");
+  await expect(ana.page.getByTestId("outline")).toBeVisible();
+  // a dock group folds the same way
+  await openDock(ana.page);
+  await ana.page.getByTestId("fold-fac-dot-vote").click();
+  await expect(ana.page.getByRole("button", { name: "Open vote" })).toBeHidden();
+  await ana.page.getByTestId("fold-fac-dot-vote").click();
+  await expect(ana.page.getByRole("button", { name: "Open vote" })).toBeVisible();
+
+  // ---- Keyboard: Tab walks the column in reading order with a visible ring ------------------
+  await expectKeyboardWalk(ana.page, ana.page.getByTestId("facilitate-toggle"), 24);
+
+  // ---- axe on the board, as the facilitator and as a participant ----------------------------
+  await expectNoSeriousA11yViolations(ana.page, "the board (facilitator)");
+  await expectNoSeriousA11yViolations(ben.page, "the board (editor)");
+  const vic = await people.join("Vic Vega", "#2f9e44");
+  await open(vic.page, link(board, "viewer"));
+  await expectNoSeriousA11yViolations(vic.page, "the board (viewer)");
+});
+
+test("presentation mode steps the room through the frames; an agenda step with a frame brings everyone there", async ({ people, request }) => {
+  const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite presentation", open);
+  const matrix = (await templates(ana.page))[0]!.frameId;
+  const swot = await insert(ana.page, "swot");
+  const themeMap = await insert(ana.page, "theme-map");
+  await waitForTemplates(ben.page, 3);
+
+  // ---- Present: both screens fit the first frame; panels and top bar step aside -------------
+  await ana.page.getByTestId("present-start").click();
+  for (const page of [ana.page, ben.page]) {
+    await expect(page.getByTestId("presentation-bar")).toBeVisible();
+    await expect(page.getByTestId("presentation-count")).toHaveText("1 of 3");
+    await expect(page.getByTestId("side-column")).toBeHidden();
+    await expectFitted(page, matrix);
+  }
+  await expect(ben.page.getByTestId("presentation-frame")).toHaveText("Impact / Effort");
+
+  // arrow key → next frame on both screens; the button does the same
+  await ana.page.keyboard.press("ArrowRight");
+  await expect(ben.page.getByTestId("presentation-count")).toHaveText("2 of 3");
+  await expectFitted(ben.page, swot);
+  await expectFitted(ana.page, swot);
+  await ana.page.getByTestId("present-next").click();
+  await expectFitted(ben.page, themeMap);
+  await expect(ana.page.getByTestId("present-next")).toBeDisabled();
+  await ana.page.keyboard.press("ArrowLeft");
+  await expectFitted(ben.page, swot);
+  await ben.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await ben.page.screenshot({ path: path.join(screenshots, "presentation.png") });
+
+  // Ben stops following: the next frame does not move him; "Follow again" does
+  await ben.page.getByTestId("presentation-unfollow").click();
+  await expect(ben.page.getByTestId("side-column")).toBeVisible();
+  const benBefore = await ben.page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
+  await ana.page.keyboard.press("ArrowRight");
+  await expect(ben.page.getByTestId("presentation-count")).toHaveText("3 of 3");
+  await expectFitted(ana.page, themeMap);
+  expect(await ben.page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null)).toEqual(benBefore);
+  await ben.page.getByTestId("presentation-follow").click();
+  await expectFitted(ben.page, themeMap);
+
+  // Esc ends it everywhere
+  await ana.page.keyboard.press("Escape");
+  for (const page of [ana.page, ben.page]) {
+    await expect(page.getByTestId("presentation-bar")).toHaveCount(0);
+    await expect(page.getByTestId("side-column")).toBeVisible();
+  }
+
+  // ---- Agenda steps that point at frames ----------------------------------------------------
+  await openDock(ana.page);
+  await ana.page.getByLabel("agenda").fill("Strengths first 5\nPrioritise 10");
+  await ana.page.getByRole("button", { name: "Save agenda" }).click();
+  await ana.page.getByTestId("agenda-frame-0").selectOption(swot);
+  await ana.page.getByTestId("agenda-frame-1").selectOption(matrix);
+  await expect.poll(() => ana.page.evaluate(() => window.__quadrantFacilitation?.view()?.agenda.steps.map((s) => s.focusFrameId))).toEqual([swot, matrix]);
+  // Ben looks elsewhere; entering step 1 brings him (and Ana) to the SWOT, step 2 to the matrix
+  await ben.page.getByTestId(`outline-go-${themeMap}`).click();
+  await expectFitted(ben.page, themeMap);
+  await ana.page.getByRole("button", { name: "Next step" }).click();
+  await expect(ben.page.getByTestId("fac-current-step")).toHaveText("Strengths first");
+  await expectFitted(ben.page, swot);
+  await expectFitted(ana.page, swot);
+  await ana.page.getByRole("button", { name: "Next step" }).click();
+  await expectFitted(ben.page, matrix);
+  // Saving the text again keeps each step's frame
+  await ana.page.getByRole("button", { name: "Save agenda" }).click();
+  await expect(ana.page.getByTestId("agenda-frame-0")).toHaveValue(swot);
+
+  // Presenting now steps through the agenda's frames, with the step and timer in the bar
+  await ana.page.getByTestId("present-start").click();
+  await expect(ben.page.getByTestId("presentation-count")).toHaveText("1 of 2");
+  await expect(ben.page.getByTestId("presentation-step")).toHaveText("Step 2: Prioritise");
+  await expect(ben.page.getByTestId("presentation-bar").getByTestId("timer")).toBeVisible();
+  await expectFitted(ben.page, swot);
+  await ana.page.getByTestId("present-stop").click();
+  await expect(ben.page.getByTestId("presentation-bar")).toHaveCount(0);
+});
