@@ -14,6 +14,11 @@ export {
   RatingState,
   ParticipantName,
   RosterEntry,
+  GroupName,
+  GroupJoinCode,
+  GroupDef,
+  GroupRoundResult,
+  GroupsState,
   FacilitationState,
   initialState,
   parseState,
@@ -38,3 +43,6 @@ export { ratingResults, DEFAULT_RATING_THRESHOLD, type DimensionRatingResult } f
 export { roster } from "./roster";
 export { FacilitationBackup, backupOf, restoredState } from "./backup";
 export { ClientControlMessage, ServerControlMessage } from "./messages";
+export { MAX_GROUPS } from "./groups";
+export { OTHER, NO_GROUP } from "./group-results";
+export { GroupsView } from "./group-view";

@@ -16,6 +16,7 @@ import { putHeld, removeHeld, revealBrainstorm, startBrainstorm } from "./brains
 import { acceptMean, closeScoring, openScoring, revealScoring, submitScore } from "./scoring";
 import { acceptRating, closeRating, openRating, revealRating, submitRating } from "./rating";
 import { hello } from "./roster";
+import { applyGroupCommand, settleGroups } from "./groups";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -40,6 +41,18 @@ export function applyCommand(
   actor: Actor,
   now: number,
   board: BoardContext = NO_BOARD,
+): CommandResult {
+  const result = applyOne(state, command, actor, now, board);
+  // Rounds opened or revealed by this command get their frozen floor and results by group (groups.ts).
+  return result.ok ? ok(settleGroups(result.state), result.effects) : result;
+}
+
+function applyOne(
+  state: FacilitationState,
+  command: Command,
+  actor: Actor,
+  now: number,
+  board: BoardContext,
 ): CommandResult {
   if (!permitted(command, actor)) {
     return refuse("forbidden", `${command.type} needs the ${COMMAND_PERMISSION[command.type]} role`);
@@ -159,6 +172,16 @@ export function applyCommand(
     }
     case "ready.clear":
       return ok({ ...state, ready: {} });
+
+    case "groups.define":
+    case "groups.rename":
+    case "groups.remove":
+    case "groups.newLink":
+    case "groups.settings":
+    case "groups.assign":
+    case "groups.pick":
+    case "groups.join":
+      return applyGroupCommand(state, command, actor);
   }
 }
 

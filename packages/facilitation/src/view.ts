@@ -18,6 +18,7 @@ import { scoringResults } from "./scoring";
 import { ratingResults } from "./rating";
 import { roster } from "./roster";
 import { timerExpired, timerRemaining } from "./timer";
+import { GroupsView, groupsView } from "./group-view";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
 
@@ -131,6 +132,8 @@ export const FacilitationView = z.strictObject({
   participants: z
     .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
     .nullable(),
+  /** Groups, the anonymity floor and results by group (group-view.ts). */
+  groups: GroupsView,
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -206,5 +209,6 @@ export function viewFor(
         : null,
     },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
+    groups: groupsView(state, participantId, facilitator),
   };
 }
