@@ -14,6 +14,8 @@ import { TimerBar } from "./TimerBar";
 import { useTemplateInstances } from "./useTemplateInstances";
 import { installFacilitationTestHook } from "./testHook";
 import "./facilitation.css";
+import { GroupPicker, GroupStatus } from "../groups/GroupStatus";
+import { useGroupLink } from "../groups/useGroupLink";
 
 interface Props {
   control: ControlChannel;
@@ -49,6 +51,8 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
   // "Who took part": the server records this name with the link's role (said again on every reconnect).
   useEffect(() => control.introduce(name), [control, name]);
   const templates = useTemplateInstances(doc);
+  // Came with a group's link: the server places this person in that group (groups/useGroupLink.ts).
+  useGroupLink(control, view);
   useEffect(
     () =>
       control.onRefusal((r) => {
@@ -185,7 +189,9 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
       <div className="fac-dock-body" id="fac-dock-body" hidden={!open}>
         {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} />}
         <ParticipantTools view={view} scene={scene} name={name} send={send} />
+        <GroupStatus view={view} scene={scene} send={send} />
       </div>
+      <GroupPicker view={view} send={send} />
     </section>
   );
 }
