@@ -16,7 +16,7 @@ interface Props {
 function roomOf(view: FacilitationView, result: GroupRoundResult, id: string): { text: string; discuss: boolean } | null {
   if (result.kind === "scoring" && view.scoring?.id === result.roundId) {
     const r = view.scoring.results?.find((x) => x.noteId === id);
-    return r ? { text: `${r.meanImpact} ±${r.spreadImpact} · ${r.meanEffort} ±${r.spreadEffort} (${r.count})`, discuss: r.discuss } : null;
+    return r ? { text: `I ${r.meanImpact} ±${r.spreadImpact} · E ${r.meanEffort} ±${r.spreadEffort} · ${r.count} people`, discuss: r.discuss } : null;
   }
   if (result.kind === "vote" && view.vote?.id === result.roundId) {
     const r = view.vote.results?.find((x) => x.noteId === id);
@@ -24,7 +24,7 @@ function roomOf(view: FacilitationView, result: GroupRoundResult, id: string): {
   }
   if (result.kind === "rating" && view.rating?.id === result.roundId) {
     const r = view.rating.results?.find((x) => x.dimension === id);
-    return r ? { text: `${r.mean} ±${r.spread} (${r.count})`, discuss: r.discuss } : null;
+    return r ? { text: `${r.mean} ±${r.spread} · ${r.count} people`, discuss: r.discuss } : null;
   }
   return null;
 }
