@@ -156,3 +156,20 @@ export function settleGroups(state: FacilitationState): FacilitationState {
 export function floorOf(state: FacilitationState, roundId: number): number {
   return state.groups.frozenFloors[roundId] ?? state.groups.floor;
 }
+
+/**
+ * Who took part from which group, for the brief: one line per name (a person on two devices is listed
+ * once, with the group of their latest arrival that has one), in order of arrival; no participant ids.
+ */
+export function groupRoster(state: FacilitationState): Array<{ name: string; group: string | null }> {
+  const names = new Map(state.groups.list.map((g) => [g.id, g.name]));
+  const byName = new Map<string, { name: string; group: string | null; firstSeen: number }>();
+  const entries = Object.values(state.participants).sort((a, b) => a.firstSeen - b.firstSeen);
+  for (const entry of entries) {
+    const group = entry.group === null ? null : (names.get(entry.group) ?? null);
+    const seen = byName.get(entry.name);
+    if (!seen) byName.set(entry.name, { name: entry.name, group, firstSeen: entry.firstSeen });
+    else if (group !== null) seen.group = group;
+  }
+  return [...byName.values()].map(({ name, group }) => ({ name, group }));
+}

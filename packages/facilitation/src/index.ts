@@ -46,3 +46,5 @@ export { ClientControlMessage, ServerControlMessage } from "./messages";
 export { MAX_GROUPS } from "./groups";
 export { OTHER, NO_GROUP } from "./group-results";
 export { GroupsView } from "./group-view";
+export { ROUND_KIND_TITLE, MEASURE_TITLE, otherExplained } from "./group-labels";
+export { groupRoster } from "./groups";

@@ -3,6 +3,7 @@ import type { FacilitationBackup } from "@quadrant/facilitation";
 import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
 import { exportBackup } from "./backup";
 import type { ExportParticipant } from "./brief-outcomes";
+import type { ExportGroups } from "./brief-groups";
 import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
 import { exportMarkdown } from "./export-markdown";
@@ -18,6 +19,8 @@ export interface ExportInput {
   votes?: Votes;
   /** Who took part (the facilitation roster); the brief's "Who took part" is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Results by group and who took part from which group (brief and CSV); left out without it. */
+  groups?: ExportGroups;
   /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
   facilitation?: FacilitationBackup;
 }
@@ -39,12 +42,12 @@ export function exportBoard(format: Exclude<ExportFormat, "adr">, input: ExportI
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport;
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport {
   const view = () => interpretBoard(parseBoard(input.snapshot), input.votes);
-  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [] };
+  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [], ...(input.groups ? { groups: input.groups } : {}) };
   switch (format) {
     case "md":
       return { contentType: "text/markdown; charset=utf-8", extension: "md", body: exportMarkdown(view(), meta) };
     case "csv":
-      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view()) };
+      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view(), input.groups) };
     case "json": {
       const backup = exportBackup(input.snapshot, input);
       return { contentType: "application/json; charset=utf-8", extension: "json", body: `${JSON.stringify(backup, null, 2)}\n` };

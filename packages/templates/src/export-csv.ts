@@ -3,6 +3,7 @@ import { csvNumber, csvText } from "./escape";
 import type { BoardView, NoteView } from "./interpret";
 import { notDoingKind } from "./not-doing";
 import { healthProvenance } from "./scorecard";
+import { type ExportGroups, groupCsvColumns } from "./brief-groups";
 
 export const CSV_COLUMNS = [
   "id",
@@ -54,8 +55,10 @@ export function exportOrder(view: BoardView): NoteView[] {
  * RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. `status` is
  * "dropped" or "time-sink" for what the group is not doing (RULE 28), else empty.
  */
-export function exportCsv(view: BoardView): string {
-  const rows = [CSV_COLUMNS.join(",")];
+export function exportCsv(view: BoardView, groups?: ExportGroups): string {
+  // Results by group add columns at the end, only when there are some (brief-groups.ts).
+  const byGroup = groupCsvColumns(groups);
+  const rows = [[...CSV_COLUMNS, ...byGroup.header].join(",")];
   for (const n of exportOrder(view)) {
     const template = view.templates.find((t) => t.id === n.templateId)?.title ?? "";
     const theme = n.themeName ?? (n.origin?.templateKind === "theme-map" ? n.origin.label : "");
@@ -79,6 +82,7 @@ export function exportCsv(view: BoardView): string {
         csvText(n.due ?? ""),
         csvText(notDoingKind(n) ?? ""),
         csvText(n.healthOrigin ? healthProvenance(n.healthOrigin, view.templates) : ""),
+        ...byGroup.cells(n.id),
       ].join(","),
     );
   }

@@ -4,6 +4,7 @@ import { businessContext, executiveSummary, principlesSection } from "./brief-co
 import { initiativesSection, roadmapSection } from "./brief-initiatives";
 import { swotSection, themesSection } from "./brief-themes";
 import { escapeMarkdown as md } from "./escape";
+import { type ExportGroups, groupsSection } from "./brief-groups";
 import type { BoardView } from "./interpret";
 
 export interface BriefMeta {
@@ -12,6 +13,8 @@ export interface BriefMeta {
   exportedAt: Date;
   /** Who took part, from the facilitation roster; the section is left out without it. */
   participants?: readonly ExportParticipant[];
+  /** Results by group (brief-groups.ts); the section is left out without it. */
+  groups?: ExportGroups;
 }
 
 /**
@@ -31,6 +34,7 @@ export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
     decisionsSection(view),
     actionsSection(view),
     notDoingSection(view),
+    groupsSection(view, meta.groups),
     participantsSection(meta.participants ?? []),
   ].flat();
   const body = sections.length === 0 ? ["_Nothing has been recorded on this board yet._", ""] : sections;

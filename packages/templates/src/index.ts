@@ -73,3 +73,4 @@ export {
   exportBoard,
   exportOneDecision,
 } from "./export-board";
+export { type ExportGroups, groupsSection } from "./brief-groups";

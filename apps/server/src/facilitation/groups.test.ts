@@ -196,6 +196,22 @@ describe("groups over real sockets", () => {
     await facilitator.waitForView((v) => v.groups.results.length === 2);
     for (const client of others()) await client.waitForView((v) => v.groups.results.length === 2);
     await expectNoLeak("after the reveal");
+
+    // The brief and the CSV carry the same aggregates, and who took part from which group, nothing smaller.
+    const exported = async (format: "md" | "csv") => {
+      const response = await fetch(`${server.url}/api/boards/${board.id}/export?format=${format}&token=${board.tokens.editor}`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const brief = await exported("md");
+    expect(brief).toContain("## Results by group");
+    expect(brief).toContain("| I 3 ±0 · E 3 ±1 (2) | I 5 ±2.94 · E 5 ±1.63 (3) |");
+    expect(brief).toContain("- **Sales:** Solo");
+    expect(brief).not.toMatch(/\(1\) \|/);
+    expect(brief).not.toContain("I 9 ±0");
+    const csv = await exported("csv");
+    expect(csv.split("\r\n")[0]).toContain("Product n (scoring),Product impact,Product effort,Other n (scoring)");
+    expect(csv).not.toContain(",1,9,7,");
   });
 });
 

@@ -1,9 +1,9 @@
 import type { HealthDimension } from "@quadrant/board-model";
-import type { FacilitationView, GroupRoundResult } from "@quadrant/facilitation";
+import { type FacilitationView, type GroupRoundResult, MEASURE_TITLE, ROUND_KIND_TITLE, otherExplained } from "@quadrant/facilitation";
 import { HEALTH_DIMENSION_NAMES } from "@quadrant/templates";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { noteLabel } from "../facilitation/sceneHelpers";
-import { KIND_TITLE, MEASURE_TITLE, measureScale, otherNote } from "./groupTable";
+import { measureScale } from "./groupTable";
 
 interface Props {
   view: FacilitationView;
@@ -54,7 +54,7 @@ export function GroupComparison({ view, result, scene, onClose }: Props) {
         onClick={(e) => e.stopPropagation()}
       >
         <header className="dialog-head">
-          <h2 id="grp-title">By group · {KIND_TITLE[result.kind]}</h2>
+          <h2 id="grp-title">By group · {ROUND_KIND_TITLE[result.kind]}</h2>
           <button type="button" className="button small" onClick={onClose} data-testid="group-comparison-close">
             Close
           </button>
@@ -74,7 +74,7 @@ export function GroupComparison({ view, result, scene, onClose }: Props) {
         </p>
         {hasOther && (
           <p className="grp-other-note" data-testid="group-other-note">
-            {otherNote(result)}
+            {otherExplained(result)}
           </p>
         )}
         {result.units.length === 0 ? (
