@@ -12,6 +12,7 @@ import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
+import { usePresenceGroup } from "../groups/usePresenceGroup";
 
 interface Props {
   info: BoardInfo;
@@ -48,6 +49,9 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       removeTemplates();
     };
   }, [session, scene]);
+
+  // My group beside my name on everyone's avatars (display only; the server's roster is the truth).
+  usePresenceGroup(session?.presence ?? null, session?.control ?? null);
 
   useEffect(() => {
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { HealthDimension } from "@quadrant/board-model";
 import { type FacilitationView, type GroupRoundResult, MEASURE_TITLE, ROUND_KIND_TITLE, otherExplained } from "@quadrant/facilitation";
 import { HEALTH_DIMENSION_NAMES } from "@quadrant/templates";
@@ -7,7 +8,9 @@ import { measureScale } from "./groupTable";
 
 interface Props {
   view: FacilitationView;
-  result: GroupRoundResult;
+  /** The rounds to choose from (newest last) and the one shown first. */
+  results: readonly GroupRoundResult[];
+  initial: GroupRoundResult;
   scene: ExcalidrawScene | null;
   onClose: () => void;
 }
@@ -38,7 +41,9 @@ function itemLabel(result: GroupRoundResult, id: string, scene: ExcalidrawScene 
  * on first and highlighted, "Other" explained, the floor shown. Only what the server sent: it never
  * sends a group smaller than the floor, so nothing here can show one person's value.
  */
-export function GroupComparison({ view, result, scene, onClose }: Props) {
+export function GroupComparison({ view, results, initial, scene, onClose }: Props) {
+  const [shownId, setShownId] = useState(initial.roundId);
+  const result = results.find((r) => r.roundId === shownId) ?? initial;
   const measures = result.measures.map((m, i) => ({ title: MEASURE_TITLE[m], scale: measureScale(result, i) }));
   const disagreements = result.items.filter((i) => i.disagree).length;
   const hasOther = result.units.some((u) => u.key === "other");
@@ -59,6 +64,23 @@ export function GroupComparison({ view, result, scene, onClose }: Props) {
             Close
           </button>
         </header>
+        {results.length > 1 && (
+          <div className="grp-tabs" role="tablist" aria-label="Round">
+            {[...results].reverse().map((r) => (
+              <button
+                key={r.roundId}
+                type="button"
+                role="tab"
+                aria-selected={r.roundId === result.roundId}
+                className="small"
+                data-testid={`group-tab-${r.kind}-${r.roundId}`}
+                onClick={() => setShownId(r.roundId)}
+              >
+                {ROUND_KIND_TITLE[r.kind]}
+              </button>
+            ))}
+          </div>
+        )}
         <p className="grp-summary">
           <span className="grp-floor" data-testid="group-comparison-floor">
             Anonymity floor {result.floor}

@@ -59,7 +59,9 @@ export function GroupStatus({ view, scene, send }: Props) {
           </button>
         )}
       </div>
-      {comparing && result && <GroupComparison view={view} result={result} scene={scene} onClose={() => setComparing(false)} />}
+      {comparing && result && (
+        <GroupComparison view={view} results={groups.results.slice(-6)} initial={result} scene={scene} onClose={() => setComparing(false)} />
+      )}
     </section>
   );
 }
