@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { GroupComparison } from "./GroupComparison";
+import { GroupSelect } from "./GroupSelect";
 import { latestGroupResult } from "./groupTable";
 import "./groups.css";
 
@@ -39,14 +40,7 @@ export function GroupStatus({ view, scene, send }: Props) {
         {groups.selfPick ? (
           <label className="fac-field">
             your group{" "}
-            <select aria-label="your group" data-testid="my-group-select" value={groups.mine ?? ""} onChange={(e) => send({ type: "groups.pick", groupId: e.target.value || null })}>
-              <option value="">No group</option>
-              {groups.list.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-            </select>
+            <GroupSelect label="your group" testId="my-group-select" groups={groups.list} value={groups.mine} onChange={(groupId) => send({ type: "groups.pick", groupId })} />
           </label>
         ) : (
           <span className="fac-note" data-testid="my-group">

@@ -1,13 +1,59 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import { parseRoute } from "../app/links";
 import { findBoard } from "../app/localStore";
 import { groupLink, newJoinCode } from "./groupLinks";
+import { GroupSelect } from "./GroupSelect";
 
 interface Props {
   view: FacilitationView;
   send: (command: Command) => void;
 }
+
+type GroupsView = FacilitationView["groups"];
+
+/** The facilitator's numbers: the floor, and when the groups' means differ enough to be flagged. */
+const SETTINGS: Array<
+  Omit<NumberSettingProps, "value" | "onCommit" | "children"> & {
+    text: string;
+    read: (groups: GroupsView) => number;
+    command: (value: number) => Command;
+  }
+> = [
+  {
+    text: "anonymity floor",
+    label: "anonymity floor",
+    testId: "group-floor",
+    title: "A group with fewer people who took part in a round is merged into Other; the setting applies from the next round",
+    min: 2,
+    max: 50,
+    step: 1,
+    read: (groups) => groups.floor,
+    command: (value) => ({ type: "groups.settings", floor: Math.round(value) }),
+  },
+  {
+    text: "gap >",
+    label: "cross-group score threshold",
+    testId: "group-threshold-scoring",
+    title: "Flag an item when the groups' mean scores differ by more than this (1–10 scale)",
+    min: 0,
+    max: 9,
+    step: 0.5,
+    read: (groups) => groups.thresholds.scoring,
+    command: (value) => ({ type: "groups.settings", scoringThreshold: value }),
+  },
+  {
+    text: "dots >",
+    label: "cross-group vote threshold",
+    testId: "group-threshold-vote",
+    title: "Flag a note when the groups' mean dots per person differ by more than this",
+    min: 0,
+    max: 50,
+    step: 0.5,
+    read: (groups) => groups.thresholds.vote,
+    command: (value) => ({ type: "groups.settings", voteThreshold: value }),
+  },
+];
 
 /** The board this page shows (its route), for the group links. */
 function currentBoardId(): string | null {
@@ -37,7 +83,6 @@ export function GroupsSection({ view, send }: Props) {
     setCopied(groupId);
     setTimeout(() => setCopied((current) => (current === groupId ? null : current)), 2000);
   };
-  const number = (value: string, fallback: number) => (Number.isFinite(Number(value)) && value !== "" ? Number(value) : fallback);
   const frozen = groups.roundFloors.scoring ?? groups.roundFloors.vote ?? groups.roundFloors.rating;
 
   return (
@@ -123,47 +168,11 @@ export function GroupsSection({ view, send }: Props) {
         </label>
       </div>
       <div className="fac-row">
-        <label className="fac-field" title="A group with fewer people who took part in a round is merged into Other; the setting applies from the next round">
-          anonymity floor{" "}
-          <input
-            aria-label="anonymity floor"
-            data-testid="group-floor"
-            type="number"
-            min="2"
-            max="50"
-            key={`floor-${groups.floor}`}
-            defaultValue={groups.floor}
-            onBlur={(e) => send({ type: "groups.settings", floor: Math.round(number(e.target.value, groups.floor)) })}
-          />
-        </label>
-        <label className="fac-field" title="Flag an item when the groups' mean scores differ by more than this (1–10 scale)">
-          gap &gt;{" "}
-          <input
-            aria-label="cross-group score threshold"
-            data-testid="group-threshold-scoring"
-            type="number"
-            min="0"
-            max="9"
-            step="0.5"
-            key={`s-${groups.thresholds.scoring}`}
-            defaultValue={groups.thresholds.scoring}
-            onBlur={(e) => send({ type: "groups.settings", scoringThreshold: number(e.target.value, groups.thresholds.scoring) })}
-          />
-        </label>
-        <label className="fac-field" title="Flag a note when the groups' mean dots per person differ by more than this">
-          dots &gt;{" "}
-          <input
-            aria-label="cross-group vote threshold"
-            data-testid="group-threshold-vote"
-            type="number"
-            min="0"
-            max="50"
-            step="0.5"
-            key={`v-${groups.thresholds.vote}`}
-            defaultValue={groups.thresholds.vote}
-            onBlur={(e) => send({ type: "groups.settings", voteThreshold: number(e.target.value, groups.thresholds.vote) })}
-          />
-        </label>
+        {SETTINGS.map((setting) => (
+          <NumberSetting key={setting.testId} {...setting} value={setting.read(groups)} onCommit={(value) => send(setting.command(value))}>
+            {setting.text}
+          </NumberSetting>
+        ))}
       </div>
       {frozen !== null && frozen !== groups.floor && (
         <p className="fac-note" data-testid="group-floor-frozen">
@@ -177,23 +186,53 @@ export function GroupsSection({ view, send }: Props) {
               <span className="grp-person-name" title={p.role}>
                 {p.name}
               </span>
-              <select
-                aria-label={`group of ${p.name}`}
-                data-testid={`group-assign-${p.ref}`}
-                value={p.group ?? ""}
-                onChange={(e) => send({ type: "groups.assign", ref: p.ref, groupId: e.target.value === "" ? null : e.target.value })}
-              >
-                <option value="">No group</option>
-                {groups.list.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
+              <GroupSelect
+                label={`group of ${p.name}`}
+                testId={`group-assign-${p.ref}`}
+                groups={groups.list}
+                value={p.group}
+                onChange={(groupId) => send({ type: "groups.assign", ref: p.ref, groupId })}
+              />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** A number the facilitator edits and commits on leaving the field; an empty or non-numeric entry keeps the value. */
+interface NumberSettingProps {
+  label: string;
+  testId: string;
+  title: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  onCommit: (value: number) => void;
+  children: ReactNode;
+}
+
+function NumberSetting(props: NumberSettingProps) {
+  return (
+    <label className="fac-field" title={props.title}>
+      {props.children}{" "}
+      <input
+        aria-label={props.label}
+        data-testid={props.testId}
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        key={props.value}
+        defaultValue={props.value}
+        onBlur={(e) => {
+          const value = Number(e.target.value);
+          if (e.target.value === "" || !Number.isFinite(value)) e.target.value = String(props.value);
+          else if (value !== props.value) props.onCommit(Math.min(props.max, Math.max(props.min, value)));
+        }}
+      />
+    </label>
   );
 }
