@@ -91,6 +91,9 @@ async function setUpRoom(people: { join(name: string): Promise<Person> }): Promi
   await expect(people_.locator('[data-person="Bob (eng)"] select option:checked')).toHaveText("Engineering");
   await expect(people_.locator('[data-person="Cara (sales)"] select option:checked')).toHaveText("Sales");
   await expect(fran.getByTestId("group-list").locator('[data-group-name="Engineering"] .grp-count')).toHaveText("2");
+  // Everyone sees the groups beside the avatars.
+  await expect(alice.locator('[data-testid="participant"][data-name="Cara (sales)"] [data-testid="participant-group"]')).toHaveText("Sales");
+  await expect(cara.locator('[data-testid="participant"][data-name="Bob (eng)"] [data-testid="participant-group"]')).toHaveText("Engineering");
 
   // Two initiatives to score, as stickies on the board's matrix.
   const sso = await quickNote(fran, "SSO for enterprise");
