@@ -4,6 +4,7 @@ import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import { GroupComparison } from "./GroupComparison";
 import { GroupSelect } from "./GroupSelect";
 import { latestGroupResult } from "./groupTable";
+import { groupCodeFromHash } from "./groupLinks";
 import "./groups.css";
 
 interface Props {
@@ -68,7 +69,9 @@ export function GroupStatus({ view, scene, send }: Props) {
 export function GroupPicker({ view, send }: { view: FacilitationView; send: (command: Command) => void }) {
   const [dismissed, setDismissed] = useState(false);
   const { groups } = view;
-  const asked = groups.selfPick && groups.list.length > 0 && groups.mine === null && view.me.role !== "facilitator";
+  // Someone with a group's link is being placed by it (useGroupLink): not asked, not even for a moment.
+  const cameWithLink = groupCodeFromHash(window.location.hash) !== null;
+  const asked = groups.selfPick && groups.list.length > 0 && groups.mine === null && view.me.role !== "facilitator" && !cameWithLink;
   if (!asked || dismissed) return null;
   return (
     <div className="dialog-backdrop" role="presentation">
