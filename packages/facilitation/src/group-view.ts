@@ -32,10 +32,13 @@ export const GroupsView = z.strictObject({
   people: z
     .array(z.strictObject({ ref: z.number(), name: z.string(), role: Role, group: z.string().nullable() }))
     .nullable(),
-  /** Revealed rounds' results by group, newest last. */
+  /** Revealed rounds' results by group, newest last (the latest VIEW_RESULTS; exports read them all). */
   results: z.array(GroupRoundResult),
 });
 export type GroupsView = z.infer<typeof GroupsView>;
+
+/** Every view is sent after every command: it carries the latest few rounds, not the whole history. */
+const VIEW_RESULTS = 6;
 
 export function groupsView(state: FacilitationState, participantId: string, facilitator: boolean): GroupsView {
   const { groups } = state;
@@ -61,6 +64,6 @@ export function groupsView(state: FacilitationState, participantId: string, faci
           .sort((a, b) => a.firstSeen - b.firstSeen || a.ref - b.ref)
           .map((e) => ({ ref: e.ref, name: e.name, role: e.role, group: e.group !== null && known.has(e.group) ? e.group : null }))
       : null,
-    results: groups.results,
+    results: groups.results.slice(-VIEW_RESULTS),
   };
 }

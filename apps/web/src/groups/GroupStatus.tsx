@@ -55,7 +55,7 @@ export function GroupStatus({ view, scene, send }: Props) {
         )}
       </div>
       {comparing && result && (
-        <GroupComparison view={view} results={groups.results.slice(-6)} initial={result} scene={scene} onClose={() => setComparing(false)} />
+        <GroupComparison view={view} results={groups.results} initial={result} scene={scene} onClose={() => setComparing(false)} />
       )}
     </section>
   );
