@@ -226,6 +226,28 @@ describe("results by group", () => {
     expect(n1).toMatchObject({ gap: 2, disagree: true });
   });
 
+  it("a health scorecard rating round: per dimension, with the rating threshold", () => {
+    const scorecard = { notesIn: () => null, isScorecard: (id: string) => id === "card" };
+    let s = run(placed(), [[{ type: "rating.open", templateId: "card" }, fac]], scorecard);
+    const rate = (who: Actor, rating: number): [Command, Actor] => [{ type: "rating.submit", dimension: "security", rating }, who];
+    s = run(s, [rate(alice, 5), rate(bob, 4), rate(cara, 5), rate(dan, 2), rate(eve, 1), rate(fay, 2)]);
+    s = run(s, [[{ type: "rating.reveal" }, fac]]);
+    const result = s.groups.results[0]!;
+    expect(result).toMatchObject({ kind: "rating", measures: ["rating"], threshold: 1.5 });
+    expect(result.items).toEqual([
+      {
+        id: "security",
+        cells: [
+          { key: "g1", count: 3, means: [4.67], spreads: [0.47] },
+          { key: "g2", count: 3, means: [1.67], spreads: [0.47] },
+        ],
+        gap: 3,
+        disagree: true,
+        otherHidden: false,
+      },
+    ]);
+  });
+
   it("no groups defined: no results by group", () => {
     let s = run(initialState(), [[{ type: "scoring.open", target: { kind: "board" } }, fac]]);
     s = run(s, [[{ type: "scoring.submit", noteId: "n1", impact: 3, effort: 3 }, alice], [{ type: "scoring.reveal" }, fac]]);
