@@ -49,7 +49,7 @@ export function backupOf(state: FacilitationState): FacilitationBackup {
 export function restoredState(backup: FacilitationBackup): FacilitationState {
   const participants: Record<string, RosterEntry> = {};
   backup.roster.forEach((entry, i) => {
-    participants[`restored-${i + 1}`] = { name: entry.name, role: entry.role, firstSeen: i };
+    participants[`restored-${i + 1}`] = { name: entry.name, role: entry.role, firstSeen: i, group: null, groupBy: null, ref: 0 };
   });
   const lastId = Math.max(0, ...backup.voteResults.map((r) => r.voteId));
   const current = Math.min(backup.agenda.current, backup.agenda.steps.length - 1);

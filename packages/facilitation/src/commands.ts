@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { HealthDimension, HealthRating } from "@quadrant/board-model";
-import { AgendaStep, ClientId, CommentAnchor, CommentText, ElementJson, MAX_PRESENTED_FRAMES, ParticipantName, PreworkAnswer, PreworkKind, Target, Viewport } from "./state";
+import {
+  AgendaStep,
+  ClientId,
+  CommentAnchor,
+  CommentText,
+  ElementJson,
+  GroupJoinCode,
+  GroupName,
+  MAX_PRESENTED_FRAMES,
+  ParticipantName,
+  PreworkAnswer,
+  PreworkKind,
+  Target,
+  Viewport,
+} from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -104,6 +118,27 @@ export const Command = z.discriminatedUnion("type", [
   cmd("prework.close", {}),
   cmd("prework.reveal", {}),
   cmd("prework.clear", {}),
+  /*
+   * Groups (groups.ts). The join code comes from the facilitator's browser (128 random bits), like
+   * participant ids: the reducer stays pure, and only the facilitator's view ever carries it.
+   */
+  cmd("groups.define", { name: GroupName, code: GroupJoinCode }),
+  cmd("groups.rename", { groupId: ClientId, name: GroupName }),
+  cmd("groups.remove", { groupId: ClientId }),
+  cmd("groups.newLink", { groupId: ClientId, code: GroupJoinCode }),
+  cmd("groups.settings", {
+    selfPick: z.boolean().optional(),
+    floor: z.number().int().min(2).max(50).optional(),
+    scoringThreshold: z.number().min(0).max(9).optional(),
+    voteThreshold: z.number().min(0).max(50).optional(),
+    ratingThreshold: z.number().min(0).max(4).optional(),
+  }),
+  /** The facilitator places someone, named by the roster handle of their view (never a participant id). */
+  cmd("groups.assign", { ref: z.number().int().min(1), groupId: ClientId.nullable() }),
+  /** The sender's own group: only when self-pick is on. There is no field to name anyone else. */
+  cmd("groups.pick", { groupId: ClientId.nullable() }),
+  /** The sender came with a group's link: the server places them in the group the code belongs to. */
+  cmd("groups.join", { code: GroupJoinCode }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -174,6 +209,14 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "prework.close": "facilitator",
   "prework.reveal": "facilitator",
   "prework.clear": "facilitator",
+  "groups.define": "facilitator",
+  "groups.rename": "facilitator",
+  "groups.remove": "facilitator",
+  "groups.newLink": "facilitator",
+  "groups.settings": "facilitator",
+  "groups.assign": "facilitator",
+  "groups.pick": "anyone",
+  "groups.join": "anyone",
 };
 
 export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(

@@ -24,6 +24,11 @@ export {
   PreworkState,
   PresentationState,
   MAX_PRESENTED_FRAMES,
+  GroupName,
+  GroupJoinCode,
+  GroupDef,
+  GroupRoundResult,
+  GroupsState,
   FacilitationState,
   initialState,
   parseState,
@@ -51,3 +56,8 @@ export { ClientControlMessage, ServerControlMessage } from "./messages";
 export { CommentsView } from "./comments-view";
 export { type ExportedThread, exportedThreads, mayComment, COMMENT_TEXT_BUDGET } from "./comments";
 export { deadlineText, preworkClosed, preworkRoster, preworkElementId, preworkFrameId, MAX_PREWORK_MS } from "./prework";
+export { MAX_GROUPS } from "./groups";
+export { OTHER, NO_GROUP } from "./group-results";
+export { GroupsView } from "./group-view";
+export { ROUND_KIND_TITLE, MEASURE_TITLE, otherExplained } from "./group-labels";
+export { groupRoster } from "./groups";

@@ -42,6 +42,12 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "prework.close" },
   { type: "prework.reveal" },
   { type: "prework.clear" },
+  { type: "groups.define", name: "Engineering", code: "eng-join-code-000001" },
+  { type: "groups.rename", groupId: "g1", name: "Eng" },
+  { type: "groups.remove", groupId: "g1" },
+  { type: "groups.newLink", groupId: "g1", code: "eng-join-code-000002" },
+  { type: "groups.settings", floor: 4 },
+  { type: "groups.assign", ref: 1, groupId: null },
 ];
 
 describe("permissions", () => {

@@ -28,6 +28,7 @@ import {
 } from "./comments";
 import { clearPrework, closePrework, extendPrework, openPrework, revealPrework, submitPrework } from "./prework";
 import { movePresentation, startPresentation, stopPresentation } from "./presentation";
+import { applyGroupCommand, settleGroups } from "./groups";
 
 function permitted(command: Command, actor: Actor): boolean {
   const permission = COMMAND_PERMISSION[command.type];
@@ -52,6 +53,18 @@ export function applyCommand(
   actor: Actor,
   now: number,
   board: BoardContext = NO_BOARD,
+): CommandResult {
+  const result = applyOne(state, command, actor, now, board);
+  // Rounds opened or revealed by this command get their frozen floor and results by group (groups.ts).
+  return result.ok ? ok(settleGroups(result.state), result.effects) : result;
+}
+
+function applyOne(
+  state: FacilitationState,
+  command: Command,
+  actor: Actor,
+  now: number,
+  board: BoardContext,
 ): CommandResult {
   if (!permitted(command, actor)) {
     return refuse("forbidden", `${command.type} needs the ${COMMAND_PERMISSION[command.type]} role`);
@@ -208,6 +221,15 @@ export function applyCommand(
       return revealPrework(state);
     case "prework.clear":
       return clearPrework(state);
+    case "groups.define":
+    case "groups.rename":
+    case "groups.remove":
+    case "groups.newLink":
+    case "groups.settings":
+    case "groups.assign":
+    case "groups.pick":
+    case "groups.join":
+      return applyGroupCommand(state, command, actor);
   }
 }
 

@@ -15,9 +15,10 @@ describe("who took part (presence.hello)", () => {
     s = say(s, vic, "Victor", T0 + 1);
     s = say(s, alice, "Alice", T0 + 2);
     expect(s.participants).toEqual({
-      fac: { name: "Fran", role: "facilitator", firstSeen: T0 },
-      vic: { name: "Victor", role: "viewer", firstSeen: T0 + 1 },
-      alice: { name: "Alice", role: "editor", firstSeen: T0 + 2 },
+      // No group yet; `ref` is the facilitator's handle for assigning one (groups.ts), in order of arrival.
+      fac: { name: "Fran", role: "facilitator", firstSeen: T0, group: null, groupBy: null, ref: 1 },
+      vic: { name: "Victor", role: "viewer", firstSeen: T0 + 1, group: null, groupBy: null, ref: 2 },
+      alice: { name: "Alice", role: "editor", firstSeen: T0 + 2, group: null, groupBy: null, ref: 3 },
     });
     expect(roster(s)).toEqual([
       { name: "Fran", role: "facilitator" },
@@ -30,7 +31,7 @@ describe("who took part (presence.hello)", () => {
     let s = say(initialState(), alice, "Alice", T0);
     s = say(s, alice, "Alice B.", T0 + 50);
     s = say(s, { ...alice, role: "viewer" }, "Alice B.", T0 + 60);
-    expect(s.participants["alice"]).toEqual({ name: "Alice B.", role: "editor", firstSeen: T0 });
+    expect(s.participants["alice"]).toMatchObject({ name: "Alice B.", role: "editor", firstSeen: T0 });
     s = say(s, { ...alice, role: "facilitator" }, "Alice B.", T0 + 70);
     expect(s.participants["alice"]?.role).toBe("facilitator");
   });

@@ -13,8 +13,8 @@ export function hello(state: FacilitationState, participantId: string, role: Rol
   const known = state.participants[participantId];
   if (!known && Object.keys(state.participants).length >= maxParticipants) return refuse("limit", "too many participants");
   const entry: RosterEntry = known
-    ? { name, role: RANK[role] > RANK[known.role] ? role : known.role, firstSeen: known.firstSeen }
-    : { name, role, firstSeen: now };
+    ? { ...known, name, role: RANK[role] > RANK[known.role] ? role : known.role }
+    : { name, role, firstSeen: now, group: null, groupBy: null, ref: 0 };
   if (known && known.name === entry.name && known.role === entry.role) return ok(state);
   return ok({ ...state, participants: { ...state.participants, [participantId]: entry } });
 }
@@ -30,6 +30,7 @@ export function roster(state: FacilitationState): Array<{ name: string; role: Ro
     if (!seen) byName.set(entry.name, entry);
     else
       byName.set(entry.name, {
+        ...seen,
         name: entry.name,
         role: RANK[entry.role] > RANK[seen.role] ? entry.role : seen.role,
         firstSeen: Math.min(entry.firstSeen, seen.firstSeen),

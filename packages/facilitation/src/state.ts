@@ -107,10 +107,116 @@ export const ParticipantName = z
   .min(1, "a name is needed")
   .max(80, "a name has at most 80 characters")
   .regex(/^[^\p{Cc}]*$/u, "a name has no control characters");
-export const RosterEntry = z.strictObject({ name: ParticipantName, role: Role, firstSeen: z.number() });
+export const RosterEntry = z.strictObject({
+  name: ParticipantName,
+  role: Role,
+  firstSeen: z.number(),
+  /*
+   * Groups (issue 18, groups.ts). Defaults, so rosters stored before them still parse.
+   * `group`: the group id this participant belongs to (a server fact: set by the facilitator,
+   * by the participant's own pick when self-pick is on, or by a group's join link).
+   * `ref`: a short handle the facilitator's view uses to assign people (never the participant id,
+   * which is the key to that person's ballot); 0 until the next command hands one out.
+   */
+  group: ClientId.nullable().default(null),
+  groupBy: z.enum(["self", "link", "facilitator"]).nullable().default(null),
+  ref: z.number().int().min(0).default(0),
+});
 export type RosterEntry = z.infer<typeof RosterEntry>;
 
 /** An Excalidraw element as plain JSON; only its id is interpreted here. */
+/** A group's display name (Engineering, Product, Sales…). */
+export const GroupName = z
+  .string()
+  .trim()
+  .min(1, "a group needs a name")
+  .max(40, "a group name has at most 40 characters")
+  .regex(/^[^\p{Cc}]*$/u, "a group name has no control characters");
+
+/** A group's join code: an unguessable bearer secret added to a share link (`&group=…`). */
+export const GroupJoinCode = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, "a group join code is 16–64 letters, digits, - or _");
+
+export const GroupDef = z.strictObject({ id: ClientId, name: GroupName, code: GroupJoinCode });
+export type GroupDef = z.infer<typeof GroupDef>;
+
+/** One reporting unit's aggregate for one item: a group, or "other" (small groups and people without one). */
+export const GroupCell = z.strictObject({
+  key: z.string(),
+  /** People in this unit who gave this item a value (always at least the round's floor). */
+  count: z.number().int(),
+  /** One per measure of the round, in its order; rounded to two decimals. */
+  means: z.array(z.number()),
+  spreads: z.array(z.number()),
+});
+
+/**
+ * A revealed round's results by group, computed once at the reveal (groups.ts): only aggregates of at
+ * least `floor` people, never a person's value. Stored, so it is what every view and export shows.
+ */
+export const GroupRoundResult = z.strictObject({
+  roundId: z.number().int(),
+  kind: z.enum(["scoring", "vote", "rating"]),
+  floor: z.number().int(),
+  /** The cross-group disagreement threshold in force at the reveal (the measure's own scale). */
+  threshold: z.number(),
+  measures: z.array(z.enum(["impact", "effort", "dots", "rating"])),
+  /** Reporting units in column order: groups, then "other" (key "other"). */
+  units: z.array(z.strictObject({ key: z.string(), name: z.string() })),
+  /** Who took part, by group (key "none" = no group): counts only. */
+  participation: z.array(z.strictObject({ key: z.string(), name: z.string(), count: z.number().int() })),
+  /** Names of groups merged into "Other" (below the floor) for at least one item. */
+  merged: z.array(z.string()),
+  items: z.array(
+    z.strictObject({
+      /** A note id, or a scorecard dimension. */
+      id: z.string(),
+      cells: z.array(GroupCell),
+      /** Largest difference between units' means over the measures; null with fewer than two units. */
+      gap: z.number().nullable(),
+      disagree: z.boolean(),
+      /** Some people's values are only in the room totals: their "Other" was below the floor. */
+      otherHidden: z.boolean(),
+    }),
+  ),
+});
+export type GroupRoundResult = z.infer<typeof GroupRoundResult>;
+
+export const GroupsState = z.strictObject({
+  list: z.array(GroupDef).max(12),
+  /** true: participants pick their own group; false: only the facilitator (or a group link) places them. */
+  selfPick: z.boolean(),
+  /** The anonymity floor: a unit with fewer people who took part is merged into "Other". */
+  floor: z.number().int().min(2).max(50),
+  /** Cross-group disagreement thresholds, per kind of round (each on its own scale). */
+  thresholds: z.strictObject({
+    scoring: z.number().min(0).max(9),
+    vote: z.number().min(0).max(50),
+    rating: z.number().min(0).max(4),
+  }),
+  /** round id → the floor frozen when that round opened (a later change applies to the next round). */
+  frozenFloors: z.record(z.string(), z.number().int().min(2).max(50)),
+  /** Revealed rounds' results by group, newest last. */
+  results: z.array(GroupRoundResult).max(20),
+  nextGroup: z.number().int().min(1),
+  nextRef: z.number().int().min(1),
+});
+export type GroupsState = z.infer<typeof GroupsState>;
+
+export function initialGroups(): GroupsState {
+  return {
+    list: [],
+    selfPick: true,
+    floor: 3,
+    thresholds: { scoring: 3, vote: 1, rating: 1.5 },
+    frozenFloors: {},
+    results: [],
+    nextGroup: 1,
+    nextRef: 1,
+  };
+}
+
 export const ElementJson = z.looseObject({ id: ClientId, type: z.string().max(40) });
 export type ElementJson = z.infer<typeof ElementJson>;
 
@@ -316,6 +422,8 @@ export const FacilitationState = z.strictObject({
   prework: PreworkState.nullable().default(null),
   /** Added with presentation mode (issue 15); the default keeps older stored states parsing. */
   presentation: PresentationState.nullable().default(null),
+  /** Groups, results by group and the anonymity floor (issue 18, groups.ts). */
+  groups: GroupsState.default(initialGroups),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -338,6 +446,7 @@ export function initialState(): FacilitationState {
     comments: initialComments(),
     prework: null,
     presentation: null,
+    groups: initialGroups(),
   };
 }
 

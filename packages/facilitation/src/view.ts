@@ -25,6 +25,7 @@ import { timerExpired, timerRemaining } from "./timer";
 import { CommentsView } from "./comments-view";
 import { commentsViewFor } from "./comments";
 import { preworkView } from "./prework-view";
+import { GroupsView, groupsView } from "./group-view";
 
 const Ranking = z.array(z.strictObject({ noteId: ClientId, votes: z.number().int() }));
 
@@ -160,6 +161,8 @@ export const FacilitationView = z.strictObject({
       finished: z.strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), at: z.number() })) }).nullable(),
     })
     .nullable(),
+  /** Groups, the anonymity floor and results by group (group-view.ts). */
+  groups: GroupsView,
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -238,5 +241,6 @@ export function viewFor(
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
     comments: commentsViewFor(state, participantId, role),
     prework: preworkView(state.prework, participantId, facilitator, now),
+    groups: groupsView(state, participantId, facilitator),
   };
 }

@@ -5,6 +5,7 @@ import { exportBackup } from "./backup";
 import { BriefComments } from "./brief-comments";
 import type { ExportParticipant } from "./brief-outcomes";
 import type { ExportPrework } from "./brief-prework";
+import type { ExportGroups } from "./brief-groups";
 import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
 import { exportMarkdown } from "./export-markdown";
@@ -22,6 +23,8 @@ export interface ExportInput {
   participants?: readonly ExportParticipant[];
   /** Who did the pre-work (issue 18): the brief's "Pre-work" section; left out without it. */
   prework?: ExportPrework | null;
+  /** Results by group and who took part from which group (brief and CSV); left out without it. */
+  groups?: ExportGroups;
   /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
   facilitation?: FacilitationBackup;
   /** Comment threads for the brief and the CSV count (exportedThreads: which ones is the caller's choice). */
@@ -45,7 +48,13 @@ export function exportBoard(format: Exclude<ExportFormat, "adr">, input: ExportI
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport;
 export function exportBoard(format: ExportFormat, input: ExportInput): TextExport | BinaryExport {
   const view = () => interpretBoard(parseBoard(input.snapshot), input.votes);
-  const meta = { title: input.title, exportedAt: input.exportedAt, participants: input.participants ?? [], prework: input.prework ?? null };
+  const meta = {
+    title: input.title,
+    exportedAt: input.exportedAt,
+    participants: input.participants ?? [],
+    prework: input.prework ?? null,
+    ...(input.groups ? { groups: input.groups } : {}),
+  };
   switch (format) {
     case "md":
       return {
@@ -54,7 +63,7 @@ export function exportBoard(format: ExportFormat, input: ExportInput): TextExpor
         body: exportMarkdown(view(), { ...meta, comments: new BriefComments(input.comments) }),
       };
     case "csv":
-      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view(), new BriefComments(input.comments)) };
+      return { contentType: "text/csv; charset=utf-8", extension: "csv", body: exportCsv(view(), new BriefComments(input.comments), input.groups) };
     case "json": {
       const backup = exportBackup(input.snapshot, input);
       return { contentType: "application/json; charset=utf-8", extension: "json", body: `${JSON.stringify(backup, null, 2)}\n` };

@@ -4,6 +4,7 @@ import type { BoardView, NoteView } from "./interpret";
 import { notDoingKind } from "./not-doing";
 import { healthProvenance } from "./scorecard";
 import { BriefComments } from "./brief-comments";
+import { type ExportGroups, groupCsvColumns } from "./brief-groups";
 
 export const CSV_COLUMNS = [
   "id",
@@ -56,8 +57,10 @@ export function exportOrder(view: BoardView): NoteView[] {
  * RULE 18: one row per note, RFC 4180 (CRLF, quoted where needed), UTF-8 with a BOM. `status` is
  * "dropped" or "time-sink" for what the group is not doing (RULE 28), else empty.
  */
-export function exportCsv(view: BoardView, comments = new BriefComments()): string {
-  const rows = [CSV_COLUMNS.join(",")];
+export function exportCsv(view: BoardView, comments = new BriefComments(), groups?: ExportGroups): string {
+  // Results by group add columns at the end, only when there are some (brief-groups.ts).
+  const byGroup = groupCsvColumns(groups);
+  const rows = [[...CSV_COLUMNS, ...byGroup.header].join(",")];
   for (const n of exportOrder(view)) {
     const template = view.templates.find((t) => t.id === n.templateId)?.title ?? "";
     const theme = n.themeName ?? (n.origin?.templateKind === "theme-map" ? n.origin.label : "");
@@ -82,6 +85,7 @@ export function exportCsv(view: BoardView, comments = new BriefComments()): stri
         csvText(notDoingKind(n) ?? ""),
         csvText(n.healthOrigin ? healthProvenance(n.healthOrigin, view.templates) : ""),
         csvNumber(comments.count(n.id)),
+        ...byGroup.cells(n.id),
       ].join(","),
     );
   }

@@ -6,6 +6,7 @@ import { swotSection, themesSection } from "./brief-themes";
 import { BriefComments, commentsSection } from "./brief-comments";
 import { escapeMarkdown as md } from "./escape";
 import { type ExportPrework, preworkSection } from "./brief-prework";
+import { type ExportGroups, groupsSection } from "./brief-groups";
 import type { BoardView } from "./interpret";
 
 export interface BriefMeta {
@@ -18,6 +19,8 @@ export interface BriefMeta {
   comments?: BriefComments;
   /** Who did the pre-work (issue 18); the section is left out without it. */
   prework?: ExportPrework | null;
+  /** Results by group (brief-groups.ts); the section is left out without it. */
+  groups?: ExportGroups;
 }
 
 /**
@@ -40,6 +43,7 @@ export function exportMarkdown(view: BoardView, meta: BriefMeta): string {
     notDoingSection(view),
     // After every section that shows items: it lists the threads none of them took.
     commentsSection(view, comments),
+    groupsSection(view, meta.groups),
     participantsSection(meta.participants ?? []),
     preworkSection(meta.prework),
   ].flat();

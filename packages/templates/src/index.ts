@@ -77,3 +77,4 @@ export { PREWORK_AREA_NAME, type BuiltPreworkArea, buildPreworkArea } from "./pr
 export { boundTextIndex } from "./notes";
 export { overlaps } from "./free-space";
 export { type ExportPrework, preworkSection } from "./brief-prework";
+export { type ExportGroups, groupsSection } from "./brief-groups";

@@ -1,5 +1,5 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, backupOf, exportedThreads, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
+import { type FacilitationState, backupOf, exportedThreads, groupRoster, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
 import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -60,6 +60,8 @@ export class ExportService {
       // "Who took part": the facilitation roster (names and link roles, never participant ids).
       participants: roster(facilitation),
       prework: exportPrework(facilitation),
+      // Results by group as computed at each reveal (never below the anonymity floor), and who was in which group.
+      groups: { results: facilitation.groups.results, members: groupRoster(facilitation) },
       // Only the JSON backup reads it; what it holds (and leaves out as secret) is backupOf's call.
       facilitation: backupOf(facilitation),
       // Open threads unless the caller asks for resolved ones too; never a comment still held by a private brainstorm.

@@ -19,6 +19,7 @@ import { PresentationBar } from "../presentation/PresentationBar";
 import { PresentButton } from "../presentation/PresentButton";
 import { usePresentation } from "../presentation/usePresentation";
 import "./layout.css";
+import { usePresenceGroup } from "../groups/usePresenceGroup";
 
 interface Props {
   info: BoardInfo;
@@ -59,6 +60,9 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       removeTemplates();
     };
   }, [session, scene]);
+
+  // My group beside my name on everyone's avatars (display only; the server's roster is the truth).
+  usePresenceGroup(session?.presence ?? null, session?.control ?? null);
 
   useEffect(() => {
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);

@@ -61,7 +61,7 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
             <button
               type="button"
               className="avatar-button"
-              title={`${state.user.name} (${state.user.role}) — click to follow`}
+              title={`${state.user.name} (${state.user.role}${state.user.group ? `, ${state.user.group}` : ""}) — click to follow`}
               data-testid="participant"
               data-name={state.user.name}
               onClick={() => onFollow(following === clientId ? null : clientId)}
@@ -69,6 +69,11 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
               <span className="avatar" style={{ background: state.user.color, color: avatarInk(state.user.color) }}>{initials(state.user.name)}</span>
               <span className="participant-name">{state.user.name}</span>
               <span className="participant-role">{state.user.role}</span>
+              {state.user.group && (
+                <span className="participant-group" data-testid="participant-group">
+                  {state.user.group}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -30,6 +30,19 @@ function relay(from: Awareness, to: Awareness) {
 }
 
 describe("Presence", () => {
+  it("shows and clears a person's group beside their name, keeping the rest of the user", () => {
+    const a = new Awareness(new Y.Doc());
+    const b = new Awareness(new Y.Doc());
+    relay(a, b);
+    const pa = new Presence(a, new ManualScheduler());
+    const pb = new Presence(b, new ManualScheduler());
+    pa.setUser({ name: "Cara", color: "#1971c2", role: "editor" });
+    pa.setGroup("Sales");
+    expect(pb.peers().find((p) => p.clientId === a.clientID)?.state.user).toEqual({ name: "Cara", color: "#1971c2", role: "editor", group: "Sales" });
+    pa.setGroup(undefined);
+    expect(pb.peers().find((p) => p.clientId === a.clientID)?.state.user).toEqual({ name: "Cara", color: "#1971c2", role: "editor" });
+  });
+
   it("publishes user, pointer and selection to the other side and ignores malformed states", () => {
     const a = new Awareness(new Y.Doc());
     const b = new Awareness(new Y.Doc());

@@ -9,6 +9,11 @@ export const PeerState = z.object({
     name: z.string().max(80),
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     role: Role,
+    /**
+     * The name of the group the server placed this person in (groups/usePresenceGroup.ts), for the
+     * avatars. Self-published, so display only: the server's roster is what results by group use.
+     */
+    group: z.string().max(40).optional(),
   }),
   pointer: z.object({ x: z.number(), y: z.number() }).optional(),
   button: z.enum(["up", "down"]).optional(),
@@ -50,6 +55,15 @@ export class Presence {
   setUser(user: PeerUser): void {
     const current = this.awareness.getLocalState() ?? {};
     this.awareness.setLocalState({ ...current, user, activeAt: this.scheduler.now() });
+  }
+
+  /** Shows (or, with undefined, clears) this person's group beside their name on everyone's screen. */
+  setGroup(group: string | undefined): void {
+    const current = this.awareness.getLocalState();
+    const parsed = PeerState.shape.user.safeParse(current?.["user"]);
+    if (!current || !parsed.success || parsed.data.group === group) return;
+    const { group: _old, ...user } = parsed.data;
+    this.awareness.setLocalState({ ...current, user: group === undefined ? user : { ...user, group } });
   }
 
   setPointer(pointer: { x: number; y: number }, button: "up" | "down"): void {

@@ -16,6 +16,8 @@ import { TimerBar } from "./TimerBar";
 import { useTemplateInstances } from "./useTemplateInstances";
 import { installFacilitationTestHook } from "./testHook";
 import "./facilitation.css";
+import { GroupPicker, GroupStatus } from "../groups/GroupStatus";
+import { useGroupLink } from "../groups/useGroupLink";
 
 interface Props {
   control: ControlChannel;
@@ -51,6 +53,8 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
   // "Who took part": the server records this name with the link's role (said again on every reconnect).
   useEffect(() => control.introduce(name), [control, name]);
   const templates = useTemplateInstances(doc);
+  // Came with a group's link: the server places this person in that group (groups/useGroupLink.ts).
+  useGroupLink(control, view);
   useEffect(
     () =>
       control.onRefusal((r) => {
@@ -191,7 +195,9 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
         {isFacilitator && <FacilitatorTools view={view} scene={scene} templates={templates} send={send} doc={doc} />}
         <ParticipantTools view={view} scene={scene} name={name} send={send} />
         <PreworkInvite view={view} />
+        <GroupStatus view={view} scene={scene} send={send} />
       </div>
+      <GroupPicker view={view} send={send} />
     </section>
   );
 }

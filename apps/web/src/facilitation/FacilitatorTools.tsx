@@ -10,6 +10,7 @@ import { formatAgenda, parseAgenda } from "./agendaText";
 import { ratingTarget } from "./ratingTarget";
 import { PreworkTools } from "./PreworkTools";
 import { currentViewport, targetFrameId, noteLabel, selectedFrameId, selectedNoteIds } from "./sceneHelpers";
+import { GroupsSection } from "../groups/GroupsSection";
 
 /** Which frame the lock and spotlight buttons act on (sceneHelpers.targetFrameId): a locked template cannot be selected. */
 const FRAME_TARGET_RULE = "The selected frame, else the frame holding the selection, else the frame in the middle of your view";
@@ -219,6 +220,8 @@ export function FacilitatorTools({ view, scene, templates, send, doc }: Props) {
           </button>
         </div>
       </Group>
+
+      <GroupsSection view={view} send={send} />
 
       <Group title="Agenda">
         <textarea
