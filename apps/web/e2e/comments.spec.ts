@@ -22,6 +22,8 @@ const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  * does not cover: the brief, the thread staying where a deleted note was, and the README picture.
  */
 test("a comment thread across two browsers, in the brief, and staying put when its note is deleted", async ({ people, request }) => {
+  // Two cold starts (see open) and some forty UI steps: more than the default minute on this machine.
+  test.setTimeout(150_000);
   const board = await createBoard(request, "impact-effort", "Comments");
   const ana = await people.join("Ana Alvarez", "#e03131");
   const ben = await people.join("Ben Brooks", "#1971c2");

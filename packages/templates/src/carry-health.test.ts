@@ -38,7 +38,7 @@ describe("carry a health dimension into the SWOT (RULE 29)", () => {
     expect(note).toMatchObject({ templateId: swot.id, zoneId: "weaknesses", healthOrigin: { dimension: "security", rating: 2 } });
     const md = exportMarkdown(view, { title: "t", exportedAt: new Date(0) });
     expect(md).toContain("- Security: No pen test since 2024 (from Technical health: Security 2/5)");
-    expect(exportCsv(view)).toContain(",Technical health: Security 2/5\r\n");
+    expect(exportCsv(view)).toContain(",Technical health: Security 2/5,0\r\n");
   });
 
   it("repeated carries take the next free slot, never on top of an earlier one", () => {

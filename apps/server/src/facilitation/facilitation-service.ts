@@ -280,13 +280,21 @@ export class FacilitationService {
         }
       }
       this.deps.fanout.publish({ kind: "control-changed", docId: room.boardId });
-      this.pushViews(room);
+      // A read marker changes the reader's view only: no need to send every view of the room again.
+      if (command.type === "comment.read") this.pushViewsOf(room, actor.participantId);
+      else this.pushViews(room);
       return result;
     });
   }
 
   private pushViews(room: Room): void {
     for (const connection of room.connections) this.sendView(room, connection);
+  }
+
+  private pushViewsOf(room: Room, participantId: string): void {
+    for (const connection of room.connections) {
+      if (socketParticipant(connection.identity) === participantId) this.sendView(room, connection);
+    }
   }
 
   private sendView(room: Room, connection: Connection): void {
