@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drawRectangle, expect, test } from "./fixtures";
 import { anaAndBenOn, notes, quickNote, templates } from "./template-gestures";
-import { type Box, expectFitted, insert, overlap, sceneRect, shownIds } from "./navigation-gestures";
+import { type Box, expectFitted, insert, openPatiently, overlap, sceneRect, shownIds } from "./navigation-gestures";
 
 /**
  * Issue #15, getting around a big board: templates inserted into free space and framed for the
@@ -12,8 +12,11 @@ import { type Box, expectFitted, insert, overlap, sceneRect, shownIds } from "./
 
 const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 
+// Many steps across two browsers; on the shared 2-core machine (load ~30) one run took over a minute.
+test.describe.configure({ timeout: 300_000 });
+
 test("templates go to free space and are framed; quick notes place themselves; the outline jumps and brings everyone", async ({ people, request }) => {
-  const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite navigation");
+  const { ana, ben } = await anaAndBenOn(people, request, "impact-effort", "Offsite navigation", openPatiently);
   const matrix = (await templates(ana.page))[0]!.frameId;
 
   // Content besides the matrix: a rectangle Ana draws right of the middle of her view.
@@ -80,15 +83,12 @@ test("templates go to free space and are framed; quick notes place themselves; t
   // ---- "Bring everyone" sends Ben to the SWOT, framed ---------------------------------------
   const s = await sceneRect(ben.page, swot);
   const benCentre = () => ben.page.evaluate(() => window.__quadrantFacilitation?.viewport() ?? null);
-  const before = await benCentre();
-  expect(Math.hypot((before?.x ?? 0) - (s.x + s.width / 2), (before?.y ?? 0) - (s.y + s.height / 2))).toBeGreaterThan(200);
+  // (the fit keeps Excalidraw's style-panel strip free on the left, so the frame sits a little right
+  // of the view's centre: "there" means the view's centre is inside the frame)
+  const inSwot = (v: { x: number; y: number } | null) => v !== null && v.x > s.x && v.x < s.x + s.width && v.y > s.y && v.y < s.y + s.height;
+  expect(inSwot(await benCentre())).toBe(false);
   await ana.page.getByTestId(`outline-summon-${swot}`).click();
-  await expect
-    .poll(async () => {
-      const v = await benCentre();
-      return v ? Math.hypot(v.x - (s.x + s.width / 2), v.y - (s.y + s.height / 2)) : Infinity;
-    })
-    .toBeLessThan(s.width * 0.1);
+  await expect.poll(async () => inSwot(await benCentre())).toBe(true);
   await expectFitted(ben.page, swot);
   // and Ana's outline shows who is in the SWOT now
   await expect(ana.page.getByTestId(`outline-here-${swot}`)).toContainText("Ben Brooks");
