@@ -136,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     boards,
     facilitationState: (boardId) => facilitation.currentState(boardId),
     restoreFacilitation: (boardId, state) => facilitation.restore(boardId, state),
+    historyLabels: (boardId) => history.labels(boardId),
     now,
   });
   metrics.watch({

@@ -1,7 +1,7 @@
 import { type BoardSnapshot, parseBoard } from "@quadrant/board-model";
 import type { FacilitationBackup } from "@quadrant/facilitation";
 import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
-import { exportBackup } from "./backup";
+import { type BackupHistoryEntry, exportBackup } from "./backup";
 import type { ExportParticipant } from "./brief-outcomes";
 import { adrFileName, exportDecision, exportDecisionArchive } from "./export-decision";
 import { exportCsv } from "./export-csv";
@@ -20,6 +20,8 @@ export interface ExportInput {
   participants?: readonly ExportParticipant[];
   /** Facilitation outcomes for the JSON backup (backupOf); the other formats read votes and participants. */
   facilitation?: FacilitationBackup;
+  /** The board's history labels for the JSON backup (the server's). */
+  history?: readonly BackupHistoryEntry[];
 }
 
 export interface TextExport {

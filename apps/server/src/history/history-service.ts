@@ -95,6 +95,12 @@ export class HistoryService {
     return this.deps.storage.listHistory(access.board.id);
   }
 
+  /** What a JSON backup lists of the board's history: when, what, why (no content). */
+  async labels(boardId: string): Promise<{ createdAt: string; label: string; trigger: HistoryTrigger }[]> {
+    const entries = await this.deps.storage.listHistory(boardId);
+    return entries.map(({ createdAt, label, trigger }) => ({ createdAt, label, trigger }));
+  }
+
   /** A snapshot's visible content and how the live board differs from it. */
   async detail(access: BoardAccess, entryId: string): Promise<SnapshotDetail> {
     requirePermission(access, "history.read");
