@@ -15,7 +15,7 @@ export type ApiResult<T> =
   | { kind: "error"; status: number; code: string; message: string }
   | { kind: "network"; message: string };
 
-async function request<T>(schema: z.ZodType<T>, url: string, init: RequestInit): Promise<ApiResult<T>> {
+export async function request<T>(schema: z.ZodType<T>, url: string, init: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, init);
