@@ -33,6 +33,23 @@ describe("board history: diff and restore in place", () => {
     expect(diffElements(then.elements, { ...then.elements, a: note("a", 0, { version: 9, versionNonce: 7 }) })).toEqual({ added: 0, moved: 0, removed: 0, changed: 0 });
   });
 
+  it("counts a sticky note and its label as one, and a move out of a frame as a move only", () => {
+    const doc = board();
+    elementsMap(doc).set("a-label", { ...note("a-label", 5), type: "text", containerId: "a", text: "SSO" });
+    elementsMap(doc).set("b-label", { ...note("b-label", 205), type: "text", containerId: "b", text: "RBAC" });
+    const then = snapshotBoard(doc);
+    // Note a dragged out of its frame, with its label; note b deleted with its label; c's label retyped.
+    elementsMap(doc).set("a", note("a", 900, { frameId: null, version: 4 }));
+    elementsMap(doc).set("a-label", { ...note("a-label", 905, { version: 4 }), type: "text", containerId: "a", text: "SSO" });
+    elementsMap(doc).set("b", note("b", 200, { isDeleted: true, version: 4 }));
+    elementsMap(doc).set("b-label", { ...note("b-label", 205, { isDeleted: true, version: 4 }), type: "text", containerId: "b", text: "RBAC" });
+    elementsMap(doc).set("c-label", { ...note("c-label", 405), type: "text", containerId: "c", text: "Audit log" });
+    expect(diffElements(snapshotBoard(doc).elements, then.elements)).toEqual({ added: 0, moved: 1, removed: 1, changed: 0 });
+    elementsMap(doc).set("c-label", { ...note("c-label", 405, { version: 2 }), type: "text", containerId: "c", text: "Audit trail" });
+    const withLabel = { ...then.elements, "c-label": { ...note("c-label", 405), type: "text", containerId: "c", text: "Audit log" } };
+    expect(diffElements(snapshotBoard(doc).elements, withLabel)).toEqual({ added: 0, moved: 1, removed: 1, changed: 1 });
+  });
+
   it("makes the document equal to the snapshot, versions above every copy, touching only what differs", () => {
     const doc = board();
     const then = snapshotBoard(doc);

@@ -9,7 +9,10 @@ import type { WriteStamp } from "./element-writes";
  * only what differs and concurrent edits elsewhere survive it.
  */
 
-/** Per element, live board versus snapshot; only elements that are not deleted count. */
+/**
+ * Live board versus snapshot, counted as a person sees the board: a sticky note's label (text bound
+ * to its container) is part of the note, not an element of its own. Deleted elements do not count.
+ */
 export interface ElementDiff {
   added: number;
   moved: number;
@@ -20,9 +23,17 @@ export interface ElementDiff {
 /** Excalidraw's bookkeeping: an element that differs only in these has not changed. */
 const STAMP_FIELDS = new Set(["version", "versionNonce", "updated"]);
 const POSITION_FIELDS = new Set(["x", "y"]);
+/** Follows from a move (the frame a note sits in), so a moved note is not also "changed". */
+const MOVE_CONSEQUENCES = new Set(["frameId"]);
 
 function isVisible(element: JsonObject | undefined): element is JsonObject {
   return element !== undefined && element["isDeleted"] !== true;
+}
+
+/** The element a person sees this one as part of: a bound label's container, else itself. */
+function ownerOf(id: string, element: JsonObject): string {
+  const container = element["containerId"];
+  return typeof container === "string" && container.length > 0 ? container : id;
 }
 
 /** Structural equality of JSON values (key order does not matter: Yjs keeps whatever order was written). */
@@ -45,19 +56,25 @@ function differsIn(a: JsonObject, b: JsonObject, fields: (key: string) => boolea
 
 export function diffElements(live: Record<string, JsonObject>, snapshot: Record<string, JsonObject>): ElementDiff {
   const diff: ElementDiff = { added: 0, moved: 0, removed: 0, changed: 0 };
+  const changedOwners = new Set<string>();
+  const content = (key: string) => !POSITION_FIELDS.has(key) && !STAMP_FIELDS.has(key) && !MOVE_CONSEQUENCES.has(key);
   for (const [id, now] of Object.entries(live)) {
     if (!isVisible(now)) continue;
     const then = snapshot[id];
+    const owned = ownerOf(id, now) !== id;
     if (!isVisible(then)) {
-      diff.added += 1;
+      if (!owned) diff.added += 1;
       continue;
     }
-    if (differsIn(now, then, (key) => POSITION_FIELDS.has(key))) diff.moved += 1;
-    if (differsIn(now, then, (key) => !POSITION_FIELDS.has(key) && !STAMP_FIELDS.has(key))) diff.changed += 1;
+    // A label moves with its note: only the note's own move counts.
+    if (!owned && differsIn(now, then, (key) => POSITION_FIELDS.has(key))) diff.moved += 1;
+    if (differsIn(now, then, content)) changedOwners.add(ownerOf(id, now));
   }
   for (const [id, then] of Object.entries(snapshot)) {
-    if (isVisible(then) && !isVisible(live[id])) diff.removed += 1;
+    if (isVisible(then) && !isVisible(live[id]) && ownerOf(id, then) === id) diff.removed += 1;
   }
+  // A note whose label changed is one changed note; one added or removed is not also "changed".
+  for (const owner of changedOwners) if (isVisible(live[owner]) && isVisible(snapshot[owner])) diff.changed += 1;
   return diff;
 }
 

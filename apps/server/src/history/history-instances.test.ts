@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { elementsMap } from "@quadrant/board-model";
 import { createBoard } from "../../test-support/create-board";
-import { postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
+import { adminSql, postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
 import { historyApi } from "../../test-support/history-client";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
@@ -19,16 +18,6 @@ const available = (await postgresAvailable()) && (await redisAvailable());
 const schema = `quadrant_history_${randomBytes(6).toString("hex")}`;
 const databaseUrl = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 function positions(doc: Y.Doc): Record<string, number> {
   const out: Record<string, number> = {};
   elementsMap(doc).forEach((element, id) => {
@@ -42,7 +31,7 @@ describe.runIf(available)("board history across two instances (Postgres + Redis)
   let b: TestServer;
   const clients: StockClient[] = [];
   beforeAll(async () => {
-    await admin(`CREATE SCHEMA ${schema}`);
+    await adminSql(`CREATE SCHEMA ${schema}`);
     const shared = { storage: "postgres", databaseUrl, redisUrl: TEST_REDIS_URL, history: { intervalMs: 0, retention: { automatic: 100, checkpoints: 50 } } } as const;
     a = await startTestServer(shared);
     b = await startTestServer(shared);
@@ -51,7 +40,7 @@ describe.runIf(available)("board history across two instances (Postgres + Redis)
     for (const client of clients) client.destroy();
     await b?.close();
     await a?.close();
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await adminSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
   it("lists on B what A stored, and a restore made on A converges the client on B", async () => {
