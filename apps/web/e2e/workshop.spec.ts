@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "@playwright/test";
 import { consoleErrors, drawRectangle, expect, newContext, sceneElements, test, writeText } from "./fixtures";
 import { clickNote, toPage } from "./template-gestures";
+import { historyRestoresMatrix } from "./steps/history";
 
 /**
  * Issue #12: one whole workshop, three people, through the UI only. Fran facilitates, Eli
@@ -734,6 +735,9 @@ test("a whole workshop: three people, three templates, private brainstorm throug
     await expect.poll(async () => (await texts(m.page)).map((t) => t.text).join("\n")).toContain("Written offline");
     await expect.poll(async () => (await texts(m.page)).map((t) => t.text).join("\n")).toContain("Written online meanwhile");
   }
+
+  // ---- 18. History: a checkpoint, the matrix wrecked, restored from the History panel (#16) -------
+  await historyRestoresMatrix(fran.page, eli.page, matrix.frameId, [rbacOnMatrix, auditOnMatrix], screenshots);
 
   test.info().annotations.push({ type: "elapsed", description: `${Math.round((Date.now() - started) / 1000)} s in all` });
   expect(consoleErrors, "console errors").toEqual([]);

@@ -18,11 +18,13 @@ async function positionsOn(page: Page, ids: readonly string[]): Promise<Position
  * Issue #16, board history: the facilitator names a checkpoint, the matrix is wrecked through the
  * UI (one note dragged away, one deleted), and the facilitator restores the checkpoint from the
  * History panel; the other person's canvas shows the matrix as it was, without a reload.
- * `notes`: two or more notes on the matrix, on screen for the facilitator.
+ * `notes`: two notes on the matrix whose frame is `frameId`; `screenshots`: where the panel's picture goes.
  */
-export async function historyRestoresMatrix(facilitator: Page, other: Page, notes: readonly string[], screenshot: string): Promise<void> {
+export async function historyRestoresMatrix(facilitator: Page, other: Page, frameId: string, notes: readonly string[], screenshots: string): Promise<void> {
   const [moved, deleted] = notes;
   if (!moved || !deleted) throw new Error("historyRestoresMatrix needs two notes");
+  // The facilitator brings the matrix into view from the Outline panel.
+  await facilitator.getByTestId(`outline-go-${frameId}`).click();
   const panel = facilitator.getByTestId("history-panel");
   await panel.scrollIntoViewIfNeeded();
   await facilitator.getByTestId("history-checkpoint-name").fill("Before lunch");
@@ -33,13 +35,17 @@ export async function historyRestoresMatrix(facilitator: Page, other: Page, note
   const before = await positionsOn(other, notes);
   expect(Object.values(before).every((p) => p !== null), "the notes are on the other canvas").toBe(true);
 
-  // Wreck the matrix: drag one note away, delete another.
-  const from = before[moved]!;
-  await dragNoteTo(facilitator, moved, from.x + 420, from.y + 260);
+  // Wreck the matrix: drag one note into the opposite quadrant, delete another.
+  const frame = await facilitator.evaluate((id) => window.__quadrantTemplates?.docRect(id) ?? null, frameId);
+  const note = await facilitator.evaluate((id) => window.__quadrantTemplates?.docRect(id) ?? null, moved);
+  if (!frame || !note) throw new Error("the matrix or the note is not on the board");
+  const left = note.x + note.width / 2 < frame.x + frame.width / 2;
+  const top = note.y + note.height / 2 < frame.y + frame.height / 2;
+  await dragNoteTo(facilitator, moved, frame.x + frame.width * (left ? 0.78 : 0.22), frame.y + frame.height * (top ? 0.78 : 0.22));
   await clickNote(facilitator, deleted);
   await facilitator.keyboard.press("Delete");
   await expect.poll(async () => (await positionsOn(other, [deleted]))[deleted]).toBeNull();
-  await expect.poll(async () => (await positionsOn(other, [moved]))[moved]).not.toEqual(from);
+  await expect.poll(async () => (await positionsOn(other, [moved]))[moved]).not.toEqual(before[moved]);
 
   // Open the checkpoint: read-only beside the live board, with what changed since.
   await checkpoint.getByTestId("history-open").click();
@@ -49,7 +55,7 @@ export async function historyRestoresMatrix(facilitator: Page, other: Page, note
   await expect(preview.getByTestId("history-diff")).toHaveAttribute("data-removed", "1");
   await expect(preview.getByTestId("history-diff")).toHaveAttribute("data-moved", "1");
   await expect(preview.getByTestId("history-diff")).toContainText("1 moved");
-  await facilitator.screenshot({ path: path.join(screenshot, "history-panel.png") });
+  await facilitator.screenshot({ path: path.join(screenshots, "history-panel.png") });
 
   // Restore, confirmed; everyone converges without a reload.
   await preview.getByTestId("history-restore").click();
