@@ -160,6 +160,7 @@ export class HistoryService {
     const watched = this.watched.get(room.boardId);
     if (!watched?.changed) return null;
     return this.lock.run(room.boardId, async () => {
+      watched.changed = false;
       const content = contentOf(room.doc);
       const [newest] = await this.deps.storage.listHistory(room.boardId);
       const previous = newest ? await this.deps.storage.getHistory(room.boardId, newest.id) : null;
