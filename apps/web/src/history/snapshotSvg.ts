@@ -15,5 +15,8 @@ export async function snapshotSvg(elements: readonly Record<string, unknown>[], 
     appState: { exportBackground: true, viewBackgroundColor: "#ffffff", exportWithDarkMode: false },
     files: files as unknown as Files,
     exportPadding: 24,
+    // Drawn inside this page, whose fonts are loaded already: inlining them would subset the
+    // fonts in a worker and fall back to code the content security policy forbids.
+    skipInliningFonts: true,
   });
 }

@@ -25,7 +25,8 @@ export function useHistoryList(client: HistoryClient): HistoryListState {
   }, [client]);
   useEffect(() => {
     void refresh();
-    const timer = window.setInterval(() => void refresh(), REFRESH_MS);
+    // Offline, the connection badge already says so; a failing poll would only add noise.
+    const timer = window.setInterval(() => navigator.onLine && void refresh(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [refresh]);
   return { entries, error, refresh };
