@@ -36,7 +36,7 @@ export function HistoryPanel({ api }: { api: BoardApi }) {
             <li key={entry.id} data-testid={`history-entry-${entry.id}`} data-trigger={entry.trigger} className={opened?.id === entry.id ? "open" : undefined}>
               <button type="button" className="history-entry" onClick={() => setOpened(entry)} aria-label={`Open ${entry.label}`} data-testid="history-open">
                 <span className="history-when">{whenText(entry.createdAt, new Date())}</span>
-                <span className="history-label" data-testid="history-entry-label">{entry.label}</span>
+                <span className="history-label" data-testid="history-entry-label" title={entry.label}>{entry.label}</span>
                 <span className={`history-kind kind-${entry.trigger}`}>{TRIGGER_NAMES[entry.trigger]}</span>
                 {entry.editors.length > 0 && <span className="history-who" title={entry.editors.join(", ")}>{editorsText(entry.editors)}</span>}
               </button>
