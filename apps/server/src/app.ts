@@ -13,6 +13,8 @@ import type { Config } from "./config";
 import { boardRoutes } from "./routes/boards";
 import { exportRoutes } from "./routes/export";
 import { facilitationRoutes } from "./routes/facilitation";
+import { historyRoutes } from "./routes/history";
+import { HistoryService } from "./history/history-service";
 import { createKeyCheck } from "./routes/create-key";
 import { installErrorHandler } from "./routes/error-handler";
 import { HttpError } from "./routes/http-error";
@@ -31,7 +33,7 @@ import { RoomRegistry } from "./sync/room-registry";
 import { FacilitationService } from "./facilitation/facilitation-service";
 import { BoardService } from "./services/board-service";
 import { ExportService } from "./services/export-service";
-import type { RoomHooks } from "./sync/room-hooks";
+import { combineHooks, type RoomHooks } from "./sync/room-hooks";
 
 export interface AppDeps {
   /** Defaults to the configured backend. The app closes it on close. */
@@ -106,6 +108,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     logger: app.log,
     now: nowMs,
     acquireRoom: (boardId) => registry.acquire(boardId),
+    onStateChanged: (room, before, after) => history.onFacilitationChange(room, before, after),
+  });
+  // Board history (#16): snapshots at facilitation moments, on a timer, as checkpoints; restore in place.
+  const history: HistoryService = new HistoryService({
+    storage,
+    logger: app.log,
+    now: nowMs,
+    settings: config.history,
+    acquireRoom: (boardId) => registry.acquire(boardId),
+    loadedRooms: () => registry.loadedRooms(),
+    facilitationState: (boardId) => facilitation.currentState(boardId),
   });
   const registry: RoomRegistry = new RoomRegistry({
     storage,
@@ -115,7 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     idleUnloadMs: config.idleUnloadMs,
     compactAfterUpdates: config.compactAfterUpdates,
     pingIntervalMs: config.pingIntervalMs,
-    hooks: { ...facilitation.hooks(), ...deps.hooks },
+    hooks: { ...combineHooks(facilitation.hooks(), history.hooks()), ...deps.hooks },
   });
   // The application layer: routes call these, never the registry or storage.
   const boards = new BoardService({ storage, rooms: registry, now });
@@ -123,6 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     boards,
     facilitationState: (boardId) => facilitation.currentState(boardId),
     restoreFacilitation: (boardId, state) => facilitation.restore(boardId, state),
+    historyLabels: (boardId) => history.labels(boardId),
     now,
   });
   metrics.watch({
@@ -173,6 +187,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const checkCreateKey = createKeyCheck(config.boardCreateKey);
   await typed.register(boardRoutes, { boards, checkCreateKey, createKeyRequired: config.boardCreateKey !== undefined });
   await typed.register(facilitationRoutes, { boards, facilitation });
+  await typed.register(historyRoutes, { boards, history });
   await typed.register(exportRoutes, { boards, exports, checkCreateKey });
   await app.register(wsRoute, {
     boards,
@@ -187,7 +202,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(metricsRoute, { metrics });
   await app.register(webAppRoutes, { publicDir: config.publicDir });
 
+  history.start();
   app.addHook("onClose", async () => {
+    history.stop();
     // Idempotent: preClose already closed the registry when websockets were registered.
     await registry.close();
     await fanout.close();

@@ -21,6 +21,14 @@ describe("config", () => {
     expect(config.publicDir.endsWith(path.join("apps", "web", "dist"))).toBe(true);
   });
 
+  it("keeps history every 5 minutes, 100 automatic snapshots and 50 checkpoints unless told otherwise", () => {
+    expect(loadConfig({}).history).toEqual({ intervalMs: 300_000, retention: { automatic: 100, checkpoints: 50 } });
+    expect(loadConfig({ HISTORY_INTERVAL_MS: "0", HISTORY_KEEP_AUTOMATIC: "10", HISTORY_KEEP_CHECKPOINTS: "3" }).history).toEqual({
+      intervalMs: 0,
+      retention: { automatic: 10, checkpoints: 3 },
+    });
+  });
+
   it("picks postgres when DATABASE_URL is set, unless STORAGE says otherwise", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://root@127.0.0.1/test" }).storage).toBe("postgres");
     expect(loadConfig({ DATABASE_URL: "postgres://root@127.0.0.1/test", STORAGE: "sqlite" }).storage).toBe("sqlite");
@@ -43,6 +51,8 @@ describe("config", () => {
     ["BOARD_CREATE_KEY", "short"],
     ["ALLOWED_ORIGINS", "https://ok.example, not an origin"],
     ["TRUST_PROXY", "yes"],
+    ["HISTORY_INTERVAL_MS", "-5"],
+    ["HISTORY_KEEP_AUTOMATIC", "0"],
   ])("a bad %s (%s) throws an error naming the variable", (variable, value) => {
     let error: unknown;
     try {

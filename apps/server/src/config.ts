@@ -55,6 +55,11 @@ const EnvSchema = z.object({
     .pipe(z.array(z.url("must be a comma-separated list of origins like https://board.example.com").or(z.literal("*"))))
     .optional(),
   TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false"),
+  // Board history (docs/history.md): a snapshot every interval while the board changes (0: none
+  // on a timer), and how many snapshots a board keeps.
+  HISTORY_INTERVAL_MS: intFrom(0, 24 * 3600_000).default(5 * 60_000),
+  HISTORY_KEEP_AUTOMATIC: intFrom(1, 10_000).default(100),
+  HISTORY_KEEP_CHECKPOINTS: intFrom(1, 10_000).default(50),
 });
 
 export type StorageKind = "sqlite" | "postgres" | "memory";
@@ -81,8 +86,17 @@ export interface Config {
   allowedOrigins: readonly string[] | undefined;
   /** Take the client address from X-Forwarded-For (behind the reverse proxy). */
   trustProxy: boolean;
+  history: HistorySettings;
   /** Interval of websocket ping/pong liveness checks. Not an env variable; tests shorten it. */
   pingIntervalMs: number;
+}
+
+/** Board history: snapshot timer and retention (docs/history.md). */
+export interface HistorySettings {
+  /** A snapshot every this many ms while the board keeps changing; 0 turns the timer off. */
+  intervalMs: number;
+  /** Snapshots kept per board: the newest `automatic` ones and the newest `checkpoints` (named by the facilitator). */
+  retention: { automatic: number; checkpoints: number };
 }
 
 /** Per-connection, per-address and per-request limits against floods and hostile clients. */
@@ -156,6 +170,10 @@ export function loadConfig(env: Env): Config {
     boardCreateKey: e.BOARD_CREATE_KEY,
     allowedOrigins: e.ALLOWED_ORIGINS?.map((origin) => (origin === "*" ? origin : new URL(origin).origin)),
     trustProxy: e.TRUST_PROXY === "true",
+    history: {
+      intervalMs: e.HISTORY_INTERVAL_MS,
+      retention: { automatic: e.HISTORY_KEEP_AUTOMATIC, checkpoints: e.HISTORY_KEEP_CHECKPOINTS },
+    },
     pingIntervalMs: 30_000,
   };
 }

@@ -15,6 +15,17 @@ export const TEST_DATABASE_URL =
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const IN_CI = Boolean(process.env.CI);
 
+/** Runs one statement on the test database as the admin (creating and dropping a test's schema). */
+export async function adminSql(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function postgresAvailable(url = TEST_DATABASE_URL): Promise<boolean> {
   return decide("Postgres", url, async () => {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -64,17 +75,6 @@ async function decide(name: string, url: string, probe: () => Promise<void>): Pr
 
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, "//…@");
-}
-
-/** Runs one statement as the test database's admin (creating and dropping a test file's schema). */
-export async function postgresAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** TEST_DATABASE_URL with every connection's search_path set to `schema`: one test file's own tables. */

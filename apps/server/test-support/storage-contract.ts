@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { BoardRecord, Storage, StoredUpdate } from "../src/storage/storage";
+import type { BoardRecord, HistoryMeta, Storage, StoredUpdate } from "../src/storage/storage";
 
 /**
  * The behaviours every Storage backend must show (STYLE rule 3). Each backend's
@@ -262,6 +262,54 @@ export function describeStorageContract(
       expect(await storage.getBoard(neighbour.id)).toEqual(neighbour);
     });
 
+    it("stores history snapshots per board, lists them newest first without content, and reads one back", async () => {
+      const board = newBoard();
+      const other = newBoard();
+      await storage.createBoard(board);
+      await storage.createBoard(other);
+      const first = await storage.putHistory(historyMeta(board.id, "checkpoint", "before lunch", ["Ada", "Ben"]), bytes(1, 2, 3));
+      expect(first).toEqual({ ...historyMeta(board.id, "checkpoint", "before lunch", ["Ada", "Ben"]), id: first.id, byteSize: 3 });
+      const second = await storage.putHistory(historyMeta(board.id, "vote-reveal", "Vote 1 revealed", []), bytes(4));
+      await storage.putHistory(historyMeta(other.id, "interval", "Autosave", ["Cy"]), bytes(9));
+
+      expect(await storage.listHistory(board.id)).toEqual([second, first]);
+      expect((await storage.listHistory(other.id)).map((entry) => entry.editors)).toEqual([["Cy"]]);
+      expect(await storage.listHistory(randomId())).toEqual([]);
+      expect(await storage.getHistory(board.id, first.id)).toEqual({ meta: first, data: bytes(1, 2, 3) });
+      // An id is only found under its own board.
+      expect(await storage.getHistory(other.id, first.id)).toBeNull();
+      expect(await storage.getHistory(board.id, randomId())).toBeNull();
+      await expect(storage.putHistory({ ...historyMeta(board.id, "interval", "dup", []), id: first.id }, bytes(1))).rejects.toThrow();
+    });
+
+    it("prunes history to the newest automatic snapshots and the newest checkpoints, separately", async () => {
+      const board = newBoard();
+      const stored: HistoryMeta[] = [];
+      for (let i = 0; i < 7; i++) {
+        const trigger = i % 2 === 0 ? "interval" : "checkpoint";
+        stored.push(await storage.putHistory(historyMeta(board.id, trigger, `#${i}`, []), bytes(i)));
+      }
+      // Automatic: #0 #2 #4 #6; checkpoints: #1 #3 #5. Keep 2 automatic, 1 checkpoint.
+      expect(await storage.pruneHistory(board.id, { automatic: 2, checkpoints: 1 })).toBe(4);
+      expect((await storage.listHistory(board.id)).map((entry) => entry.label)).toEqual(["#6", "#5", "#4"]);
+      expect(await storage.pruneHistory(board.id, { automatic: 2, checkpoints: 1 })).toBe(0);
+      expect(await storage.getHistory(board.id, stored[0]!.id)).toBeNull();
+      expect((await storage.getHistory(board.id, stored[5]!.id))?.data).toEqual(bytes(5));
+    });
+
+    it("deletes a board's history with the board, and no other board's", async () => {
+      const board = newBoard();
+      const neighbour = newBoard();
+      await storage.createBoard(board);
+      await storage.createBoard(neighbour);
+      const gone = await storage.putHistory(historyMeta(board.id, "checkpoint", "start", []), bytes(1));
+      const kept = await storage.putHistory(historyMeta(neighbour.id, "checkpoint", "start", []), bytes(2));
+      expect(await storage.deleteBoard(board.id)).toBe(true);
+      expect(await storage.listHistory(board.id)).toEqual([]);
+      expect(await storage.getHistory(board.id, gone.id)).toBeNull();
+      expect(await storage.listHistory(neighbour.id)).toEqual([kept]);
+    });
+
     it("answers ping while open and throws once closed", async () => {
       await expect(storage.ping()).resolves.toBeUndefined();
       await storage.close();
@@ -292,6 +340,10 @@ export function newBoard(): BoardRecord {
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+function historyMeta(boardId: string, trigger: HistoryMeta["trigger"], label: string, editors: string[]): Omit<HistoryMeta, "byteSize"> {
+  return { id: randomId(), boardId, createdAt: "2026-11-22T09:30:00.000Z", label, trigger, editors, elementCount: 12 };
 }
 
 function bytes(...values: number[]): Uint8Array {

@@ -62,3 +62,4 @@ export {
   readElements,
 } from "./accessors";
 export { type WriteStamp, type BoardContent, insertContent, patchElement, topIndex } from "./element-writes";
+export { type ElementDiff, type RestoreCount, diffElements, restoreContent, sameJson } from "./restore-content";

@@ -32,3 +32,16 @@ export {
   ExportQuery,
 } from "./rest";
 export { SaveStatus } from "./save-status";
+export {
+  HISTORY_TRIGGERS,
+  HistoryTrigger,
+  HistoryEntryId,
+  CheckpointLabel,
+  HistoryEntry,
+  HistoryList,
+  HistoryDiff,
+  HistoryDetail,
+  CheckpointBody,
+  HistoryEntryParams,
+  HistoryRestored,
+} from "./history";

@@ -6,7 +6,7 @@ import {
   TemplateInstance,
 } from "@quadrant/board-model";
 import { FacilitationBackup } from "@quadrant/facilitation";
-import { TemplateKind } from "@quadrant/protocol";
+import { HistoryTrigger, TemplateKind } from "@quadrant/protocol";
 import { z } from "zod";
 import { absurdElementReason, safeEmbedLink, safeLink, unsafeFileReason, withoutGeneratedHtml } from "./sanitise-backup";
 
@@ -93,6 +93,18 @@ export const BackupFile = z.strictObject({
   lastRetrieved: finite.optional(),
 });
 
+/**
+ * One entry of the board's history (docs/history.md) as a backup lists it: when, what and why.
+ * Labels only, for the record: the snapshots' content stays on the server, and a board imported
+ * from a backup starts with an empty history.
+ */
+export const BackupHistoryEntry = z.strictObject({
+  createdAt: z.string().max(40),
+  label: z.string().max(200),
+  trigger: HistoryTrigger,
+});
+export type BackupHistoryEntry = z.infer<typeof BackupHistoryEntry>;
+
 export const BoardBackup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
@@ -105,6 +117,8 @@ export const BoardBackup = z.strictObject({
   records: z.record(z.string(), BoardRecord),
   /** Optional: backups made before it, and by the web app (which has no control state), lack it. */
   facilitation: FacilitationBackup.optional(),
+  /** The board's history labels, newest first. Optional: older backups and the web app's lack it. */
+  history: z.array(BackupHistoryEntry).max(10_000).optional(),
 });
 export type BoardBackup = z.infer<typeof BoardBackup>;
 
@@ -114,6 +128,8 @@ export interface BackupMeta {
   exportedAt: Date;
   /** What of the facilitation state the backup carries (backupOf in @quadrant/facilitation). */
   facilitation?: FacilitationBackup | undefined;
+  /** The board's history labels (the server's; the web app has none). */
+  history?: readonly BackupHistoryEntry[] | undefined;
 }
 
 /** The whole board document as a versioned JSON backup. */
@@ -125,6 +141,7 @@ export function exportBackup(snapshot: BoardSnapshot, meta: BackupMeta): BoardBa
     board: { title: meta.title, template: meta.template },
     ...structuredClone(snapshot),
     ...(meta.facilitation ? { facilitation: structuredClone(meta.facilitation) } : {}),
+    ...(meta.history ? { history: meta.history.map((entry) => ({ ...entry })) } : {}),
   };
   // Export what import accepts: a doc holding something the schema refuses is reported, not shipped.
   const r = BoardBackup.safeParse(candidate);

@@ -1,7 +1,7 @@
 import { type BoardSnapshot, parseBoard } from "@quadrant/board-model";
 import type { ExportedThread, FacilitationBackup } from "@quadrant/facilitation";
 import type { ExportFormat, TemplateKind } from "@quadrant/protocol";
-import { exportBackup } from "./backup";
+import { type BackupHistoryEntry, exportBackup } from "./backup";
 import { BriefComments } from "./brief-comments";
 import type { ExportParticipant } from "./brief-outcomes";
 import type { ExportPrework } from "./brief-prework";
@@ -29,6 +29,8 @@ export interface ExportInput {
   facilitation?: FacilitationBackup;
   /** Comment threads for the brief and the CSV count (exportedThreads: which ones is the caller's choice). */
   comments?: readonly ExportedThread[];
+  /** The board's history labels for the JSON backup (the server's). */
+  history?: readonly BackupHistoryEntry[];
 }
 
 export interface TextExport {

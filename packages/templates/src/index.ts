@@ -59,6 +59,7 @@ export {
   BACKUP_VERSION,
   BoardBackup,
   type BackupMeta,
+  BackupHistoryEntry,
   type ImportResult,
   exportBackup,
   importBackup,

@@ -11,7 +11,7 @@ import { PostgresStorage } from "../storage/postgres";
 import { SqliteStorage } from "../storage/sqlite";
 import type { Storage } from "../storage/storage";
 import { createBoard } from "../../test-support/create-board";
-import { postgresAdmin, postgresAvailable, TEST_DATABASE_URL } from "../../test-support/external-services";
+import { adminSql, postgresAvailable, TEST_DATABASE_URL } from "../../test-support/external-services";
 import { startFailoverProxy, type FailoverProxy } from "../../test-support/failover-proxy";
 import { recordFrameTypes, saveStatusClient, type FrameTypeRecorder } from "../../test-support/save-status-client";
 import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
@@ -75,8 +75,6 @@ const PATIENT_MS = 20_000;
 const pgAvailable = await postgresAvailable();
 const schema = `quadrant_outage_${randomBytes(6).toString("hex")}`;
 
-const admin = postgresAdmin;
-
 describe("storage outage", () => {
   const clients: StockClient[] = [];
   const recorders: FrameTypeRecorder[] = [];
@@ -111,8 +109,8 @@ describe("storage outage", () => {
   });
 
   describe.runIf(pgAvailable)("Postgres connection cut (through a TCP proxy)", () => {
-    beforeAll(() => admin(`CREATE SCHEMA ${schema}`));
-    afterAll(() => admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+    beforeAll(() => adminSql(`CREATE SCHEMA ${schema}`));
+    afterAll(() => adminSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
 
     it("keeps serving from memory, reports unsaved, and writes everything once Postgres is reachable again (SS9)", async () => {
       let proxy = await startFailoverProxy([TEST_DATABASE_URL]);

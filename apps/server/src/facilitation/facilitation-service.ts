@@ -36,6 +36,8 @@ export interface FacilitationDeps {
   now: () => number;
   /** A board's loaded room, loading it if needed (REST commands). */
   acquireRoom: (boardId: string) => Promise<Room>;
+  /** Told after every applied command, with the state before and after it (board history takes its snapshots). */
+  onStateChanged?: (room: Room, before: FacilitationState, after: FacilitationState) => void;
 }
 
 /** Per loaded board: the state, and a queue that runs commands one at a time. */
@@ -250,12 +252,14 @@ export class FacilitationService {
     return this.enqueue(room.boardId, async () => {
       const entry = this.boards.get(room.boardId);
       if (!entry || !entry.loaded) return { ok: false, reason: "invalid", message: "facilitation state unavailable" };
+      const seen: { before: FacilitationState | null } = { before: null };
       // Read, apply and write under the storage's per-board lock, so two instances
       // taking commands for one board at once cannot overwrite each other's ballots
       // or both let a participant past the vote limit (its fan-out message may still
       // be in flight: what is stored is the truth).
       const result = await this.deps.storage.updateControlState<ReturnType<typeof applyCommand>>(room.boardId, async (stored) => {
         const before = parseState(stored);
+        seen.before = before;
         const applied = applyCommand(before, command, actor, this.deps.now(), boardContext(room.doc));
         if (!applied.ok) return { next: null, result: applied };
         // A reveal: held updates first, so the held notes' latest versions win and the
@@ -283,6 +287,7 @@ export class FacilitationService {
       // A read marker changes the reader's view only: no need to send every view of the room again.
       if (command.type === "comment.read") this.pushViewsOf(room, actor.participantId);
       else this.pushViews(room);
+      if (seen.before) this.deps.onStateChanged?.(room, seen.before, result.state);
       return result;
     });
   }

@@ -12,7 +12,7 @@ import { stockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
 import { waitFor } from "../../test-support/wait-for";
 import { controlClient } from "../../test-support/control-test-client";
-import { databaseUrlInSchema, postgresAdmin, postgresAvailable, redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
+import { databaseUrlInSchema, adminSql, postgresAvailable, redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
 
 /**
  * Pre-work (issue 18) end to end on real servers and sockets: the deadline enforced through the
@@ -271,7 +271,7 @@ const services = (await postgresAvailable()) && (await redisAvailable());
 describe.runIf(services)("pre-work across two instances on Postgres and Redis", () => {
   const schema = `quadrant_prework_${randomBytes(6).toString("hex")}`;
   const databaseUrl = databaseUrlInSchema(schema);
-  const admin = postgresAdmin;
+  const admin = adminSql;
   let clock = T0;
   let a: TestServer;
   let b: TestServer;

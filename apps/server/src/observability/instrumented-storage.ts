@@ -27,6 +27,10 @@ export function instrumentStorage(storage: Storage, metrics: ServerMetrics): Sto
     compact: (docId, snapshot, throughSeq) => storage.compact(docId, snapshot, throughSeq),
     getControlState: (boardId) => storage.getControlState(boardId),
     updateControlState: (boardId, change) => storage.updateControlState(boardId, change),
+    putHistory: (meta, data) => storage.putHistory(meta, data),
+    listHistory: (boardId) => storage.listHistory(boardId),
+    getHistory: (boardId, id) => storage.getHistory(boardId, id),
+    pruneHistory: (boardId, retention) => storage.pruneHistory(boardId, retention),
     ping: () => storage.ping(),
     close: () => storage.close(),
   };

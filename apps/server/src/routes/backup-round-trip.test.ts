@@ -6,6 +6,7 @@ import { createBoard } from "../../test-support/create-board";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
 import { waitFor } from "../../test-support/wait-for";
+import { historyApi } from "../../test-support/history-client";
 
 let server: TestServer;
 const clients: StockClient[] = [];
@@ -130,6 +131,27 @@ describe("JSON backup round trip", () => {
       { name: "Fran", role: "facilitator" },
       { name: "Ana", role: "editor" },
     ]);
+  });
+
+  it("lists the board's history labels, newest first, and a backup carrying them imports", async () => {
+    const { board } = await workshopBoard();
+    await historyApi(server.url, board.id, board.tokens.facilitator).checkpoint("before lunch");
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.open", target: { kind: "board" }, votesPerPerson: 1, allowStacking: false });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.close" });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.reveal" });
+    const backup = await waitFor(async () => {
+      const parsed = JSON.parse(await exportText(board, "json")) as { history?: Array<{ label: string; trigger: string; createdAt: string }> };
+      return parsed.history?.length === 2 ? parsed : null;
+    }, { message: "the vote's snapshot in the backup" });
+    const history = backup?.history ?? [];
+    expect(history.map(({ label, trigger }) => ({ label, trigger }))).toEqual([
+      { label: "Vote 1 revealed", trigger: "vote-reveal" },
+      { label: "before lunch", trigger: "checkpoint" },
+    ]);
+    expect(Date.parse(history[0]?.createdAt ?? "")).not.toBeNaN();
+    const copy = await importBackup(JSON.stringify(backup));
+    // Labels only: the new board starts its own history.
+    expect(await historyApi(server.url, copy.id, copy.tokens.facilitator).list()).toEqual([]);
   });
 
   it("carries no ballot of a vote not yet revealed and no participant id", async () => {

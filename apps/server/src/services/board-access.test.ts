@@ -20,6 +20,9 @@ describe("authorization by role", () => {
     expect(allowed("board.export")).toEqual(["facilitator", "editor"]);
     expect(allowed("facilitation.read")).toEqual(["facilitator", "editor", "viewer"]);
     expect(allowed("facilitation.command")).toEqual(["facilitator", "editor", "viewer"]);
+    expect(allowed("history.read")).toEqual(["facilitator", "editor", "viewer"]);
+    expect(allowed("history.checkpoint")).toEqual(["facilitator"]);
+    expect(allowed("history.restore")).toEqual(["facilitator"]);
   });
 
   it("a refusal is forbidden, with the action's own message", () => {

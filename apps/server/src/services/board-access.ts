@@ -40,6 +40,10 @@ const ACTIONS = {
   "board.export": { roles: ["facilitator", "editor"], refusal: "exports need the facilitator or editor link" },
   "facilitation.read": ANY_ROLE,
   "facilitation.command": ANY_ROLE,
+  // Board history (docs/history.md): everyone may look back; only the facilitator keeps or restores.
+  "history.read": ANY_ROLE,
+  "history.checkpoint": { roles: ["facilitator"], refusal: "only the facilitator link can make checkpoints" },
+  "history.restore": { roles: ["facilitator"], refusal: "only the facilitator link can restore the board from its history" },
 } satisfies Record<string, Rule>;
 
 export type BoardAction = keyof typeof ACTIONS;

@@ -1,7 +1,7 @@
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 import { type FacilitationState, backupOf, exportedThreads, groupRoster, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
-import { type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
+import { type BackupHistoryEntry, type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
 import type { BoardService } from "./board-service";
 import { ServiceError, notFound } from "./service-error";
@@ -10,6 +10,8 @@ export interface ExportServiceDeps {
   boards: BoardService;
   /** The board's facilitation state, loaded or stored (votes go into exports). */
   facilitationState: (boardId: string) => Promise<FacilitationState>;
+  /** The board's history labels, newest first (the JSON backup lists them). */
+  historyLabels: (boardId: string) => Promise<BackupHistoryEntry[]>;
   /** Stores a new board's control state (a restored backup's outcomes), before anyone can join it. */
   restoreFacilitation: (boardId: string, state: FacilitationState) => Promise<void>;
   now: () => Date;
@@ -66,6 +68,7 @@ export class ExportService {
       facilitation: backupOf(facilitation),
       // Open threads unless the caller asks for resolved ones too; never a comment still held by a private brainstorm.
       comments: exportedThreads(facilitation, query.comments === "all"),
+      history: await this.deps.historyLabels(board.id),
     };
     if (query.format === "adr" && query.number !== undefined) {
       const one = exportOneDecision(input, query.number);

@@ -5,7 +5,11 @@ import type {
   StoredDocument,
   StoredUpdate,
   ControlChange,
+  HistoryMeta,
+  HistoryRetention,
+  HistorySnapshot,
 } from "./storage";
+import { isCheckpoint } from "./history-row";
 import { KeyLock, updateUnderLock } from "./locks";
 
 interface MemoryDoc {
@@ -23,6 +27,8 @@ export class MemoryStorage implements Storage {
   private readonly boards = new Map<string, BoardRecord>();
   private readonly docs = new Map<string, MemoryDoc>();
   private readonly control = new Map<string, unknown>();
+  /** boardId → snapshots, oldest first. */
+  private readonly history = new Map<string, HistorySnapshot[]>();
   private readonly controlLock = new KeyLock();
   private seq = 0;
   private closed = false;
@@ -55,6 +61,7 @@ export class MemoryStorage implements Storage {
       if (docId === id || docId.startsWith(`${id}/`)) this.docs.delete(docId);
     }
     this.control.delete(id);
+    this.history.delete(id);
     return existed;
   }
 
@@ -100,6 +107,41 @@ export class MemoryStorage implements Storage {
 
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
     return updateUnderLock(this.controlLock, boardId, { read: (id) => this.getControlState(id), write: (id, state) => this.writeControlState(id, state) }, change);
+  }
+
+  async putHistory(meta: Omit<HistoryMeta, "byteSize">, data: Uint8Array): Promise<HistoryMeta> {
+    this.assertOpen();
+    const entries = this.history.get(meta.boardId) ?? [];
+    if (entries.some((entry) => entry.meta.id === meta.id)) throw new Error(`history entry ${meta.id} already exists`);
+    const stored: HistoryMeta = { ...structuredClone(meta), byteSize: data.byteLength };
+    entries.push({ meta: stored, data: data.slice() });
+    this.history.set(meta.boardId, entries);
+    return structuredClone(stored);
+  }
+
+  async listHistory(boardId: string): Promise<HistoryMeta[]> {
+    this.assertOpen();
+    return (this.history.get(boardId) ?? []).map((entry) => structuredClone(entry.meta)).reverse();
+  }
+
+  async getHistory(boardId: string, id: string): Promise<HistorySnapshot | null> {
+    this.assertOpen();
+    const entry = (this.history.get(boardId) ?? []).find((candidate) => candidate.meta.id === id);
+    return entry ? { meta: structuredClone(entry.meta), data: entry.data.slice() } : null;
+  }
+
+  async pruneHistory(boardId: string, retention: HistoryRetention): Promise<number> {
+    this.assertOpen();
+    const entries = this.history.get(boardId) ?? [];
+    // Walk newest first, keeping the first `limit` of each class.
+    const seen = { checkpoint: 0, automatic: 0 };
+    const kept = [...entries].reverse().filter((entry) => {
+      const kind = isCheckpoint(entry.meta) ? "checkpoint" : "automatic";
+      seen[kind] += 1;
+      return seen[kind] <= (kind === "checkpoint" ? retention.checkpoints : retention.automatic);
+    });
+    this.history.set(boardId, kept.reverse());
+    return entries.length - kept.length;
   }
 
   async ping(): Promise<void> {

@@ -30,7 +30,7 @@ describe.runIf(available)("PostgresStorage", () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT version FROM ${own}.schema_version`);
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     } finally {
       await client.query(`DROP SCHEMA ${own} CASCADE`);
       await client.end();

@@ -10,7 +10,11 @@ import type {
   StoredDocument,
   StoredUpdate,
   ControlChange,
+  HistoryMeta,
+  HistoryRetention,
+  HistorySnapshot,
 } from "./storage";
+import { HISTORY_META_COLUMNS, historyFromRow } from "./history-row";
 
 export interface PostgresOptions {
   /** Schema for every table (created when missing); default: the connection's search_path. */
@@ -54,6 +58,21 @@ const MIGRATIONS: readonly string[] = [
      board_id TEXT PRIMARY KEY,
      json JSONB NOT NULL
    );`,
+  // Board history (docs/history.md). seq orders a board's snapshots; data is one Yjs update.
+  `CREATE TABLE board_history (
+     seq BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     label TEXT NOT NULL,
+     trigger TEXT NOT NULL,
+     editors JSONB NOT NULL,
+     element_count INTEGER NOT NULL,
+     byte_size INTEGER NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE UNIQUE INDEX board_history_board_id ON board_history (board_id, id);
+   CREATE INDEX board_history_board_seq ON board_history (board_id, seq);`,
 ];
 
 /** BIGINT arrives as a string; sequence numbers stay far below 2^53. */
@@ -139,6 +158,7 @@ export class PostgresStorage implements Storage {
       await client.query(`DELETE FROM updates WHERE ${inBoard}`, [id]);
       await client.query(`DELETE FROM snapshots WHERE ${inBoard}`, [id]);
       await client.query("DELETE FROM control_state WHERE board_id = $1", [id]);
+      await client.query("DELETE FROM board_history WHERE board_id = $1", [id]);
       const deleted = await client.query("DELETE FROM boards WHERE id = $1", [id]);
       return (deleted.rowCount ?? 0) > 0;
     });
@@ -233,6 +253,48 @@ export class PostgresStorage implements Storage {
       }
       return result;
     }));
+  }
+
+  async putHistory(meta: Omit<HistoryMeta, "byteSize">, data: Uint8Array): Promise<HistoryMeta> {
+    await this.pool.query(
+      `INSERT INTO board_history (board_id, id, created_at, label, trigger, editors, element_count, byte_size, data)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+      [meta.boardId, meta.id, meta.createdAt, meta.label, meta.trigger, JSON.stringify(meta.editors), meta.elementCount, data.byteLength, data],
+    );
+    return { ...meta, editors: [...meta.editors], byteSize: data.byteLength };
+  }
+
+  async listHistory(boardId: string): Promise<HistoryMeta[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${HISTORY_META_COLUMNS} FROM board_history WHERE board_id = $1 ORDER BY seq DESC`,
+      [boardId],
+    );
+    return rows.map(historyFromRow);
+  }
+
+  async getHistory(boardId: string, id: string): Promise<HistorySnapshot | null> {
+    const { rows } = await this.pool.query(
+      `SELECT ${HISTORY_META_COLUMNS}, data FROM board_history WHERE board_id = $1 AND id = $2`,
+      [boardId, id],
+    );
+    if (rows[0] === undefined) return null;
+    return { meta: historyFromRow(rows[0]), data: toBytes(z.object({ data: z.unknown() }).parse(rows[0]).data) };
+  }
+
+  async pruneHistory(boardId: string, retention: HistoryRetention): Promise<number> {
+    // Per class, everything older than its newest `limit` rows goes; one statement, so two
+    // instances pruning at once delete the same rows and nothing else.
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM board_history WHERE board_id = $1 AND seq IN (
+         SELECT seq FROM (
+           SELECT seq, row_number() OVER (PARTITION BY trigger = 'checkpoint' ORDER BY seq DESC) AS newer,
+                  trigger = 'checkpoint' AS checkpoint
+           FROM board_history WHERE board_id = $1
+         ) ranked
+         WHERE newer > CASE WHEN checkpoint THEN $2::bigint ELSE $3::bigint END)`,
+      [boardId, retention.checkpoints, retention.automatic],
+    );
+    return rowCount ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -27,7 +27,7 @@ describe("SqliteStorage on disk", () => {
     expect((await stat(path.join(dir, SQLITE_FILE_NAME))).isFile()).toBe(true);
     const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 1 });
+    expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 2 });
     db.close();
   });
 

@@ -10,7 +10,11 @@ import type {
   StoredDocument,
   StoredUpdate,
   ControlChange,
+  HistoryMeta,
+  HistoryRetention,
+  HistorySnapshot,
 } from "./storage";
+import { HISTORY_META_COLUMNS, historyFromRow } from "./history-row";
 import { KeyLock, updateUnderLock } from "./locks";
 
 export const SQLITE_FILE_NAME = "quadrant.sqlite";
@@ -55,6 +59,21 @@ const MIGRATIONS: readonly string[] = [
      board_id TEXT PRIMARY KEY,
      json TEXT NOT NULL
    );`,
+  // Board history (docs/history.md). seq orders a board's snapshots; data is one Yjs update.
+  `CREATE TABLE board_history (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     label TEXT NOT NULL,
+     trigger TEXT NOT NULL,
+     editors TEXT NOT NULL,
+     element_count INTEGER NOT NULL,
+     byte_size INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE UNIQUE INDEX board_history_board_id ON board_history (board_id, id);
+   CREATE INDEX board_history_board_seq ON board_history (board_id, seq);`,
 ];
 
 const SnapshotRow = z.object({ data: z.unknown(), through_seq: z.number().int() });
@@ -135,6 +154,7 @@ export class SqliteStorage implements Storage {
       this.db.prepare(`DELETE FROM updates WHERE ${inBoard}`).run(docs);
       this.db.prepare(`DELETE FROM snapshots WHERE ${inBoard}`).run(docs);
       this.db.prepare("DELETE FROM control_state WHERE board_id = ?").run(id);
+      this.db.prepare("DELETE FROM board_history WHERE board_id = ?").run(id);
       return this.db.prepare("DELETE FROM boards WHERE id = ?").run(id).changes > 0;
     })();
   }
@@ -196,6 +216,42 @@ export class SqliteStorage implements Storage {
   /** One process owns the file (several instances need Postgres), so an in-process lock is the whole story. */
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T> {
     return updateUnderLock(this.controlLock, boardId, { read: (id) => this.getControlState(id), write: (id, state) => this.writeControlState(id, state) }, change);
+  }
+
+  async putHistory(meta: Omit<HistoryMeta, "byteSize">, data: Uint8Array): Promise<HistoryMeta> {
+    this.db
+      .prepare(
+        `INSERT INTO board_history (board_id, id, created_at, label, trigger, editors, element_count, byte_size, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(meta.boardId, meta.id, meta.createdAt, meta.label, meta.trigger, JSON.stringify(meta.editors), meta.elementCount, data.byteLength, data);
+    return { ...meta, editors: [...meta.editors], byteSize: data.byteLength };
+  }
+
+  async listHistory(boardId: string): Promise<HistoryMeta[]> {
+    return this.db
+      .prepare(`SELECT ${HISTORY_META_COLUMNS} FROM board_history WHERE board_id = ? ORDER BY seq DESC`)
+      .all(boardId)
+      .map(historyFromRow);
+  }
+
+  async getHistory(boardId: string, id: string): Promise<HistorySnapshot | null> {
+    const row = this.db.prepare(`SELECT ${HISTORY_META_COLUMNS}, data FROM board_history WHERE board_id = ? AND id = ?`).get(boardId, id);
+    if (row === undefined) return null;
+    return { meta: historyFromRow(row), data: toBytes(z.object({ data: z.unknown() }).parse(row).data) };
+  }
+
+  async pruneHistory(boardId: string, retention: HistoryRetention): Promise<number> {
+    // Per class, everything older than its newest `limit` rows goes.
+    const prune = this.db.prepare(
+      `DELETE FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint AND seq NOT IN (
+         SELECT seq FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint ORDER BY seq DESC LIMIT @limit)`,
+    );
+    return this.db.transaction(
+      () =>
+        prune.run({ board: boardId, checkpoint: 1, limit: retention.checkpoints }).changes +
+        prune.run({ board: boardId, checkpoint: 0, limit: retention.automatic }).changes,
+    )();
   }
 
   async ping(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Role, TemplateKind } from "@quadrant/protocol";
+import type { HistoryTrigger, Role, TemplateKind } from "@quadrant/protocol";
 
 /**
  * The one storage interface. Every backend (sqlite.ts, postgres.ts, memory.ts)
@@ -45,6 +45,32 @@ export interface ControlChange<T> {
   result: T;
 }
 
+/** A board history snapshot's metadata (docs/history.md); the content is fetched on its own. */
+export interface HistoryMeta {
+  id: string;
+  boardId: string;
+  createdAt: string;
+  label: string;
+  trigger: HistoryTrigger;
+  /** Names of who was editing since the snapshot before. */
+  editors: string[];
+  elementCount: number;
+  /** Size of the stored content (a Yjs update), bytes. */
+  byteSize: number;
+}
+
+export interface HistorySnapshot {
+  meta: HistoryMeta;
+  /** The board document at that moment, as one Yjs update (Y.encodeStateAsUpdate). */
+  data: Uint8Array;
+}
+
+/** How many snapshots a board keeps: the newest `automatic` ones and the newest `checkpoints` named ones. */
+export interface HistoryRetention {
+  automatic: number;
+  checkpoints: number;
+}
+
 export interface Storage {
   readonly kind: "sqlite" | "postgres" | "memory";
 
@@ -52,7 +78,7 @@ export interface Storage {
   getBoard(id: string): Promise<BoardRecord | null>;
   /** Returns the updated record, or null when the board does not exist. */
   updateBoard(id: string, patch: BoardPatch): Promise<BoardRecord | null>;
-  /** Deletes the board, all its documents and its control state. False when it did not exist. */
+  /** Deletes the board, all its documents, its history and its control state. False when it did not exist. */
   deleteBoard(id: string): Promise<boolean>;
 
   /**
@@ -77,6 +103,17 @@ export interface Storage {
    * be async (facilitation writes the board's document first) and runs under the lock.
    */
   updateControlState<T>(boardId: string, change: (current: unknown) => Promise<ControlChange<T>>): Promise<T>;
+
+  /** Stores a history snapshot; byteSize is the data's length. Ids are unique per board. */
+  putHistory(meta: Omit<HistoryMeta, "byteSize">, data: Uint8Array): Promise<HistoryMeta>;
+  /** A board's history, newest first (in the order they were stored), metadata only. */
+  listHistory(boardId: string): Promise<HistoryMeta[]>;
+  getHistory(boardId: string, id: string): Promise<HistorySnapshot | null>;
+  /**
+   * Deletes all but the newest `retention.checkpoints` snapshots with trigger "checkpoint"
+   * and the newest `retention.automatic` others. Returns how many it deleted.
+   */
+  pruneHistory(boardId: string, retention: HistoryRetention): Promise<number>;
 
   /** Throws when the backend is not reachable/writable (used by /readyz). */
   ping(): Promise<void>;

@@ -42,3 +42,26 @@ export const defaultRoomHooks: RoomHooks = {
 export function withDefaultHooks(partial: Partial<RoomHooks> = {}): RoomHooks {
   return { ...defaultRoomHooks, ...partial };
 }
+
+/**
+ * Several extensions on one room (facilitation, board history): each notification goes to every
+ * part, in order. The two policies (canWriteDocument, holdUpdate) stay single-owner: the first
+ * part that defines one decides, so adding a listener never changes who may write.
+ */
+export function combineHooks(...parts: Partial<RoomHooks>[]): Partial<RoomHooks> {
+  const all = <K extends keyof RoomHooks>(name: K): RoomHooks[K][] =>
+    parts.flatMap((part) => (part[name] === undefined ? [] : [part[name] as RoomHooks[K]]));
+  const combined: Partial<RoomHooks> = {
+    onControlFrame: (room, connection, payload) => all("onControlFrame").forEach((hook) => hook(room, connection, payload)),
+    onConnectionJoined: (room, connection) => all("onConnectionJoined").forEach((hook) => hook(room, connection)),
+    onConnectionLeft: (room, connection) => all("onConnectionLeft").forEach((hook) => hook(room, connection)),
+    onControlChanged: (room) => all("onControlChanged").forEach((hook) => hook(room)),
+    onRoomLoaded: (room) => all("onRoomLoaded").forEach((hook) => hook(room)),
+    onRoomUnloading: (room) => all("onRoomUnloading").forEach((hook) => hook(room)),
+  };
+  const [canWrite] = all("canWriteDocument");
+  const [hold] = all("holdUpdate");
+  if (canWrite) combined.canWriteDocument = canWrite;
+  if (hold) combined.holdUpdate = hold;
+  return combined;
+}
