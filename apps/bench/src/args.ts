@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
-export const SCENARIOS = ["room", "boards", "bigboard", "durability"] as const;
+export const SCENARIOS = ["startup", "room", "boards", "bigboard", "durability"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const intList = z
@@ -57,7 +57,7 @@ const FULL = {
   joins: "7",
 } as const;
 
-export const USAGE = `usage: pnpm bench [--full] [--scenario room|boards|bigboard|durability|all]
+export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
   [--clients 200,500,1000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
   [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5]
   [--big-elements 5000] [--big-updates 20000] [--joins 7] [--flush-ms N] [--compact-after N] [--profile]

@@ -7,7 +7,7 @@ import { renderChart } from "./chart";
 import { summarizeProfileFile } from "./profile-summary";
 import { checkTargets, renderReport } from "./report";
 import type { Machine, Results, RoomRow } from "./results";
-import { bigBoardRun, boardsRun, profileDir, roomRun, type BenchOptions } from "./scenarios";
+import { bigBoardRun, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
 import { freshDir, REPO_ROOT } from "./servers";
 import { num } from "./table";
 
@@ -70,6 +70,15 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   log(`work dir ${workDir}; scenarios ${scenarios.join(", ")}`);
 
+  let startup: StartupFigures[] | null = null;
+  if (scenarios.includes("startup")) {
+    startup = [];
+    for (const target of ["ours-dist", "ours-tsx", "baseline"] as const) {
+      log(`startup: ${target}`);
+      startup.push(await startupRun(target, opts));
+    }
+  }
+
   const room: RoomRow[] = [];
   const wantRoom = scenarios.includes("room");
   const wantDurability = scenarios.includes("durability");
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, room, boards, bigboard, profile };
+  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
   const results: Results = { ...partial, targets: checkTargets(partial) };
   process.stdout.write(`\n${renderReport(results, false)}`);
 

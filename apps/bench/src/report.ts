@@ -87,10 +87,19 @@ function bigTable(res: NonNullable<Results["bigboard"]>, render: Render): string
   );
 }
 
+function startupTable(rows: NonNullable<Results["startup"]>, render: Render): string {
+  const base = rows.find((r) => r.target === "baseline") ?? null;
+  return render(
+    ["server", "ready (ms)", "idle RSS (MiB)", "RSS / baseline", "starts"],
+    rows.map((r) => [r.target, r.readyMs, r.idleRssMiB, ratio(r.idleRssMiB, base?.idleRssMiB ?? null), r.starts]),
+  );
+}
+
 export function renderReport(res: Results, markdown: boolean): string {
   const render: Render = markdown ? markdownTable : textTable;
   const h = (s: string): string => (markdown ? `### ${s}` : `== ${s} ==`);
   const parts: string[] = [];
+  if (res.startup) parts.push(h("idle process: ready time and RSS (median of starts)"), startupTable(res.startup, render));
   for (const row of res.room) parts.push(h(`room, N = ${row.n}`), roomTable(row, render));
   if (res.boards) parts.push(h(`boards: ${res.flags.boards} boards × ${res.flags["clients-per-board"]} clients, 1 update/s per board`), boardsTable(res.boards, render));
   if (res.bigboard) parts.push(h(`big board: ${res.flags["big-elements"]} elements from ${res.flags["big-updates"]} updates, ${res.flags.joins} joins`), bigTable(res.bigboard, render));
@@ -116,6 +125,15 @@ export function renderReport(res: Results, markdown: boolean): string {
 /** The issue's targets, checked against what was measured in this run. */
 export function checkTargets(res: Omit<Results, "targets">): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  const oursDist = res.startup?.find((s) => s.target === "ours-dist") ?? null;
+  const baseStart = res.startup?.find((s) => s.target === "baseline") ?? null;
+  if (oursDist && baseStart) {
+    checks.push({
+      target: "idle RSS ≤ 1.5× reference server",
+      measured: `${oursDist.idleRssMiB.toFixed(1)} vs ${baseStart.idleRssMiB.toFixed(1)} MiB (${ratio(oursDist.idleRssMiB, baseStart.idleRssMiB)})`,
+      met: oursDist.idleRssMiB <= 1.5 * baseStart.idleRssMiB,
+    });
+  }
   const room = (n: number): RoomRow | undefined => res.room.find((r) => r.n === n);
   const r500 = room(500)?.ours ?? null;
   if (r500) {

@@ -1,6 +1,6 @@
 import type { Flags } from "./args";
 import type { ProfileSummary } from "./profile-summary";
-import type { BigBoardFigures, RunFigures } from "./scenarios";
+import type { BigBoardFigures, RunFigures, StartupFigures } from "./scenarios";
 
 export interface Machine {
   cpus: number;
@@ -30,6 +30,8 @@ export interface Results {
   machine: Machine;
   argv: string[];
   flags: Flags;
+  /** Idle process: ours compiled, ours through tsx, the reference server. */
+  startup: StartupFigures[] | null;
   room: RoomRow[];
   boards: { ours: RunFigures & { rssPerConnectionKiB: number | null }; baseline: RunFigures & { rssPerConnectionKiB: number | null } } | null;
   bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures } | null;

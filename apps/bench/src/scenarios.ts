@@ -59,6 +59,7 @@ async function start(
     case "ours-memory":
       return startOurs(
         {
+          runtime: "dist",
           storage: target === "ours" ? "sqlite" : "memory",
           dataDir,
           flushIntervalMs: opts.flushIntervalMs,
@@ -220,4 +221,52 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
 
 export function profileDir(workDir: string): string {
   return path.join(workDir, "cpu-prof");
+}
+
+/** Which server process a start-up run measures: ours compiled (production) or through tsx (dev), or the reference server. */
+export type StartupTarget = "ours-dist" | "ours-tsx" | "baseline";
+
+export interface StartupFigures {
+  target: StartupTarget;
+  /** Median over the starts: spawn → first HTTP answer (ms). */
+  readyMs: number;
+  /** Median VmRSS after the server idled for IDLE_SETTLE_MS with nothing connected (MiB). */
+  idleRssMiB: number;
+  starts: number;
+}
+
+const IDLE_SETTLE_MS = 1500;
+const STARTS = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Starts the server STARTS times: how fast it is ready and how much it holds idle (issue 17, target 3). */
+export async function startupRun(target: StartupTarget, opts: BenchOptions): Promise<StartupFigures> {
+  const ready: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const dataDir = freshDir("quadrant-bench-data-");
+    try {
+      const server =
+        target === "baseline"
+          ? await startBaseline(opts.workDir)
+          : await startOurs(
+              { runtime: target === "ours-dist" ? "dist" : "tsx", storage: "sqlite", dataDir, flushIntervalMs: null, idleUnloadMs: null, compactAfterUpdates: null, cpuProfDir: null },
+              opts.workDir,
+            );
+      try {
+        ready.push(server.readyMs);
+        await sleep(IDLE_SETTLE_MS);
+        rss.push(memoryOf(server.pid).rssMiB);
+      } finally {
+        await stopServer(server);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts: STARTS };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +13,9 @@ export const REPO_ROOT = path.resolve(here, "../../..");
 
 export type ServerKind = "ours" | "baseline";
 
+/** How our server runs: the compiled build (production, `npm start`) or TypeScript through tsx (`pnpm dev`). */
+export type OursRuntime = "dist" | "tsx";
+
 export interface OursOptions {
   storage: "sqlite" | "memory";
   dataDir: string;
@@ -20,6 +23,7 @@ export interface OursOptions {
   idleUnloadMs: number | null;
   compactAfterUpdates: number | null;
   cpuProfDir: string | null;
+  runtime: OursRuntime;
 }
 
 /** A server process we spawned; only this pid is ever signalled. */
@@ -29,6 +33,8 @@ export interface RunningServer {
   pid: number;
   port: number;
   logFile: string;
+  /** From spawn to the first successful HTTP answer (ms). */
+  readyMs: number;
   /** ws URL for a board (ours) or room (baseline) id, with whatever credentials it needs. */
   wsUrl(board: BoardRef): string;
   createBoard(title: string): Promise<BoardRef>;
@@ -64,7 +70,7 @@ async function waitForHttp(url: string, child: ChildProcess, logFile: string, ti
       await res.arrayBuffer();
       return;
     } catch {
-      await sleep(100);
+      await sleep(10);
     }
   }
   throw new Error(`server not ready at ${url} after ${timeoutMs} ms: ${tail(logFile)}`);
@@ -85,6 +91,22 @@ function spawnLogged(args: string[], env: NodeJS.ProcessEnv, logFile: string): C
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   return child;
+}
+
+let built = false;
+
+/** Compiles apps/server to dist/ once per bench process, so every run measures this checkout's code. */
+export function buildOurs(): void {
+  if (built) return;
+  const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "apps/server/build.mjs")], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`server build failed: ${res.stderr || res.stdout}`);
+  built = true;
+}
+
+function ourEntry(runtime: OursRuntime): string[] {
+  if (runtime === "tsx") return ["--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")];
+  buildOurs();
+  return [path.join(REPO_ROOT, "apps/server/dist/server.js")];
 }
 
 export async function startOurs(opts: OursOptions, logDir: string): Promise<RunningServer> {
@@ -111,11 +133,9 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
   if (opts.idleUnloadMs !== null) env["IDLE_UNLOAD_MS"] = String(opts.idleUnloadMs);
   if (opts.compactAfterUpdates !== null) env["COMPACT_AFTER_UPDATES"] = String(opts.compactAfterUpdates);
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawnLogged(
-    [...prof, "--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")],
-    env,
-    logFile,
-  );
+  const entry = ourEntry(opts.runtime);
+  const spawnedAt = performance.now();
+  const child = spawnLogged([...prof, ...entry], env, logFile);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/healthz`, child, logFile);
   return {
@@ -124,6 +144,7 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
     pid: child.pid ?? -1,
     port,
     logFile,
+    readyMs: performance.now() - spawnedAt,
     wsUrl: (b) => `ws://127.0.0.1:${port}/ws/${b.id}?token=${encodeURIComponent(b.token)}`,
     async createBoard(title) {
       const res = await fetch(`${base}/api/boards`, {
@@ -143,6 +164,7 @@ export async function startBaseline(logDir: string): Promise<RunningServer> {
   const logFile = path.join(logDir, `baseline-${port}.log`);
   const require = createRequire(import.meta.url);
   const pkg = require.resolve("@y/websocket-server/package.json");
+  const spawnedAt = performance.now();
   const child = spawnLogged(
     [path.join(path.dirname(pkg), "src/server.js")],
     { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
@@ -155,6 +177,7 @@ export async function startBaseline(logDir: string): Promise<RunningServer> {
     pid: child.pid ?? -1,
     port,
     logFile,
+    readyMs: performance.now() - spawnedAt,
     // The reference server takes the room name from the path and has no auth.
     wsUrl: (b) => `ws://127.0.0.1:${port}/${b.id}`,
     createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
