@@ -13,6 +13,9 @@ import type { RoomHandle } from "./room-handle";
 import type { RoomHooks } from "./room-hooks";
 import { SaveStatusReporter } from "./save-status";
 
+/** Weight of the latest tick in a room's average tick cost (SS4). */
+const TICK_COST_WEIGHT = 0.3;
+
 /** The flush tick a room asks for (flush-scheduler.ts). */
 export interface RoomFlush {
   /** Called for every message that changes something: must stay O(1). */
@@ -59,6 +62,9 @@ export class Room implements RoomHandle {
   private compactionRunning = false;
   /** performance.now() of this room's last flush tick (leading-edge flush in quiet rooms). */
   private lastTick = Number.NEGATIVE_INFINITY;
+  /** What sending the current tick's frames took so far (ms), and the recent average per tick (SS4). */
+  private tickWork = 0;
+  private tickCost = 0;
 
   constructor(
     readonly boardId: string,
@@ -86,6 +92,10 @@ export class Room implements RoomHandle {
   }
   get lastTickAt(): number {
     return this.lastTick;
+  }
+  /** Recent cost of one tick's fan-out (ms, moving average): the adaptive flush's measure of load (SS4). */
+  get tickCostMs(): number {
+    return this.tickCost;
   }
   /** Resolves once the stored state is applied to `doc` (SS9a). */
   get applied(): Promise<void> {
@@ -228,6 +238,9 @@ export class Room implements RoomHandle {
 
   ticked(now: number): void {
     this.lastTick = now;
+    // The previous tick's fan-out is complete: fold it into the average (recent ticks weigh most).
+    this.tickCost = this.tickCost * (1 - TICK_COST_WEIGHT) + this.tickWork * TICK_COST_WEIGHT;
+    this.tickWork = 0;
   }
 
   /** Awareness is sent by live rooms only: a deleted or dropped room's sockets are closed. */
@@ -239,7 +252,7 @@ export class Room implements RoomHandle {
   flushAwareness(): void {
     const tick = this.awareness.takeTick();
     if (!tick) return;
-    this.broadcast(tick.frame);
+    this.broadcastTimed(tick.frame);
     if (tick.publish) this.context.fanout.publish({ kind: "awareness", docId: this.boardId, update: tick.publish });
   }
 
@@ -259,7 +272,7 @@ export class Room implements RoomHandle {
     if (merged !== null) {
       this.logLength++;
       if (this.lifecycle !== "deleted") {
-        this.broadcast(encodeSyncUpdate(merged));
+        this.broadcastTimed(encodeSyncUpdate(merged));
         this.context.fanout.publish({ kind: "update", docId: this.boardId, update: merged });
         this.document.settleIfDurable();
       }
@@ -409,6 +422,13 @@ export class Room implements RoomHandle {
 
   private broadcast(frame: Uint8Array): void {
     for (const connection of this.connections) connection.send(frame);
+  }
+
+  /** A tick's frame: what sending it to everyone takes is the adaptive flush's measure of load (SS4). */
+  private broadcastTimed(frame: Uint8Array): void {
+    const started = performance.now();
+    this.broadcast(frame);
+    this.tickWork += performance.now() - started;
   }
 
   private safely(hook: string, run: () => void): void {
