@@ -28,6 +28,7 @@ function roomMetrics(r: RunFigures | null): Array<[string, Cell]> {
     ["server CPU in window (s)", r?.serverCpuS ?? null],
     ["server peak RSS (MiB)", r?.serverPeakRssMiB ?? null],
     ["frames received by load", g("received.messages")],
+    ["bytes per client per second", g("bytesPerClientPerS")],
     ["load CPU in window (s)", g("loadCpuMeasureS")],
     ["load event-loop delay p99 (ms)", g("loadLoopDelayMs.p99")],
     ["connections dropped", g("closedEarly")],

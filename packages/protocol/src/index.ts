@@ -32,3 +32,4 @@ export {
   ExportQuery,
 } from "./rest";
 export { SaveStatus } from "./save-status";
+export { PRESENCE_SUMMARY_CLIENT_ID, PresenceSummary } from "./presence-summary";

@@ -136,8 +136,7 @@ export class Room implements RoomHandle {
     // arrives: a joiner is synced one round trip sooner, and the encoded state is
     // cached, so a crowd joining costs one encode. Only durable state is ever sent (SS1, SS3).
     this.document.answerStep1(connection, EMPTY_STATE_VECTOR);
-    const states = this.awareness.encodeAll();
-    if (states) connection.send(states);
+    for (const states of this.awareness.encodeFor(connection, this.connections.size, Date.now())) connection.send(states);
     // A joiner during a storage outage learns it at once, not at the next failure (SS9).
     const saveStatus = this.saveStatus.forJoiner();
     if (saveStatus !== null) sendControl(connection, saveStatus);
@@ -206,6 +205,9 @@ export class Room implements RoomHandle {
         if (!this.context.hooks.canWriteDocument(connection, this)) return;
         if (this.context.hooks.holdUpdate(connection, this, message.update)) return;
         this.document.receive(connection, message.update, message.dependencies);
+        // Editors' cursors go to everyone in a big room (SS16). A joiner's sync step 2 with
+        // nothing in it (2 bytes: no structs, no deletes) is not an edit.
+        if (message.update.byteLength > 2) this.awareness.presence.noteEdit(connection, Date.now());
         this.context.flush.markDirty(this);
         return;
       case "awareness": {
@@ -218,8 +220,7 @@ export class Room implements RoomHandle {
         return;
       }
       case "query-awareness": {
-        const states = this.awareness.encodeAll();
-        if (states) connection.send(states);
+        for (const states of this.awareness.encodeFor(connection, this.connections.size, Date.now())) connection.send(states);
         return;
       }
       case "auth":
@@ -248,11 +249,16 @@ export class Room implements RoomHandle {
     return this.lifecycle === "active" || this.lifecycle === "unloading";
   }
 
-  /** Sends one awareness message with every client changed since the last tick (SS4). */
+  /** Sends every client changed since the last tick: one message each, to whoever sees it (SS4, SS16). */
   flushAwareness(): void {
-    const tick = this.awareness.takeTick();
+    const tick = this.awareness.takeTick(this.connections, Date.now());
     if (!tick) return;
-    this.broadcastTimed(tick.frame);
+    const started = performance.now();
+    for (const { frame, recipients } of tick.sends) {
+      if (recipients === null) this.broadcast(frame);
+      else for (const connection of recipients) connection.send(frame);
+    }
+    this.tickWork += performance.now() - started;
     if (tick.publish) this.context.fanout.publish({ kind: "awareness", docId: this.boardId, update: tick.publish });
   }
 
