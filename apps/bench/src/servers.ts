@@ -6,12 +6,13 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { BoardCreated } from "@quadrant/protocol";
+import { HOCUSPOCUS_DOC_PARAM } from "./load/wire";
 import { sleep } from "./load/clock";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, "../../..");
 
-export type ServerKind = "ours" | "baseline";
+export type ServerKind = "ours" | "baseline" | "hocuspocus";
 
 /** How our server runs: the compiled build (production, `npm start`) or TypeScript through tsx (`pnpm dev`). */
 export type OursRuntime = "dist" | "tsx";
@@ -61,7 +62,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${tail(logFile)}`);
@@ -103,8 +104,15 @@ export function buildOurs(): void {
   built = true;
 }
 
+/** `--ours-entry`: run this compiled entry instead of building dist/ (A/B of two builds). */
+let entryOverride: string | null = null;
+export function useOursEntry(file: string): void {
+  entryOverride = path.resolve(REPO_ROOT, file);
+}
+
 function ourEntry(runtime: OursRuntime): string[] {
   if (runtime === "tsx") return ["--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")];
+  if (entryOverride) return [entryOverride];
   buildOurs();
   return [path.join(REPO_ROOT, "apps/server/dist/server.js")];
 }
@@ -180,6 +188,30 @@ export async function startBaseline(logDir: string): Promise<RunningServer> {
     readyMs: performance.now() - spawnedAt,
     // The reference server takes the room name from the path and has no auth.
     wsUrl: (b) => `ws://127.0.0.1:${port}/${b.id}`,
+    createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
+  };
+}
+
+/** Hocuspocus 3, its default server, documents in memory (apps/bench/hocuspocus-server.mjs). */
+export async function startHocuspocus(logDir: string): Promise<RunningServer> {
+  const port = await freePort();
+  const logFile = path.join(logDir, `hocuspocus-${port}.log`);
+  const spawnedAt = performance.now();
+  const child = spawnLogged(
+    [path.join(REPO_ROOT, "apps/bench/hocuspocus-server.mjs")],
+    { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
+    logFile,
+  );
+  await waitForHttp(`http://127.0.0.1:${port}/`, child, logFile);
+  return {
+    kind: "hocuspocus",
+    child,
+    pid: child.pid ?? -1,
+    port,
+    logFile,
+    readyMs: performance.now() - spawnedAt,
+    // One socket per document; the name travels in every message (the load's Hocuspocus dialect).
+    wsUrl: (b) => `ws://127.0.0.1:${port}/?${HOCUSPOCUS_DOC_PARAM}=${encodeURIComponent(b.id)}`,
     createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
   };
 }

@@ -1,4 +1,4 @@
-import type WebSocket from "ws";
+import type { Sender } from "./connection";
 import { nowMs } from "./clock";
 import { encodeAwareness } from "./wire";
 
@@ -26,7 +26,7 @@ export class Cursor {
     private readonly home: { x: number; y: number } = { x: 0, y: 0 },
   ) {}
 
-  send(ws: WebSocket, seq: number): void {
+  send(ws: Sender, seq: number): void {
     this.clock++;
     // The web client's shape (PeerState): a pointer in scene coordinates.
     const state = JSON.stringify({

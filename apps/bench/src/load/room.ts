@@ -92,7 +92,7 @@ export async function runRoom(task: RoomTask, emit: (e: LoadEvent) => void): Pro
     task.cursorsPerSecond > 0
       ? new Ticker(connected.length, task.cursorsPerSecond, (i) => {
           const m = connected[i];
-          if (m?.conn) m.cursor.send(m.conn.ws, cursorSeq++);
+          if (m?.conn) m.cursor.send(m.conn.sender, cursorSeq++);
         })
       : null;
   await sleep(task.warmupS * 1000);
