@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { memoryOf } from "./proc-stats";
 import { runLoad, type LoadRun } from "./run-load";
+import { median } from "./stats";
 import { sleep } from "./load/clock";
 import { connect, finish, newTraffic } from "./load/connection";
 import { LightClient } from "./load/light-client";
@@ -249,11 +250,6 @@ export interface StartupFigures {
 
 const IDLE_SETTLE_MS = 1500;
 const STARTS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** Starts the server STARTS times: how fast it is ready and how much it holds idle (issue 17, target 3). */
 export async function startupRun(target: StartupTarget, opts: BenchOptions): Promise<StartupFigures> {

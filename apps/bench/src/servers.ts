@@ -167,53 +167,41 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
   };
 }
 
-export async function startBaseline(logDir: string): Promise<RunningServer> {
+/** A baseline: a plain Node script on 127.0.0.1:PORT, no auth, rooms named by the board id. */
+async function startScript(kind: "baseline" | "hocuspocus", script: string, logDir: string, wsUrl: (port: number, b: BoardRef) => string): Promise<RunningServer> {
   const port = await freePort();
-  const logFile = path.join(logDir, `baseline-${port}.log`);
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve("@y/websocket-server/package.json");
+  const logFile = path.join(logDir, `${kind}-${port}.log`);
   const spawnedAt = performance.now();
-  const child = spawnLogged(
-    [path.join(path.dirname(pkg), "src/server.js")],
-    { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
-    logFile,
-  );
+  const child = spawnLogged([script], { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) }, logFile);
   await waitForHttp(`http://127.0.0.1:${port}/`, child, logFile);
   return {
-    kind: "baseline",
+    kind,
     child,
     pid: child.pid ?? -1,
     port,
     logFile,
     readyMs: performance.now() - spawnedAt,
-    // The reference server takes the room name from the path and has no auth.
-    wsUrl: (b) => `ws://127.0.0.1:${port}/${b.id}`,
+    wsUrl: (b) => wsUrl(port, b),
     createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
   };
 }
 
+export async function startBaseline(logDir: string): Promise<RunningServer> {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("@y/websocket-server/package.json");
+  // The reference server takes the room name from the path and has no auth.
+  return startScript("baseline", path.join(path.dirname(pkg), "src/server.js"), logDir, (port, b) => `ws://127.0.0.1:${port}/${b.id}`);
+}
+
 /** Hocuspocus 3, its default server, documents in memory (apps/bench/hocuspocus-server.mjs). */
 export async function startHocuspocus(logDir: string): Promise<RunningServer> {
-  const port = await freePort();
-  const logFile = path.join(logDir, `hocuspocus-${port}.log`);
-  const spawnedAt = performance.now();
-  const child = spawnLogged(
-    [path.join(REPO_ROOT, "apps/bench/hocuspocus-server.mjs")],
-    { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
-    logFile,
+  // One socket per document; the name travels in every message (the load's Hocuspocus dialect).
+  return startScript(
+    "hocuspocus",
+    path.join(REPO_ROOT, "apps/bench/hocuspocus-server.mjs"),
+    logDir,
+    (port, b) => `ws://127.0.0.1:${port}/?${HOCUSPOCUS_DOC_PARAM}=${encodeURIComponent(b.id)}`,
   );
-  await waitForHttp(`http://127.0.0.1:${port}/`, child, logFile);
-  return {
-    kind: "hocuspocus",
-    child,
-    pid: child.pid ?? -1,
-    port,
-    logFile,
-    readyMs: performance.now() - spawnedAt,
-    // One socket per document; the name travels in every message (the load's Hocuspocus dialect).
-    wsUrl: (b) => `ws://127.0.0.1:${port}/?${HOCUSPOCUS_DOC_PARAM}=${encodeURIComponent(b.id)}`,
-    createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
-  };
 }
 
 /** SIGTERM (our server flushes and writes its CPU profile on it), then SIGKILL after a grace period. */

@@ -34,8 +34,11 @@ export class RoomAwareness {
   private readonly owners = new Map<number, Connection>();
   private readonly changedLocal = new Set<number>();
   private readonly changedRemote = new Set<number>();
-  /** Who is where and who edited lately: what big rooms send to whom (SS16). */
-  readonly presence = new PresencePolicy();
+  /**
+   * Who is where and who edited lately: what big rooms send to whom (SS16). Created when the room
+   * first outgrows FULL_PRESENCE_MAX_CONNECTIONS: the many small rooms of a server keep no maps.
+   */
+  private presencePolicy: PresencePolicy | null = null;
 
   constructor(doc: Y.Doc, onChange: () => void) {
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -46,18 +49,32 @@ export class RoomAwareness {
       const states = this.awareness.getStates();
       for (const id of change.added) {
         target.add(id);
-        this.presence.place(id, states.get(id) ?? null);
+        this.presencePolicy?.place(id, states.get(id) ?? null);
       }
       for (const id of change.updated) {
         target.add(id);
-        this.presence.place(id, states.get(id) ?? null);
+        this.presencePolicy?.place(id, states.get(id) ?? null);
       }
       for (const id of change.removed) {
         target.add(id);
-        this.presence.place(id, null);
+        this.presencePolicy?.place(id, null);
       }
       onChange();
     });
+  }
+
+  /** The presence policy, created (and fed every current state) on first use. */
+  private get presence(): PresencePolicy {
+    if (this.presencePolicy === null) {
+      this.presencePolicy = new PresencePolicy();
+      for (const [id, state] of this.awareness.getStates()) this.presencePolicy.place(id, state);
+    }
+    return this.presencePolicy;
+  }
+
+  /** The connection edited the document: in a big room its cursor goes to everyone for a while (SS16). */
+  noteEdit(connection: Connection, roomConnections: number, now: number): void {
+    if (roomConnections > FULL_PRESENCE_MAX_CONNECTIONS) this.presence.noteEdit(connection, now);
   }
 
   getStates(): Map<number, Record<string, unknown>> {
@@ -76,10 +93,10 @@ export class RoomAwareness {
     for (const entry of entries) {
       if (entry.state === null) {
         this.owners.delete(entry.clientId);
-        connection.awarenessIds.delete(entry.clientId);
+        connection.releaseAwarenessId(entry.clientId);
       } else {
         this.owners.set(entry.clientId, connection);
-        connection.awarenessIds.add(entry.clientId);
+        connection.ownAwarenessId(entry.clientId);
       }
     }
     try {
@@ -103,7 +120,7 @@ export class RoomAwareness {
   /** Removes (as null states, broadcast with the next tick) every client id the connection owned. */
   removeConnection(connection: Connection): void {
     const owned = [...connection.awarenessIds];
-    connection.awarenessIds.clear();
+    connection.releaseAwarenessIds();
     for (const id of owned) this.owners.delete(id);
     const present = owned.filter((id) => this.awareness.getStates().has(id));
     if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, "closed");

@@ -207,7 +207,7 @@ export class Room implements RoomHandle {
         this.document.receive(connection, message.update, message.dependencies);
         // Editors' cursors go to everyone in a big room (SS16). A joiner's sync step 2 with
         // nothing in it (2 bytes: no structs, no deletes) is not an edit.
-        if (message.update.byteLength > 2) this.awareness.presence.noteEdit(connection, Date.now());
+        if (message.update.byteLength > 2) this.awareness.noteEdit(connection, this.connections.size, Date.now());
         this.context.flush.markDirty(this);
         return;
       case "awareness": {
