@@ -249,13 +249,12 @@ export interface StartupFigures {
 }
 
 const IDLE_SETTLE_MS = 1500;
-const STARTS = 3;
 
-/** Starts the server STARTS times: how fast it is ready and how much it holds idle (issue 17, target 3). */
-export async function startupRun(target: StartupTarget, opts: BenchOptions): Promise<StartupFigures> {
+/** Starts the server `starts` times: how fast it is ready and how much it holds idle (issue 17, target 3). */
+export async function startupRun(target: StartupTarget, opts: BenchOptions, starts: number): Promise<StartupFigures> {
   const ready: number[] = [];
   const rss: number[] = [];
-  for (let i = 0; i < STARTS; i++) {
+  for (let i = 0; i < starts; i++) {
     const dataDir = freshDir("quadrant-bench-data-");
     try {
       const server =
@@ -278,5 +277,5 @@ export async function startupRun(target: StartupTarget, opts: BenchOptions): Pro
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts: STARTS };
+  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts };
 }
