@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 
-export const SCENARIOS = ["room", "boards", "bigboard", "durability"] as const;
+export const SCENARIOS = ["startup", "room", "boards", "bigboard", "durability"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 const intList = z
@@ -28,6 +28,13 @@ const Flags = z.object({
   "flush-ms": z.coerce.number().int().nonnegative().optional(),
   "compact-after": z.coerce.number().int().positive().optional(),
   profile: z.boolean(),
+  /** Which servers to run (A/B runs of our server alone: `--servers ours`). */
+  servers: z
+    .string()
+    .transform((v) => v.split(",").map((x) => x.trim()))
+    .pipe(z.array(z.enum(["ours", "baseline", "hocuspocus"])).min(1)),
+  /** Our server's entry file instead of building apps/server to dist/ (A/B of two builds). */
+  "ours-entry": z.string().optional(),
   out: z.string().optional(),
   chart: z.string().optional(),
 });
@@ -57,10 +64,11 @@ const FULL = {
   joins: "7",
 } as const;
 
-export const USAGE = `usage: pnpm bench [--full] [--scenario room|boards|bigboard|durability|all]
+export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
   [--clients 200,500,1000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
   [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5]
   [--big-elements 5000] [--big-updates 20000] [--joins 7] [--flush-ms N] [--compact-after N] [--profile]
+  [--servers ours,baseline,hocuspocus] [--ours-entry apps/server/.tmp/dist-a/server.js]
   [--out results.json] [--chart chart.svg]
 Without --full: a short smoke run of every scenario at small sizes.`;
 
@@ -87,6 +95,8 @@ export function parseFlags(argv: readonly string[]): Flags {
       joins: { type: "string" },
       "flush-ms": { type: "string" },
       "compact-after": { type: "string" },
+      servers: { type: "string" },
+      "ours-entry": { type: "string" },
       out: { type: "string" },
       chart: { type: "string" },
     },
@@ -100,6 +110,7 @@ export function parseFlags(argv: readonly string[]): Flags {
     "update-rate": "10",
     "cursor-rate": "2",
     "clients-per-board": "5",
+    servers: "ours,baseline,hocuspocus",
     ...preset,
     ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
   };

@@ -7,8 +7,8 @@ import { renderChart } from "./chart";
 import { summarizeProfileFile } from "./profile-summary";
 import { checkTargets, renderReport } from "./report";
 import type { Machine, Results, RoomRow } from "./results";
-import { bigBoardRun, boardsRun, profileDir, roomRun, type BenchOptions } from "./scenarios";
-import { freshDir, REPO_ROOT } from "./servers";
+import { bigBoardRun, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
+import { freshDir, REPO_ROOT, useOursEntry } from "./servers";
 import { num } from "./table";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,17 +68,34 @@ async function main(): Promise<void> {
   const workDir = freshDir("quadrant-bench-");
   const opts = optionsOf(flags, workDir);
   const startedAt = new Date().toISOString();
+  if (flags["ours-entry"]) useOursEntry(flags["ours-entry"]);
+  const want = (server: "ours" | "baseline" | "hocuspocus"): boolean => flags.servers.includes(server);
   log(`work dir ${workDir}; scenarios ${scenarios.join(", ")}`);
+
+  let startup: StartupFigures[] | null = null;
+  if (scenarios.includes("startup")) {
+    startup = [];
+    for (const target of ["ours-dist", "ours-tsx", "baseline", "hocuspocus"] as const) {
+      if (!want(target.startsWith("ours") ? "ours" : (target as "baseline" | "hocuspocus"))) continue;
+      log(`startup: ${target}`);
+      // The smoke run starts each once (it must stay short); the documented run takes the median of 3.
+      startup.push(await startupRun(target, opts, flags.full ? 3 : 1));
+    }
+  }
 
   const room: RoomRow[] = [];
   const wantRoom = scenarios.includes("room");
   const wantDurability = scenarios.includes("durability");
   if (wantRoom || wantDurability) {
     for (const n of flags.clients) {
-      const row: RoomRow = { n, ours: null, baseline: null, oursMemory: null };
-      if (wantRoom) {
+      const row: RoomRow = { n, ours: null, baseline: null, hocuspocus: null, oursMemory: null };
+      if (wantRoom && want("baseline")) {
         log(`room N=${n}: baseline`);
         row.baseline = await roomRun("baseline", n, opts);
+      }
+      if (wantRoom && want("hocuspocus")) {
+        log(`room N=${n}: hocuspocus`);
+        row.hocuspocus = await roomRun("hocuspocus", n, opts);
       }
       log(`room N=${n}: ours (sqlite)`);
       row.ours = await roomRun("ours", n, opts);
@@ -86,7 +103,8 @@ async function main(): Promise<void> {
         log(`room N=${n}: ours (memory)`);
         row.oursMemory = await roomRun("ours-memory", n, opts);
       }
-      log(`room N=${n}: update p99 ours ${num(row.ours.load, "update.p99")?.toFixed(1)} ms, baseline ${row.baseline ? num(row.baseline.load, "update.p99")?.toFixed(1) : "–"} ms`);
+      const p99 = (r: RoomRow["ours"]) => (r ? num(r.load, "update.p99")?.toFixed(1) : "–");
+      log(`room N=${n}: update p99 ours ${p99(row.ours)} ms, baseline ${p99(row.baseline)} ms, hocuspocus ${p99(row.hocuspocus)} ms`);
       room.push(row);
     }
   }
@@ -94,17 +112,21 @@ async function main(): Promise<void> {
   let boards: Results["boards"] = null;
   if (scenarios.includes("boards")) {
     log(`boards ${flags.boards} × ${flags["clients-per-board"]}: baseline`);
-    const baseline = await boardsRun("baseline", opts);
+    const baseline = want("baseline") ? await boardsRun("baseline", opts) : null;
+    log(`boards: hocuspocus`);
+    const hocuspocus = want("hocuspocus") ? await boardsRun("hocuspocus", opts) : null;
     log(`boards: ours`);
-    boards = { ours: await boardsRun("ours", opts), baseline };
+    boards = { ours: await boardsRun("ours", opts), baseline, hocuspocus };
   }
 
   let bigboard: Results["bigboard"] = null;
   if (scenarios.includes("bigboard")) {
     log(`big board ${flags["big-elements"]} elements / ${flags["big-updates"]} updates: baseline`);
-    const baseline = await bigBoardRun("baseline", opts);
+    const baseline = want("baseline") ? await bigBoardRun("baseline", opts) : null;
+    log(`big board: hocuspocus`);
+    const hocuspocus = want("hocuspocus") ? await bigBoardRun("hocuspocus", opts) : null;
     log(`big board: ours`);
-    bigboard = { ours: await bigBoardRun("ours", opts), baseline };
+    bigboard = { ours: await bigBoardRun("ours", opts), baseline, hocuspocus };
   }
 
   let profile: Results["profile"] = null;
@@ -123,7 +145,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, room, boards, bigboard, profile };
+  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
   const results: Results = { ...partial, targets: checkTargets(partial) };
   process.stdout.write(`\n${renderReport(results, false)}`);
 
@@ -144,6 +166,7 @@ async function main(): Promise<void> {
           baseUpdate: (r.baseline && num(r.baseline.load, "update.p99")) ?? Number.NaN,
           oursCursor: (r.ours && num(r.ours.load, "cursor.p99")) ?? Number.NaN,
           baseCursor: (r.baseline && num(r.baseline.load, "cursor.p99")) ?? Number.NaN,
+          hpUpdate: (r.hocuspocus && num(r.hocuspocus.load, "update.p99")) ?? Number.NaN,
         },
       })),
       [
@@ -151,6 +174,7 @@ async function main(): Promise<void> {
         { key: "oursCursor", label: "ours, cursor p99", color: "#2e7d32", dashed: true },
         { key: "baseUpdate", label: "baseline, update p99", color: "#c62828", dashed: false },
         { key: "baseCursor", label: "baseline, cursor p99", color: "#c62828", dashed: true },
+        { key: "hpUpdate", label: "hocuspocus, update p99", color: "#6a1b9a", dashed: false },
       ],
     );
     mkdirSync(path.dirname(chart), { recursive: true });

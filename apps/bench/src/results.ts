@@ -1,6 +1,6 @@
 import type { Flags } from "./args";
 import type { ProfileSummary } from "./profile-summary";
-import type { BigBoardFigures, RunFigures } from "./scenarios";
+import type { BigBoardFigures, RunFigures, StartupFigures } from "./scenarios";
 
 export interface Machine {
   cpus: number;
@@ -10,10 +10,14 @@ export interface Machine {
   os: string;
 }
 
+export type BoardsFigures = RunFigures & { rssPerConnectionKiB: number | null };
+
 export interface RoomRow {
   n: number;
   ours: RunFigures | null;
   baseline: RunFigures | null;
+  /** Hocuspocus 3, default server, in memory: the second baseline. */
+  hocuspocus: RunFigures | null;
   /** Our server with STORAGE=memory (durability scenario). */
   oursMemory: RunFigures | null;
 }
@@ -30,9 +34,11 @@ export interface Results {
   machine: Machine;
   argv: string[];
   flags: Flags;
+  /** Idle process: ours compiled, ours through tsx, the reference server. */
+  startup: StartupFigures[] | null;
   room: RoomRow[];
-  boards: { ours: RunFigures & { rssPerConnectionKiB: number | null }; baseline: RunFigures & { rssPerConnectionKiB: number | null } } | null;
-  bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures } | null;
+  boards: { ours: BoardsFigures; baseline: BoardsFigures | null; hocuspocus: BoardsFigures | null } | null;
+  bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures | null; hocuspocus: BigBoardFigures | null } | null;
   profile: (ProfileSummary & { file: string; scenario: string }) | null;
   targets: TargetCheck[];
 }

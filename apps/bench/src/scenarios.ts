@@ -3,18 +3,22 @@ import os from "node:os";
 import path from "node:path";
 import { memoryOf } from "./proc-stats";
 import { runLoad, type LoadRun } from "./run-load";
+import { median } from "./stats";
 import { sleep } from "./load/clock";
+import { connect, finish, newTraffic } from "./load/connection";
+import { LightClient } from "./load/light-client";
 import {
   freshDir,
   startBaseline,
+  startHocuspocus,
   startOurs,
   stopServer,
   type BoardRef,
   type RunningServer,
 } from "./servers";
 
-/** Which server a run drives: ours with durable SQLite, ours in memory, or the reference server. */
-export type Target = "ours" | "ours-memory" | "baseline";
+/** Which server a run drives: ours with durable SQLite, ours in memory, the reference server, or Hocuspocus 3. */
+export type Target = "ours" | "ours-memory" | "baseline" | "hocuspocus";
 
 export interface BenchOptions {
   warmupS: number;
@@ -55,10 +59,13 @@ async function start(
   switch (target) {
     case "baseline":
       return startBaseline(opts.workDir);
+    case "hocuspocus":
+      return startHocuspocus(opts.workDir);
     case "ours":
     case "ours-memory":
       return startOurs(
         {
+          runtime: "dist",
           storage: target === "ours" ? "sqlite" : "memory",
           dataDir,
           flushIntervalMs: opts.flushIntervalMs,
@@ -164,7 +171,7 @@ export interface BigBoardFigures {
   target: Target;
   build: Record<string, unknown>;
   warm: Record<string, unknown>;
-  /** null for the baseline: it keeps every document in memory, so its cold join is its warm join. */
+  /** null for the baselines: they keep every document in memory, so a cold join is a warm join. */
   cold: Record<string, unknown> | null;
   idleUnloadMs: number | null;
 }
@@ -173,12 +180,16 @@ export interface BigBoardFigures {
 const BENCH_IDLE_UNLOAD_MS = 1000;
 
 export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<BigBoardFigures> {
-  const idleUnloadMs = target === "baseline" ? null : BENCH_IDLE_UNLOAD_MS;
+  const idleUnloadMs = target === "baseline" || target === "hocuspocus" ? null : BENCH_IDLE_UNLOAD_MS;
   const extra = idleUnloadMs === null ? {} : { idleUnloadMs };
   const { value } = await withServer(target, opts, extra, async (server) => {
     const [big, small] = await createBoards(server, 2, "bench-big");
     if (!big || !small) throw new Error("could not create boards");
     const url = server.wsUrl(big);
+    // Hocuspocus without persistence drops a document when its last socket closes: one idle
+    // socket keeps the board alive between the build and the joins, as a room with people in it.
+    const holder = target === "hocuspocus" ? await connect(url, new LightClient(), newTraffic(), 30_000) : null;
+    try {
     const timeout = 300_000;
     const build = (
       await runLoad({ kind: "build", url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
@@ -214,10 +225,57 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
       ).result;
     }
     return { build, warm, cold };
+    } finally {
+      if (holder) finish(holder.ws, newTraffic());
+    }
   });
   return { target, ...value, idleUnloadMs };
 }
 
 export function profileDir(workDir: string): string {
   return path.join(workDir, "cpu-prof");
+}
+
+/** Which server process a start-up run measures: ours compiled (production) or through tsx (dev), or the reference server. */
+export type StartupTarget = "ours-dist" | "ours-tsx" | "baseline" | "hocuspocus";
+
+export interface StartupFigures {
+  target: StartupTarget;
+  /** Median over the starts: spawn → first HTTP answer (ms). */
+  readyMs: number;
+  /** Median VmRSS after the server idled for IDLE_SETTLE_MS with nothing connected (MiB). */
+  idleRssMiB: number;
+  starts: number;
+}
+
+const IDLE_SETTLE_MS = 1500;
+
+/** Starts the server `starts` times: how fast it is ready and how much it holds idle (issue 17, target 3). */
+export async function startupRun(target: StartupTarget, opts: BenchOptions, starts: number): Promise<StartupFigures> {
+  const ready: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < starts; i++) {
+    const dataDir = freshDir("quadrant-bench-data-");
+    try {
+      const server =
+        target === "baseline"
+          ? await startBaseline(opts.workDir)
+          : target === "hocuspocus"
+            ? await startHocuspocus(opts.workDir)
+            : await startOurs(
+              { runtime: target === "ours-dist" ? "dist" : "tsx", storage: "sqlite", dataDir, flushIntervalMs: null, idleUnloadMs: null, compactAfterUpdates: null, cpuProfDir: null },
+              opts.workDir,
+            );
+      try {
+        ready.push(server.readyMs);
+        await sleep(IDLE_SETTLE_MS);
+        rss.push(memoryOf(server.pid).rssMiB);
+      } finally {
+        await stopServer(server);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,12 +6,16 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { BoardCreated } from "@quadrant/protocol";
+import { HOCUSPOCUS_DOC_PARAM } from "./load/wire";
 import { sleep } from "./load/clock";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, "../../..");
 
-export type ServerKind = "ours" | "baseline";
+export type ServerKind = "ours" | "baseline" | "hocuspocus";
+
+/** How our server runs: the compiled build (production, `npm start`) or TypeScript through tsx (`pnpm dev`). */
+export type OursRuntime = "dist" | "tsx";
 
 export interface OursOptions {
   storage: "sqlite" | "memory";
@@ -20,6 +24,7 @@ export interface OursOptions {
   idleUnloadMs: number | null;
   compactAfterUpdates: number | null;
   cpuProfDir: string | null;
+  runtime: OursRuntime;
 }
 
 /** A server process we spawned; only this pid is ever signalled. */
@@ -29,6 +34,8 @@ export interface RunningServer {
   pid: number;
   port: number;
   logFile: string;
+  /** From spawn to the first successful HTTP answer (ms). */
+  readyMs: number;
   /** ws URL for a board (ours) or room (baseline) id, with whatever credentials it needs. */
   wsUrl(board: BoardRef): string;
   createBoard(title: string): Promise<BoardRef>;
@@ -55,7 +62,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs = 30_000): Promise<void> {
+async function waitForHttp(url: string, child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${tail(logFile)}`);
@@ -64,7 +71,7 @@ async function waitForHttp(url: string, child: ChildProcess, logFile: string, ti
       await res.arrayBuffer();
       return;
     } catch {
-      await sleep(100);
+      await sleep(10);
     }
   }
   throw new Error(`server not ready at ${url} after ${timeoutMs} ms: ${tail(logFile)}`);
@@ -85,6 +92,29 @@ function spawnLogged(args: string[], env: NodeJS.ProcessEnv, logFile: string): C
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   return child;
+}
+
+let built = false;
+
+/** Compiles apps/server to dist/ once per bench process, so every run measures this checkout's code. */
+export function buildOurs(): void {
+  if (built) return;
+  const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "apps/server/build.mjs")], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`server build failed: ${res.stderr || res.stdout}`);
+  built = true;
+}
+
+/** `--ours-entry`: run this compiled entry instead of building dist/ (A/B of two builds). */
+let entryOverride: string | null = null;
+export function useOursEntry(file: string): void {
+  entryOverride = path.resolve(REPO_ROOT, file);
+}
+
+function ourEntry(runtime: OursRuntime): string[] {
+  if (runtime === "tsx") return ["--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")];
+  if (entryOverride) return [entryOverride];
+  buildOurs();
+  return [path.join(REPO_ROOT, "apps/server/dist/server.js")];
 }
 
 export async function startOurs(opts: OursOptions, logDir: string): Promise<RunningServer> {
@@ -111,11 +141,9 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
   if (opts.idleUnloadMs !== null) env["IDLE_UNLOAD_MS"] = String(opts.idleUnloadMs);
   if (opts.compactAfterUpdates !== null) env["COMPACT_AFTER_UPDATES"] = String(opts.compactAfterUpdates);
   const prof = opts.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-  const child = spawnLogged(
-    [...prof, "--import", "tsx", path.join(REPO_ROOT, "apps/server/src/server.ts")],
-    env,
-    logFile,
-  );
+  const entry = ourEntry(opts.runtime);
+  const spawnedAt = performance.now();
+  const child = spawnLogged([...prof, ...entry], env, logFile);
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/healthz`, child, logFile);
   return {
@@ -124,6 +152,7 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
     pid: child.pid ?? -1,
     port,
     logFile,
+    readyMs: performance.now() - spawnedAt,
     wsUrl: (b) => `ws://127.0.0.1:${port}/ws/${b.id}?token=${encodeURIComponent(b.token)}`,
     async createBoard(title) {
       const res = await fetch(`${base}/api/boards`, {
@@ -138,27 +167,41 @@ export async function startOurs(opts: OursOptions, logDir: string): Promise<Runn
   };
 }
 
-export async function startBaseline(logDir: string): Promise<RunningServer> {
+/** A baseline: a plain Node script on 127.0.0.1:PORT, no auth, rooms named by the board id. */
+async function startScript(kind: "baseline" | "hocuspocus", script: string, logDir: string, wsUrl: (port: number, b: BoardRef) => string): Promise<RunningServer> {
   const port = await freePort();
-  const logFile = path.join(logDir, `baseline-${port}.log`);
-  const require = createRequire(import.meta.url);
-  const pkg = require.resolve("@y/websocket-server/package.json");
-  const child = spawnLogged(
-    [path.join(path.dirname(pkg), "src/server.js")],
-    { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) },
-    logFile,
-  );
+  const logFile = path.join(logDir, `${kind}-${port}.log`);
+  const spawnedAt = performance.now();
+  const child = spawnLogged([script], { PATH: process.env["PATH"], HOST: "127.0.0.1", PORT: String(port) }, logFile);
   await waitForHttp(`http://127.0.0.1:${port}/`, child, logFile);
   return {
-    kind: "baseline",
+    kind,
     child,
     pid: child.pid ?? -1,
     port,
     logFile,
-    // The reference server takes the room name from the path and has no auth.
-    wsUrl: (b) => `ws://127.0.0.1:${port}/${b.id}`,
+    readyMs: performance.now() - spawnedAt,
+    wsUrl: (b) => wsUrl(port, b),
     createBoard: async (title) => ({ id: title.replace(/[^a-z0-9-]/gi, "-"), token: "" }),
   };
+}
+
+export async function startBaseline(logDir: string): Promise<RunningServer> {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("@y/websocket-server/package.json");
+  // The reference server takes the room name from the path and has no auth.
+  return startScript("baseline", path.join(path.dirname(pkg), "src/server.js"), logDir, (port, b) => `ws://127.0.0.1:${port}/${b.id}`);
+}
+
+/** Hocuspocus 3, its default server, documents in memory (apps/bench/hocuspocus-server.mjs). */
+export async function startHocuspocus(logDir: string): Promise<RunningServer> {
+  // One socket per document; the name travels in every message (the load's Hocuspocus dialect).
+  return startScript(
+    "hocuspocus",
+    path.join(REPO_ROOT, "apps/bench/hocuspocus-server.mjs"),
+    logDir,
+    (port, b) => `ws://127.0.0.1:${port}/?${HOCUSPOCUS_DOC_PARAM}=${encodeURIComponent(b.id)}`,
+  );
 }
 
 /** SIGTERM (our server flushes and writes its CPU profile on it), then SIGKILL after a grace period. */

@@ -28,7 +28,6 @@ import { wsRoute } from "./routes/ws";
 import { openStorage } from "./storage/open-storage";
 import type { Storage } from "./storage/storage";
 import { LocalFanout, type Fanout } from "./sync/fanout/fanout";
-import { RedisFanout } from "./sync/fanout/redis-fanout";
 import { RoomRegistry } from "./sync/room-registry";
 import { FacilitationService } from "./facilitation/facilitation-service";
 import { BoardService } from "./services/board-service";
@@ -92,7 +91,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const fanout: Fanout =
     deps.fanout ??
     (config.redisUrl
-      ? new RedisFanout({
+      ? // Loaded only when configured: ioredis costs a single-instance server ~20 MB of RSS (issue 17).
+        new (await import("./sync/fanout/redis-fanout")).RedisFanout({
           url: config.redisUrl,
           logger: app.log,
           metrics,

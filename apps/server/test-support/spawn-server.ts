@@ -17,20 +17,30 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+/** How the process runs: TypeScript through tsx (default), or the compiled build (`node dist/server.js`, after `node build.mjs`). */
+export type ServerEntry = "tsx" | "dist";
+
+const ENTRY_ARGS: Record<ServerEntry, string[]> = {
+  tsx: ["--import", "tsx", "src/server.ts"],
+  dist: ["dist/server.js"],
+};
+
 /**
- * Runs `node --import tsx src/server.ts` as a child process on a random port,
- * for tests that must kill the server for real. Resolves once it listens.
+ * Runs `node --import tsx src/server.ts` (or the compiled build) as a child process
+ * on a random port, for tests that must kill the server for real. Resolves once it listens.
  */
 export async function spawnServerProcess({
   dataDir,
   env = {},
   timeoutMs = 20_000,
+  entry = "tsx",
 }: {
   dataDir: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  entry?: ServerEntry;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, ENTRY_ARGS[entry], {
     cwd: serverDir,
     env: {
       PATH: process.env.PATH ?? "",

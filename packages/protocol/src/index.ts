@@ -45,3 +45,4 @@ export {
   HistoryEntryParams,
   HistoryRestored,
 } from "./history";
+export { PRESENCE_SUMMARY_CLIENT_ID, PresenceSummary } from "./presence-summary";

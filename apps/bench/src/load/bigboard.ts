@@ -85,7 +85,7 @@ export async function runBuild(task: BuildTask): Promise<Record<string, unknown>
   for (let u = 0; u < task.updates; u++) {
     const i = u % task.elements;
     map.set(`el-${i}`, element(i, Math.floor(u / task.elements) + 1));
-    for (const p of pending.splice(0)) conn.ws.send(encodeUpdate(p));
+    for (const p of pending.splice(0)) conn.sender.send(encodeUpdate(p));
     // Let the socket drain now and then so the sender does not buffer the whole log.
     if (u % 500 === 499) await new Promise((r) => setImmediate(r));
   }

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { LIGHT_STEP1 } from "./wire";
+import { hocuspocusDialect, LIGHT_STEP1 } from "./wire";
 
 /** The one thing a frame handler may do with its socket. */
 export interface Sender {
@@ -13,6 +13,8 @@ export interface FrameHandler {
 
 export interface Connection {
   ws: WebSocket;
+  /** Sends one y-protocol message in the server's dialect (Hocuspocus prefixes the document name). */
+  sender: Sender;
   /** ms from `new WebSocket` to the frame that completed the sync. */
   syncMs: number;
 }
@@ -43,7 +45,9 @@ export function connect(
 ): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const dialect = hocuspocusDialect(url);
+    const ws = new WebSocket(dialect?.socketUrl ?? url, { perMessageDeflate: false });
+    const sender: Sender = dialect ? { send: (data) => ws.send(dialect.wrap(data)) } : ws;
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -51,15 +55,19 @@ export function connect(
       ws.terminate();
       reject(new Error(`sync timeout after ${timeoutMs} ms`));
     }, timeoutMs);
-    ws.on("open", () => ws.send(firstFrame));
+    ws.on("open", () => {
+      // Hocuspocus answers nothing of a document before its auth message (token unused without onAuthenticate).
+      if (dialect) ws.send(dialect.auth);
+      sender.send(firstFrame);
+    });
     ws.on("message", (data: Buffer) => {
       traffic.messages++;
       traffic.bytes += data.length;
-      const syncedNow = handler.onFrame(data, ws);
+      const syncedNow = handler.onFrame(dialect ? dialect.unwrap(data) : data, sender);
       if (syncedNow && !done) {
         done = true;
         clearTimeout(timer);
-        resolve({ ws, syncMs: performance.now() - started });
+        resolve({ ws, sender, syncMs: performance.now() - started });
       }
     });
     ws.on("error", (err) => {

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { summarize } from "../stats";
 import { sleep } from "./clock";
 import { connect, finish, newTraffic, pool, type Connection, type FrameHandler } from "./connection";
-import { Cursor } from "./cursor";
+import { Cursor, homeOf } from "./cursor";
 import { LightClient } from "./light-client";
 import { Probe } from "./probe";
 import type { LoadEvent, RoomTask } from "./task";
@@ -59,7 +59,7 @@ export async function runRoom(task: RoomTask, emit: (e: LoadEvent) => void): Pro
       id = LIGHT_ID_BASE + i;
       handler = new LightClient();
     }
-    members.push({ handler, cursor: new Cursor(id, `user-${i}`), conn: null });
+    members.push({ handler, cursor: new Cursor(id, `user-${i}`, homeOf(i, task.clients)), conn: null });
   }
 
   const cpuAll = process.cpuUsage();
@@ -92,7 +92,7 @@ export async function runRoom(task: RoomTask, emit: (e: LoadEvent) => void): Pro
     task.cursorsPerSecond > 0
       ? new Ticker(connected.length, task.cursorsPerSecond, (i) => {
           const m = connected[i];
-          if (m?.conn) m.cursor.send(m.conn.ws, cursorSeq++);
+          if (m?.conn) m.cursor.send(m.conn.sender, cursorSeq++);
         })
       : null;
   await sleep(task.warmupS * 1000);
@@ -132,6 +132,8 @@ export async function runRoom(task: RoomTask, emit: (e: LoadEvent) => void): Pro
     cursor: summarize(probes.flatMap((p) => p.cursorLatency)),
     drainMs,
     received: measureTraffic,
+    /** What one client receives per second on average in the measured window (issue 17: bounded whatever N). */
+    bytesPerClientPerS: connected.length > 0 ? measureTraffic.bytes / connected.length / task.durationS : null,
     closedEarly: traffic.closedEarly,
     loadCpuMeasureS,
     loadLoopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },

@@ -102,3 +102,46 @@ export function decodeFrame(data: Uint8Array): Frame {
 export function peekSync(data: Uint8Array): number {
   return data[0] === MessageType.Sync && data.length > 1 ? (data[1] ?? -1) : -1;
 }
+
+/**
+ * Hocuspocus (issue 17's second baseline) speaks the same y-protocol messages, each prefixed with
+ * the document name (varString), and opens a document only after an auth message
+ * ([name][2 = Auth][0 = Token][token]). The orchestrator marks its URLs with HOCUSPOCUS_DOC_PARAM;
+ * the load then wraps what it sends and strips the prefix of what it receives, so every client
+ * type works unchanged.
+ */
+export const HOCUSPOCUS_DOC_PARAM = "hocuspocus-doc";
+
+export interface HocuspocusDialect {
+  socketUrl: string;
+  auth: Uint8Array;
+  wrap(message: Uint8Array): Uint8Array;
+  unwrap(frame: Uint8Array): Uint8Array;
+}
+
+export function hocuspocusDialect(url: string): HocuspocusDialect | null {
+  const parsed = new URL(url);
+  const name = parsed.searchParams.get(HOCUSPOCUS_DOC_PARAM);
+  if (name === null) return null;
+  parsed.searchParams.delete(HOCUSPOCUS_DOC_PARAM);
+  const prefixEncoder = encoding.createEncoder();
+  encoding.writeVarString(prefixEncoder, name);
+  const prefix = encoding.toUint8Array(prefixEncoder);
+  const wrap = (message: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(prefix.length + message.length);
+    out.set(prefix, 0);
+    out.set(message, prefix.length);
+    return out;
+  };
+  const auth = encoding.createEncoder();
+  encoding.writeVarUint(auth, 2); // MessageType.Auth
+  encoding.writeVarUint(auth, 0); // AuthMessageType.Token
+  encoding.writeVarString(auth, "");
+  return {
+    socketUrl: parsed.toString(),
+    auth: wrap(encoding.toUint8Array(auth)),
+    wrap,
+    // Every frame of one socket is for its one document: skip the name.
+    unwrap: (frame) => frame.subarray(prefix.length),
+  };
+}

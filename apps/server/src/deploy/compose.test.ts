@@ -139,8 +139,10 @@ describe("docker-compose.yml", () => {
     const dockerfile = read("apps/server/Dockerfile");
     expect(dockerfile).toMatch(/^EXPOSE 8080$/m);
     expect(dockerfile).toMatch(/^\s*PORT=8080/m);
-    expect(dockerfile).toContain('CMD ["node", "--import", "tsx", "src/server.ts"]');
-    expect(existsSync(path.join(root, "apps/server/src/server.ts"))).toBe(true);
+    // The image runs the compiled build (compiled-server.test.ts starts it for real).
+    expect(dockerfile).toContain("RUN pnpm --filter @quadrant/server build");
+    expect(dockerfile).toContain('CMD ["node", "dist/server.js"]');
+    expect(read("apps/server/build.mjs")).toContain('server: "src/server.ts"');
   });
 
   it("declares every named volume it mounts", () => {

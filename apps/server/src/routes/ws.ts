@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CloseCode, CONTROL_PARAM } from "@quadrant/protocol";
 import type { Limits } from "../config";
 import type { ServerMetrics } from "../observability/metrics";
-import { Connection } from "../sync/connection";
+import { Connection, type SyncSocket } from "../sync/connection";
 import { ConnectionLimits } from "../sync/connection-limits";
 import type { RoomRegistry } from "../sync/room-registry";
 import type { BoardAccess } from "../services/board-access";
@@ -91,23 +91,7 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) 
           participant: query.success ? query.data.participant : undefined,
           wantsControl: query.success && query.data[CONTROL_PARAM] === "1",
         },
-        {
-          send: (data) => {
-            metrics?.messageOut(data.byteLength);
-            socket.send(data);
-          },
-          close: (code, reason) => {
-            // Reasons are the server's own fixed strings, so the label set stays small.
-            if (REJECTING_CLOSE_CODES.has(code)) metrics?.rejectedFrame(reason ?? String(code));
-            socket.close(code, reason);
-          },
-          terminate: () => socket.terminate(),
-          ping: () => socket.ping(),
-          get bufferedAmount() {
-            return socket.bufferedAmount;
-          },
-          rejected: (reason) => metrics?.rejectedFrame(reason),
-        },
+        new WsSyncSocket(socket, metrics),
         maxSendQueueBytes,
         new ConnectionLimits(limits, maxFrameBytes),
       );
@@ -136,6 +120,45 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) 
     },
   );
 };
+
+/**
+ * The `ws` socket as the sync layer sees it. A class, not an object of closures: its methods
+ * live once on the prototype, so each connection holds two fields instead of six closures
+ * and their context (issue 17: memory per connection).
+ */
+class WsSyncSocket implements SyncSocket {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly metrics: ServerMetrics | undefined,
+  ) {}
+
+  send(data: Uint8Array): void {
+    this.metrics?.messageOut(data.byteLength);
+    this.socket.send(data);
+  }
+
+  close(code: number, reason?: string): void {
+    // Reasons are the server's own fixed strings, so the label set stays small.
+    if (REJECTING_CLOSE_CODES.has(code)) this.metrics?.rejectedFrame(reason ?? String(code));
+    this.socket.close(code, reason);
+  }
+
+  terminate(): void {
+    this.socket.terminate();
+  }
+
+  ping(): void {
+    this.socket.ping();
+  }
+
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount;
+  }
+
+  rejected(reason: string): void {
+    this.metrics?.rejectedFrame(reason);
+  }
+}
 
 /**
  * @fastify/websocket routes the upgrade through Fastify with a stand-in

@@ -13,30 +13,29 @@ const BURST_SECONDS = 2;
  * budget is dropped (the next cursor position supersedes it).
  */
 export class ConnectionLimits {
-  private readonly updates: RateBudget;
-  private readonly updateBytes: RateBudget;
-  private readonly awareness: RateBudget;
+  // Each budget starts full, so creating it at first use is the same as creating it now;
+  // a socket that never sends awareness (or never edits) holds no budget for it (issue 17).
+  private updates: RateBudget | null = null;
+  private updateBytes: RateBudget | null = null;
+  private awareness: RateBudget | null = null;
 
   constructor(
     private readonly limits: Pick<Limits, "maxAwarenessBytes" | "maxAwarenessPerSecond" | "maxUpdatesPerSecond" | "maxUpdateBytesPerSecond">,
     /** Largest single frame the server accepts: one frame of that size must fit the byte budget. */
-    maxFrameBytes: number,
-  ) {
-    this.updates = new RateBudget(limits.maxUpdatesPerSecond, limits.maxUpdatesPerSecond * BURST_SECONDS);
-    this.updateBytes = new RateBudget(
-      limits.maxUpdateBytesPerSecond,
-      Math.max(maxFrameBytes, limits.maxUpdateBytesPerSecond * BURST_SECONDS),
-    );
-    this.awareness = new RateBudget(limits.maxAwarenessPerSecond, limits.maxAwarenessPerSecond * BURST_SECONDS);
-  }
+    private readonly maxFrameBytes: number,
+  ) {}
 
   update(bytes: number): LimitVerdict {
+    const { maxUpdatesPerSecond, maxUpdateBytesPerSecond } = this.limits;
+    this.updates ??= new RateBudget(maxUpdatesPerSecond, maxUpdatesPerSecond * BURST_SECONDS);
+    this.updateBytes ??= new RateBudget(maxUpdateBytesPerSecond, Math.max(this.maxFrameBytes, maxUpdateBytesPerSecond * BURST_SECONDS));
     if (!this.updates.take(1)) return "rate-limited";
     return this.updateBytes.take(bytes) ? "ok" : "rate-limited";
   }
 
   awarenessMessage(bytes: number): LimitVerdict {
     if (bytes > this.limits.maxAwarenessBytes) return "too-big";
+    this.awareness ??= new RateBudget(this.limits.maxAwarenessPerSecond, this.limits.maxAwarenessPerSecond * BURST_SECONDS);
     return this.awareness.take(1) ? "ok" : "rate-limited";
   }
 }

@@ -36,17 +36,20 @@ export interface ConnectionEvents {
   onClose(connection: Connection): void;
 }
 
+const NO_IDS: ReadonlySet<number> = new Set();
+
 /**
  * One client socket on one board. Frames that arrive before the room is ready
  * are buffered and replayed in order once `attach` is called.
  */
 export class Connection {
-  /** Awareness client ids whose state this connection has set. */
-  readonly awarenessIds = new Set<number>();
+  // Per-connection state is created on first use (issue 17: thousands of idle sockets).
+  private ownedIds: Set<number> | null = null;
   private alive = true;
   private isClosed = false;
   private events: ConnectionEvents | null = null;
-  private early: Uint8Array[] = [];
+  /** Frames that arrived before the room was ready (rare: null until one does). */
+  private early: Uint8Array[] | null = null;
 
   constructor(
     readonly identity: ConnectionIdentity,
@@ -66,10 +69,24 @@ export class Connection {
     return this.isClosed;
   }
 
+  /** Awareness client ids whose state this connection has set. */
+  get awarenessIds(): ReadonlySet<number> {
+    return this.ownedIds ?? NO_IDS;
+  }
+  ownAwarenessId(id: number): void {
+    (this.ownedIds ??= new Set()).add(id);
+  }
+  releaseAwarenessId(id: number): void {
+    this.ownedIds?.delete(id);
+  }
+  releaseAwarenessIds(): void {
+    this.ownedIds = null;
+  }
+
   attach(events: ConnectionEvents): void {
     this.events = events;
-    const early = this.early;
-    this.early = [];
+    const early = this.early ?? [];
+    this.early = null;
     for (const frame of early) {
       if (this.isClosed) return;
       events.onFrame(this, frame);
@@ -81,7 +98,7 @@ export class Connection {
     if (this.isClosed) return;
     this.alive = true;
     if (this.events) this.events.onFrame(this, frame);
-    else this.early.push(frame);
+    else (this.early ??= []).push(frame);
   }
 
   /** Adapter → sync: a pong arrived. */
@@ -93,7 +110,7 @@ export class Connection {
   handleSocketClosed(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    this.early = [];
+    this.early = null;
     this.events?.onClose(this);
   }
 

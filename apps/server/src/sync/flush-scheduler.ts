@@ -24,7 +24,13 @@ const MAX_ADAPTIVE_INTERVAL_MS = 50;
 const SMALL_ROOM_CONNECTIONS = 100;
 const MIN_INTERVAL_MS = 1;
 
-/** The flush interval of a room with `connections` sockets, given FLUSH_INTERVAL_MS (SS4). */
+/**
+ * A room's next tick starts at the earliest this many times its tick's fan-out cost after
+ * the previous one: a room spends at most 1 / COALESCE_COST_FACTOR of the time sending.
+ */
+export const COALESCE_COST_FACTOR = 3;
+
+/** The longest a room may wait between ticks, given FLUSH_INTERVAL_MS and its size: the coalescing cap (SS4). */
 export function tickIntervalMs(flushIntervalMs: number, connections: number): number {
   if (flushIntervalMs === 0) return 0; // explicitly no coalescing delay (experiments)
   const scaled =
@@ -32,6 +38,18 @@ export function tickIntervalMs(flushIntervalMs: number, connections: number): nu
       ? flushIntervalMs * (connections / SMALL_ROOM_CONNECTIONS)
       : Math.max(flushIntervalMs, connections / CONNECTIONS_PER_INTERVAL_MS);
   return Math.min(Math.max(flushIntervalMs, MAX_ADAPTIVE_INTERVAL_MS), Math.max(Math.min(MIN_INTERVAL_MS, flushIntervalMs), scaled));
+}
+
+/**
+ * Adaptive flush (SS4): the gap a room keeps between two ticks. A tick costs what sending
+ * its frames to every connection costs (measured: `tickCostMs`); a room waits
+ * COALESCE_COST_FACTOR times that, at most `tickIntervalMs`. A small or quiet room's tick
+ * costs microseconds, so it flushes on the next turn of the event loop (no tick to wait
+ * for); a big or busy one (a costly fan-out, or a machine so busy that sending takes long)
+ * coalesces up to the cap. What arrives in one turn always goes out in one tick.
+ */
+export function coalescingGapMs(flushIntervalMs: number, connections: number, tickCostMs: number): number {
+  return Math.min(tickIntervalMs(flushIntervalMs, connections), COALESCE_COST_FACTOR * tickCostMs);
 }
 
 /**
@@ -64,9 +82,8 @@ export class FlushScheduler implements RoomFlush {
   markDirty(room: Room): void {
     // Called for every message: O(1). An already dirty room's tick is already armed.
     if (this.dirty.has(room)) return;
-    // Leading edge: a room that has not ticked for a whole interval flushes at once
-    // (a lone edit in a quiet room pays no delay); under load the ticks stay an
-    // interval apart, so coalescing is unchanged.
+    // A room whose last tick is further back than its coalescing gap flushes on the next
+    // turn (a quiet or small room never waits); under load ticks stay a gap apart (SS4).
     const due = Math.max(performance.now(), room.lastTickAt + this.intervalFor(room));
     this.dirty.set(room, due);
     if (this.flushTimer === null || due < this.flushTimerDue) this.armAt(due);
@@ -74,7 +91,7 @@ export class FlushScheduler implements RoomFlush {
 
   private intervalFor(room: Room): number {
     if (this.failedWrites > 0 && room.hasPendingWrite()) return this.backoffMs();
-    return tickIntervalMs(this.options.flushIntervalMs, room.connections.size);
+    return coalescingGapMs(this.options.flushIntervalMs, room.connections.size, room.tickCostMs);
   }
 
   private armTimer(): void {

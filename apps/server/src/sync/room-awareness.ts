@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { encodeAwareness, type AwarenessEntry } from "./codec";
 import type { Connection } from "./connection";
+import { FULL_PRESENCE_MAX_CONNECTIONS, PresencePolicy } from "./presence-policy";
 
 /** Origin of awareness changes received from other instances (never re-published). */
 const ORIGIN_REMOTE = Symbol("remote-awareness");
@@ -15,9 +16,10 @@ export type AwarenessApplyResult = "applied" | "foreign-client-id" | "too-many-c
  */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
-/** What one tick of awareness changes turns into: one frame for local sockets, one update for the fan-out. */
+/** What one tick of awareness changes turns into: frames for local sockets, one update for the fan-out. */
 export interface AwarenessTick {
-  frame: Uint8Array;
+  /** Each frame with its recipients; null recipients: every connection of the room. */
+  sends: Array<{ frame: Uint8Array; recipients: readonly Connection[] | null }>;
   /** Local changes only (encoded awareness update), or null when all came from other instances. */
   publish: Uint8Array | null;
 }
@@ -32,6 +34,11 @@ export class RoomAwareness {
   private readonly owners = new Map<number, Connection>();
   private readonly changedLocal = new Set<number>();
   private readonly changedRemote = new Set<number>();
+  /**
+   * Who is where and who edited lately: what big rooms send to whom (SS16). Created when the room
+   * first outgrows FULL_PRESENCE_MAX_CONNECTIONS: the many small rooms of a server keep no maps.
+   */
+  private presencePolicy: PresencePolicy | null = null;
 
   constructor(doc: Y.Doc, onChange: () => void) {
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -39,11 +46,35 @@ export class RoomAwareness {
     this.awareness.setLocalState(null);
     this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const target = origin === ORIGIN_REMOTE ? this.changedRemote : this.changedLocal;
-      for (const id of change.added) target.add(id);
-      for (const id of change.updated) target.add(id);
-      for (const id of change.removed) target.add(id);
+      const states = this.awareness.getStates();
+      for (const id of change.added) {
+        target.add(id);
+        this.presencePolicy?.place(id, states.get(id) ?? null);
+      }
+      for (const id of change.updated) {
+        target.add(id);
+        this.presencePolicy?.place(id, states.get(id) ?? null);
+      }
+      for (const id of change.removed) {
+        target.add(id);
+        this.presencePolicy?.place(id, null);
+      }
       onChange();
     });
+  }
+
+  /** The presence policy, created (and fed every current state) on first use. */
+  private get presence(): PresencePolicy {
+    if (this.presencePolicy === null) {
+      this.presencePolicy = new PresencePolicy();
+      for (const [id, state] of this.awareness.getStates()) this.presencePolicy.place(id, state);
+    }
+    return this.presencePolicy;
+  }
+
+  /** The connection edited the document: in a big room its cursor goes to everyone for a while (SS16). */
+  noteEdit(connection: Connection, roomConnections: number, now: number): void {
+    if (roomConnections > FULL_PRESENCE_MAX_CONNECTIONS) this.presence.noteEdit(connection, now);
   }
 
   getStates(): Map<number, Record<string, unknown>> {
@@ -62,10 +93,10 @@ export class RoomAwareness {
     for (const entry of entries) {
       if (entry.state === null) {
         this.owners.delete(entry.clientId);
-        connection.awarenessIds.delete(entry.clientId);
+        connection.releaseAwarenessId(entry.clientId);
       } else {
         this.owners.set(entry.clientId, connection);
-        connection.awarenessIds.add(entry.clientId);
+        connection.ownAwarenessId(entry.clientId);
       }
     }
     try {
@@ -89,31 +120,57 @@ export class RoomAwareness {
   /** Removes (as null states, broadcast with the next tick) every client id the connection owned. */
   removeConnection(connection: Connection): void {
     const owned = [...connection.awarenessIds];
-    connection.awarenessIds.clear();
+    connection.releaseAwarenessIds();
     for (const id of owned) this.owners.delete(id);
     const present = owned.filter((id) => this.awareness.getStates().has(id));
     if (present.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, present, "closed");
   }
 
-  /** Every known state as one frame (for a joiner or a query-awareness), or null when there is none. */
-  encodeAll(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()];
-    return ids.length === 0 ? null : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  /**
+   * The states a joiner (or a query-awareness) gets: every known state in a room of up to
+   * FULL_PRESENCE_MAX_CONNECTIONS, else what this connection sees plus the summary (SS16).
+   */
+  encodeFor(connection: Connection, roomConnections: number, now: number): Uint8Array[] {
+    const states = this.awareness.getStates();
+    if (states.size === 0) return [];
+    if (roomConnections <= FULL_PRESENCE_MAX_CONNECTIONS) {
+      return [encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]))];
+    }
+    const frames: Uint8Array[] = [];
+    const visible = this.presence.visibleTo(connection, now).filter((id) => states.has(id));
+    if (visible.length > 0) frames.push(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, visible)));
+    const summary = this.presence.summaryIfDue(now, states.size, true);
+    if (summary) frames.push(encodeAwareness(summary));
+    return frames;
   }
 
-  /** Drains the changes since the last tick into one frame (each changed client once). */
-  takeTick(): AwarenessTick | null {
+  /**
+   * Drains the changes since the last tick (each changed client once): one frame for everyone
+   * in a room of up to FULL_PRESENCE_MAX_CONNECTIONS, else the presence policy's frames (SS4, SS16).
+   */
+  takeTick(connections: ReadonlySet<Connection>, now: number): AwarenessTick | null {
     if (this.changedLocal.size === 0 && this.changedRemote.size === 0) return null;
     const local = [...this.changedLocal];
     const remote = [...this.changedRemote].filter((id) => !this.changedLocal.has(id));
     this.changedLocal.clear();
     this.changedRemote.clear();
     const localUpdate = local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null;
-    const frame =
-      remote.length === 0 && localUpdate !== null
-        ? encodeAwareness(localUpdate)
-        : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local, ...remote]));
-    return { frame, publish: localUpdate };
+    if (connections.size <= FULL_PRESENCE_MAX_CONNECTIONS) {
+      const frame =
+        remote.length === 0 && localUpdate !== null
+          ? encodeAwareness(localUpdate)
+          : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local, ...remote]));
+      return { sends: [{ frame, recipients: null }], publish: localUpdate };
+    }
+    const changed = [...local, ...remote];
+    const states = this.awareness.getStates();
+    const removed = new Set(changed.filter((id) => !states.has(id)));
+    const sends: AwarenessTick["sends"] = this.presence
+      .plan(changed, removed, connections, now)
+      .map(({ ids, recipients }) => ({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), recipients }));
+    const summary = this.presence.summaryIfDue(now, states.size);
+    if (summary) sends.push({ frame: encodeAwareness(summary), recipients: null });
+    return { sends, publish: localUpdate };
   }
 
   destroy(): void {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { MemoryStorage } from "../storage/memory";
 import type { StoredUpdate } from "../storage/storage";
-import { tickIntervalMs } from "./flush-scheduler";
+import { COALESCE_COST_FACTOR, coalescingGapMs, tickIntervalMs } from "./flush-scheduler";
 import { createBoard } from "../../test-support/create-board";
 import { storedBytes } from "../../test-support/storage-contract";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
@@ -106,6 +106,36 @@ describe("room lifecycle", () => {
     await waitFor(() => b.doc.getMap("elements").has("kept"), { message: "retry delivers", timeoutMs: 10_000 });
     expect(docFromStorage(await storage.loadDocument(board.id)).getMap("elements").has("kept")).toBe(true);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+  });
+
+  it("a small room flushes every edit on the next turn, however long the coalescing cap (SS4)", async () => {
+    // A cap of 20 s for a room of two: an edit that waited for a tick would never arrive in this test.
+    server = await startTestServer({ storage: "sqlite", flushIntervalMs: 1_000_000 });
+    const board = await createBoard(server.url, "blank");
+    const a = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    const b = stockClient(server.wsUrl, board.id, board.tokens.editor);
+    clients.push(a, b);
+    await Promise.all([a.synced(), b.synced()]);
+    const elements = a.doc.getMap<{ x: number }>("elements");
+    for (let i = 0; i < 5; i++) {
+      elements.set("dragged", { x: i });
+      await waitFor(() => b.doc.getMap<{ x: number }>("elements").get("dragged")?.x === i, { message: `edit ${i} without a tick` });
+      // Durable before visible (SS3): what b saw is on disk.
+      expect(docFromStorage(await server.storage.loadDocument(board.id)).getMap<{ x: number }>("elements").get("dragged")?.x).toBe(i);
+    }
+    expect(server.app.rooms.get(board.id)?.tickCostMs).toBeLessThan(1_000_000);
+  });
+
+  it("coalesces in proportion to what a tick's fan-out costs, up to the size cap (SS4)", () => {
+    // Sending costs nothing measurable: flush on the next turn.
+    expect(coalescingGapMs(16, 200, 0)).toBe(0);
+    // A room whose tick took 2 ms waits COALESCE_COST_FACTOR × 2 ms from its start.
+    expect(coalescingGapMs(16, 200, 2)).toBe(COALESCE_COST_FACTOR * 2);
+    // A costly fan-out coalesces at most up to the size cap.
+    expect(coalescingGapMs(16, 1000, 40)).toBe(tickIntervalMs(16, 1000));
+    expect(coalescingGapMs(16, 2000, 1000)).toBe(50);
+    // FLUSH_INTERVAL_MS=0: never coalesce.
+    expect(coalescingGapMs(0, 1000, 40)).toBe(0);
   });
 
   it("ticks sooner in small rooms and less often in big ones (SS4)", () => {

@@ -13,6 +13,9 @@ import type { RoomHandle } from "./room-handle";
 import type { RoomHooks } from "./room-hooks";
 import { SaveStatusReporter } from "./save-status";
 
+/** Weight of the latest tick in a room's average tick cost (SS4). */
+const TICK_COST_WEIGHT = 0.3;
+
 /** The flush tick a room asks for (flush-scheduler.ts). */
 export interface RoomFlush {
   /** Called for every message that changes something: must stay O(1). */
@@ -59,6 +62,9 @@ export class Room implements RoomHandle {
   private compactionRunning = false;
   /** performance.now() of this room's last flush tick (leading-edge flush in quiet rooms). */
   private lastTick = Number.NEGATIVE_INFINITY;
+  /** What sending the current tick's frames took so far (ms), and the recent average per tick (SS4). */
+  private tickWork = 0;
+  private tickCost = 0;
 
   constructor(
     readonly boardId: string,
@@ -86,6 +92,10 @@ export class Room implements RoomHandle {
   }
   get lastTickAt(): number {
     return this.lastTick;
+  }
+  /** Recent cost of one tick's fan-out (ms, moving average): the adaptive flush's measure of load (SS4). */
+  get tickCostMs(): number {
+    return this.tickCost;
   }
   /** Resolves once the stored state is applied to `doc` (SS9a). */
   get applied(): Promise<void> {
@@ -126,8 +136,7 @@ export class Room implements RoomHandle {
     // arrives: a joiner is synced one round trip sooner, and the encoded state is
     // cached, so a crowd joining costs one encode. Only durable state is ever sent (SS1, SS3).
     this.document.answerStep1(connection, EMPTY_STATE_VECTOR);
-    const states = this.awareness.encodeAll();
-    if (states) connection.send(states);
+    for (const states of this.awareness.encodeFor(connection, this.connections.size, Date.now())) connection.send(states);
     // A joiner during a storage outage learns it at once, not at the next failure (SS9).
     const saveStatus = this.saveStatus.forJoiner();
     if (saveStatus !== null) sendControl(connection, saveStatus);
@@ -196,6 +205,9 @@ export class Room implements RoomHandle {
         if (!this.context.hooks.canWriteDocument(connection, this)) return;
         if (this.context.hooks.holdUpdate(connection, this, message.update)) return;
         this.document.receive(connection, message.update, message.dependencies);
+        // Editors' cursors go to everyone in a big room (SS16). A joiner's sync step 2 with
+        // nothing in it (2 bytes: no structs, no deletes) is not an edit.
+        if (message.update.byteLength > 2) this.awareness.noteEdit(connection, this.connections.size, Date.now());
         this.context.flush.markDirty(this);
         return;
       case "awareness": {
@@ -208,8 +220,7 @@ export class Room implements RoomHandle {
         return;
       }
       case "query-awareness": {
-        const states = this.awareness.encodeAll();
-        if (states) connection.send(states);
+        for (const states of this.awareness.encodeFor(connection, this.connections.size, Date.now())) connection.send(states);
         return;
       }
       case "auth":
@@ -228,6 +239,9 @@ export class Room implements RoomHandle {
 
   ticked(now: number): void {
     this.lastTick = now;
+    // The previous tick's fan-out is complete: fold it into the average (recent ticks weigh most).
+    this.tickCost = this.tickCost * (1 - TICK_COST_WEIGHT) + this.tickWork * TICK_COST_WEIGHT;
+    this.tickWork = 0;
   }
 
   /** Awareness is sent by live rooms only: a deleted or dropped room's sockets are closed. */
@@ -235,11 +249,16 @@ export class Room implements RoomHandle {
     return this.lifecycle === "active" || this.lifecycle === "unloading";
   }
 
-  /** Sends one awareness message with every client changed since the last tick (SS4). */
+  /** Sends every client changed since the last tick: one message each, to whoever sees it (SS4, SS16). */
   flushAwareness(): void {
-    const tick = this.awareness.takeTick();
+    const tick = this.awareness.takeTick(this.connections, Date.now());
     if (!tick) return;
-    this.broadcast(tick.frame);
+    const started = performance.now();
+    for (const { frame, recipients } of tick.sends) {
+      if (recipients === null) this.broadcast(frame);
+      else for (const connection of recipients) connection.send(frame);
+    }
+    this.tickWork += performance.now() - started;
     if (tick.publish) this.context.fanout.publish({ kind: "awareness", docId: this.boardId, update: tick.publish });
   }
 
@@ -259,7 +278,7 @@ export class Room implements RoomHandle {
     if (merged !== null) {
       this.logLength++;
       if (this.lifecycle !== "deleted") {
-        this.broadcast(encodeSyncUpdate(merged));
+        this.broadcastTimed(encodeSyncUpdate(merged));
         this.context.fanout.publish({ kind: "update", docId: this.boardId, update: merged });
         this.document.settleIfDurable();
       }
@@ -409,6 +428,13 @@ export class Room implements RoomHandle {
 
   private broadcast(frame: Uint8Array): void {
     for (const connection of this.connections) connection.send(frame);
+  }
+
+  /** A tick's frame: what sending it to everyone takes is the adaptive flush's measure of load (SS4). */
+  private broadcastTimed(frame: Uint8Array): void {
+    const started = performance.now();
+    this.broadcast(frame);
+    this.tickWork += performance.now() - started;
   }
 
   private safely(hook: string, run: () => void): void {

@@ -1,0 +1,43 @@
+// Compiles the server to dist/ for production (`npm start`, the Dockerfile, the benchmark):
+// plain `node dist/server.js`, no TypeScript loader in the process (issue 17: idle RSS and
+// ready time). Our workspace packages (@quadrant/*) export TypeScript sources, so they are
+// bundled in; every other package stays an import from node_modules (native bindings,
+// optional peers and their own file layout keep working). Development keeps tsx (`pnpm dev`).
+import { build } from "esbuild";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outdir = path.join(here, "dist");
+
+/** Bare imports of third-party packages stay external; @quadrant/* and relative files are bundled. */
+const externalThirdParty = {
+  name: "external-third-party",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("@quadrant/")) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+await rm(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: here,
+  entryPoints: { server: "src/server.ts", backup: "src/cli/backup.ts" },
+  outdir,
+  bundle: true,
+  splitting: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  // Fastify, pino and zod errors name functions and classes: keep the names.
+  keepNames: true,
+  plugins: [externalThirdParty],
+  logLevel: "warning",
+  metafile: true,
+});
+const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+process.stdout.write(`server built to dist/ (${Math.round(bytes / 1024)} KiB with source maps)\n`);
