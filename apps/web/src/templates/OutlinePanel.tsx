@@ -1,31 +1,11 @@
 import { useRef } from "react";
-import { type BoardView, type Rect, peopleInFrames, rectOf } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { fitElementToView } from "../board/fitView";
 import { useFocusKey } from "../board/useFocusKey";
 import { currentViewport } from "../facilitation/sceneHelpers";
-import { TEMPLATE_KIND_LABELS } from "./TemplateTools";
+import { outlineOf } from "./outline";
 import { useBoardView } from "./useBoardView";
 import { useLookers } from "./useLookers";
-
-/** One line of the outline: a template frame or a theme frame. */
-interface OutlineEntry {
-  frameId: string;
-  kind: string;
-  title: string;
-  items: number;
-}
-
-function entriesOf(view: BoardView): OutlineEntry[] {
-  const templates = [...view.templates].sort((a, b) => a.createdAt - b.createdAt).map((t) => ({
-    frameId: t.frameId,
-    kind: TEMPLATE_KIND_LABELS[t.kind],
-    title: t.title,
-    items: view.notes.filter((n) => n.templateId === t.id).length,
-  }));
-  const themes = view.themes.map((t) => ({ frameId: t.theme.frameId, kind: "Theme", title: t.theme.name || "Untitled theme", items: t.notes.length }));
-  return [...templates, ...themes];
-}
 
 /**
  * Every template and theme frame on the board, with who is in it now (whose view centre is
@@ -34,11 +14,7 @@ function entriesOf(view: BoardView): OutlineEntry[] {
  * Shift+O outside a text field jumps here ("o" alone is Excalidraw's ellipse tool).
  */
 export function OutlinePanel({ api }: { api: BoardApi }) {
-  const entries = entriesOf(useBoardView(api.doc));
-  const lookers = useLookers(api.presence);
-  const frames = new Map<string, Rect>();
-  for (const e of api.scene?.api.getSceneElements() ?? []) if (e.type === "frame") frames.set(e.id, rectOf(e));
-  const inFrame = peopleInFrames(frames, lookers);
+  const entries = outlineOf(useBoardView(api.doc), api.scene?.api.getSceneElements() ?? [], useLookers(api.presence));
   const list = useRef<HTMLUListElement>(null);
   useFocusKey("O", list, true);
   const go = (frameId: string) => api.scene !== null && fitElementToView(api.scene, frameId);
@@ -58,9 +34,9 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
             <span className="small outline-meta">
               {e.kind} · {e.items} {e.items === 1 ? "note" : "notes"}
             </span>
-            {(inFrame.get(e.frameId)?.length ?? 0) > 0 && (
+            {e.here.length > 0 && (
               <span className="small outline-meta" data-testid={`outline-here-${e.frameId}`}>
-                here now: {inFrame.get(e.frameId)?.join(", ")}
+                here now: {e.here.join(", ")}
               </span>
             )}
           </button>
