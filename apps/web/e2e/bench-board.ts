@@ -8,6 +8,7 @@
  *      (note slot, template spot) on that board (target < 16 ms);
  *   d. JavaScript of the first page load, gzipped: landing route and board route (production build).
  * Run: pnpm --filter @quadrant/web build && pnpm --filter @quadrant/web build:e2e && node --import tsx apps/web/e2e/bench-board.ts
+ * With BENCH_PROFILE=1 it only profiles one open of each page (CPU profiler, top self time) and exits.
  * Prints a markdown block and writes it between the bench markers of docs/web-performance.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -222,6 +223,35 @@ async function firstLoadJs(browser: Browser, url: string, ready: (page: Page) =>
   return { files };
 }
 
+type CpuProfile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] };
+
+/** One open with Chromium's CPU profiler on: the functions with the most self time, to find what costs. */
+async function profileOpen(browser: Browser, url: string, ready: (page: Page) => Promise<void>, init?: (context: BrowserContext) => Promise<unknown>): Promise<string> {
+  const { context, page } = await freshPage(browser);
+  await init?.(context);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const t0 = Date.now();
+  await page.goto(url);
+  await ready(page);
+  const elapsed = Date.now() - t0;
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+  await context.close();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").pop()}:${frame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const busy = [...self].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).reduce((a, [, v]) => a + v, 0);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
+  return [`${url}: ready after ${elapsed} ms, ${busy.toFixed(0)} ms of samples outside idle/program`, ...top].join("\n");
+}
+
 const total = (files: ReadonlyMap<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
 
 async function main() {
@@ -247,6 +277,23 @@ async function main() {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const link = `${origin}/b/${created.id}#t=${created.tokens.editor}`;
     const bareUrl = `${origin}/bench.html`;
+    if (process.env.BENCH_PROFILE) {
+      const { canvas } = await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      console.log(await profileOpen(browser, link, boardReady));
+      console.log(
+        await profileOpen(browser, bareUrl, (p) => p.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 }).then(() => undefined), (c) =>
+          c.addInitScript(
+            ([elements, size]) => {
+              window.__quadrantBenchScene = elements as never;
+              window.__quadrantBenchSize = size;
+            },
+            [scene, canvas] as const,
+          ),
+        ),
+      );
+      await browser.close();
+      return;
+    }
 
     // (a) one warm-up of each (not counted; also gives the canvas size), then alternate.
     const { canvas } = await openQuadrant(browser, link);

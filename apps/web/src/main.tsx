@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
+import { getBoard } from "./api/client";
 import { parseRoute } from "./app/links";
 import { LandingPage } from "./landing/LandingPage";
 import { MessagePage } from "./app/MessagePage";
@@ -8,15 +9,18 @@ import "./app/styles.css";
 // The board page pulls in Excalidraw (megabytes): load it only on /b/*.
 const BoardPage = lazy(() => import("./board/BoardPage"));
 
+const route = parseRoute(window.location.pathname, window.location.hash);
+// A board link: ask the server about access while the board's code downloads, not after it.
+const firstAccess = route.kind === "board" && route.token ? getBoard(route.boardId, route.token) : undefined;
+
 function App() {
-  const route = parseRoute(window.location.pathname, window.location.hash);
   switch (route.kind) {
     case "landing":
       return <LandingPage />;
     case "board":
       return (
         <Suspense fallback={<div className="splash">Opening board…</div>}>
-          <BoardPage boardId={route.boardId} token={route.token} />
+          <BoardPage boardId={route.boardId} token={route.token} firstAccess={firstAccess} />
         </Suspense>
       );
     case "not-found":
