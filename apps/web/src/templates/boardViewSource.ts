@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { type ParsedBoard, parseBoard, snapshotBoard } from "@quadrant/board-model";
+import { type ElementMemo, type ParsedBoard, readBoard } from "@quadrant/board-model";
 import { type BoardView, type Votes, interpretBoard } from "@quadrant/templates";
 
 /**
@@ -21,9 +21,12 @@ const realTimers: Timers = {
   },
 };
 
-/** Reads the whole board: what one panel refresh costs (timed by e2e/bench-board.ts). */
-export function computeBoardView(doc: Y.Doc, votes?: Votes): BoardView {
-  return interpretBoard(parseBoard(snapshotBoard(doc)), votes);
+/**
+ * Reads the whole board: what one panel refresh costs (timed by e2e/bench-board.ts). With the
+ * source's memo, only elements changed since the last read are parsed again.
+ */
+export function computeBoardView(doc: Y.Doc, memo: ElementMemo, votes?: Votes): BoardView {
+  return interpretBoard(readBoard(doc, memo), votes);
 }
 
 /**
@@ -32,6 +35,7 @@ export function computeBoardView(doc: Y.Doc, votes?: Votes): BoardView {
  */
 export class BoardViewSource {
   private board: ParsedBoard | null = null;
+  private readonly memo: ElementMemo = new WeakMap();
   /** The document changed since `board` was read. */
   private dirty = false;
   private plain: BoardView | null = null;
@@ -60,7 +64,7 @@ export class BoardViewSource {
    */
   view(votes?: Votes): BoardView {
     if (!this.board || (this.dirty && !this.cancel)) {
-      this.board = parseBoard(snapshotBoard(this.doc));
+      this.board = readBoard(this.doc, this.memo);
       this.dirty = false;
       this.plain = null;
       this.views = new WeakMap();
