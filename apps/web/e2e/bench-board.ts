@@ -174,28 +174,41 @@ async function boardReady(page: Page): Promise<void> {
 }
 
 /** Quadrant: goto → canvas bound (data-ready) and holding every element → the next frame drawn. */
-async function openQuadrant(browser: Browser, link: string): Promise<{ ms: number; canvas: { width: number; height: number } }> {
+type View = { scrollX: number; scrollY: number; zoom: number };
+type Shown = { width: number; height: number; view: View };
+
+async function openQuadrant(browser: Browser, link: string): Promise<{ ms: number; shown: Shown }> {
   const { context, page } = await freshPage(browser);
   const t0 = Date.now();
   await page.goto(link);
   await boardReady(page);
+  // Opened = shown at its first view (the fit to the content), as the bare page opens at that view.
+  await page.waitForSelector('[data-initial-view]:not([data-initial-view="pending"])', { timeout: 60_000 });
   await page.evaluate(() => window.__quadrantBoard?.nextFrame());
   const elapsed = Date.now() - t0;
   const box = (await page.getByTestId("board-canvas").boundingBox()) ?? { width: 1280, height: 800 };
+  // The view the board was fitted to: the bare page opens the scene at the same one.
+  const view = (await page.evaluate(() => window.__quadrantBoard?.view?.())) ?? { scrollX: 0, scrollY: 0, zoom: 1 };
   await context.close();
-  return { ms: elapsed, canvas: { width: Math.round(box.width), height: Math.round(box.height) } };
+  return { ms: elapsed, shown: { width: Math.round(box.width), height: Math.round(box.height), view } };
 }
 
 /** Bare Excalidraw: goto → start-up done and holding every element → the next frame drawn. */
-async function openBare(browser: Browser, url: string, scene: readonly JsonObject[], canvas: { width: number; height: number }): Promise<number> {
-  const { context, page } = await freshPage(browser);
+/** Hands the bare page the scene, the board page's canvas size and its fitted view. */
+async function bareScene(context: BrowserContext, scene: readonly JsonObject[], shown: Shown): Promise<void> {
   await context.addInitScript(
-    ([elements, size]) => {
+    ([elements, { width, height, view }]) => {
       window.__quadrantBenchScene = elements as never;
-      window.__quadrantBenchSize = size;
+      window.__quadrantBenchSize = { width, height };
+      window.__quadrantBenchView = view;
     },
-    [scene, canvas] as const,
+    [scene, shown] as const,
   );
+}
+
+async function openBare(browser: Browser, url: string, scene: readonly JsonObject[], shown: Shown): Promise<number> {
+  const { context, page } = await freshPage(browser);
+  await bareScene(context, scene, shown);
   const t0 = Date.now();
   await page.goto(url);
   await page.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 });
@@ -278,34 +291,26 @@ async function main() {
     const link = `${origin}/b/${created.id}#t=${created.tokens.editor}`;
     const bareUrl = `${origin}/bench.html`;
     if (process.env.BENCH_PROFILE) {
-      const { canvas } = await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      const { shown } = await openQuadrant(browser, link); // warm the server's copy and heal indices once
       console.log(await profileOpen(browser, link, boardReady));
       console.log(
-        await profileOpen(browser, bareUrl, (p) => p.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 }).then(() => undefined), (c) =>
-          c.addInitScript(
-            ([elements, size]) => {
-              window.__quadrantBenchScene = elements as never;
-              window.__quadrantBenchSize = size;
-            },
-            [scene, canvas] as const,
-          ),
-        ),
+        await profileOpen(browser, bareUrl, (p) => p.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 }).then(() => undefined), (c) => bareScene(c, scene, shown)),
       );
       await browser.close();
       return;
     }
 
     // (a) one warm-up of each (not counted; also gives the canvas size), then alternate.
-    const { canvas } = await openQuadrant(browser, link);
-    await openBare(browser, bareUrl, scene, canvas);
+    const { shown } = await openQuadrant(browser, link);
+    await openBare(browser, bareUrl, scene, shown);
     const opens: number[] = [];
     const bares: number[] = [];
     for (let run = 0; run < OPENS; run++) {
       if (run % 2 === 0) {
         opens.push((await openQuadrant(browser, link)).ms);
-        bares.push(await openBare(browser, bareUrl, scene, canvas));
+        bares.push(await openBare(browser, bareUrl, scene, shown));
       } else {
-        bares.push(await openBare(browser, bareUrl, scene, canvas));
+        bares.push(await openBare(browser, bareUrl, scene, shown));
         opens.push((await openQuadrant(browser, link)).ms);
       }
     }

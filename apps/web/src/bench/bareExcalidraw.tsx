@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { ExcalidrawImperativeAPI, NormalizedZoomValue } from "@excalidraw/excalidraw/types";
 import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import "@excalidraw/excalidraw/index.css";
 
@@ -16,10 +16,14 @@ declare global {
     __quadrantBenchScene?: readonly ExcalidrawElement[];
     /** The board page's canvas size, so both pages draw the same number of pixels. */
     __quadrantBenchSize?: { width: number; height: number };
+    /** The view the board page fitted the same scene to, so both pages draw the same elements at the same zoom. */
+    __quadrantBenchView?: { scrollX: number; scrollY: number; zoom: number };
     /** Read-only: how many elements the canvas holds once Excalidraw finished loading. */
     __quadrantBare?: { ready(): number; nextFrame(): Promise<number> };
   }
 }
+
+const benchView = window.__quadrantBenchView;
 
 function BareExcalidraw() {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
@@ -33,7 +37,10 @@ function BareExcalidraw() {
     <div style={{ position: "fixed", left: 0, top: 0, width: window.__quadrantBenchSize?.width ?? "100vw", height: window.__quadrantBenchSize?.height ?? "100vh" }}>
       <Excalidraw
         excalidrawAPI={setApi}
-        initialData={{ elements: window.__quadrantBenchScene ?? [] }}
+        initialData={{
+          elements: window.__quadrantBenchScene ?? [],
+          appState: benchView ? { scrollX: benchView.scrollX, scrollY: benchView.scrollY, zoom: { value: benchView.zoom as NormalizedZoomValue } } : {},
+        }}
         isCollaborating
         UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
         onChange={() => {
