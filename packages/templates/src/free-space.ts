@@ -52,10 +52,11 @@ export function freeSpotFor(size: Size, occupied: readonly Rect[], near: Point, 
     const below = o.y + o.height + gap;
     candidates.push(at(right, o.y), at(right, centred.y), at(o.x, below), at(centred.x, below));
   }
-  // Nearest first (stable), then the first clear one: the same spot as sorting the clear ones.
-  candidates.sort((a, b) => distance(a, near) - distance(b, near));
+  // Nearest first (stable, each distance computed once), then the first clear one: the same
+  // spot as sorting the clear ones.
+  const byDistance = candidates.map((c) => ({ c, d: distance(c, near) })).sort((a, b) => a.d - b.d);
   const index = new RectIndex(occupied, overlaps);
-  return candidates.find((c) => !index.hits(c, gap)) ?? at(all.x + all.width + gap, all.y);
+  return byDistance.find(({ c }) => !index.hits(c, gap))?.c ?? at(all.x + all.width + gap, all.y);
 }
 
 /**
