@@ -58,7 +58,11 @@ function excalidrawNoCdn(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The e2e build (`--mode e2e`) also holds bench.html: bare Excalidraw opening a scene from
+ * `initialData`, the baseline of e2e/bench-board.ts. The production build has only index.html.
+ */
+export default defineConfig(({ mode }) => ({
   plugins: [react(), excalidrawFonts(), excalidrawNoCdn()],
   define: {
     // Excalidraw's bundle checks this to choose between React and Preact.
@@ -67,6 +71,9 @@ export default defineConfig({
   build: {
     // Excalidraw alone is ~2.5 MB gzipped; it sits in the lazily loaded board chunk.
     chunkSizeWarningLimit: 6000,
+    ...(mode === "e2e"
+      ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, "index.html"), bench: path.resolve(import.meta.dirname, "bench.html") } } }
+      : {}),
   },
   server: {
     proxy: {
@@ -74,4 +81,4 @@ export default defineConfig({
       "/ws": { target: "ws://localhost:8080", ws: true },
     },
   },
-});
+}));

@@ -50,7 +50,7 @@ function allAt(doc: Y.Doc, offset: number): boolean {
 
 async function main(): Promise<void> {
   const dataDir = freshDir("quadrant-history-bench-");
-  const server = await startOurs({ storage: "sqlite", dataDir, flushIntervalMs: null, idleUnloadMs: null, compactAfterUpdates: null, cpuProfDir: null }, dataDir);
+  const server = await startOurs({ runtime: "dist", storage: "sqlite", dataDir, flushIntervalMs: null, idleUnloadMs: null, compactAfterUpdates: null, cpuProfDir: null }, dataDir);
   const base = `http://127.0.0.1:${server.port}`;
   try {
     const created = await fetch(`${base}/api/boards`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "History bench", template: "blank" }) });

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
+import { getBoard } from "./api/client";
 import { parseRoute } from "./app/links";
 import { LandingPage } from "./landing/LandingPage";
 import { MessagePage } from "./app/MessagePage";
@@ -10,15 +11,18 @@ const BoardPage = lazy(() => import("./board/BoardPage"));
 // The pre-work page is a small form (phones): its own chunk, without Excalidraw.
 const PreworkPage = lazy(() => import("./prework/PreworkPage"));
 
+const route = parseRoute(window.location.pathname, window.location.hash);
+// A board link: ask the server about access while the board's code downloads, not after it.
+const firstAccess = route.kind === "board" && route.token ? getBoard(route.boardId, route.token) : undefined;
+
 function App() {
-  const route = parseRoute(window.location.pathname, window.location.hash);
   switch (route.kind) {
     case "landing":
       return <LandingPage />;
     case "board":
       return (
         <Suspense fallback={<div className="splash">Opening board…</div>}>
-          <BoardPage boardId={route.boardId} token={route.token} />
+          <BoardPage boardId={route.boardId} token={route.token} firstAccess={firstAccess} />
         </Suspense>
       );
     case "prework":

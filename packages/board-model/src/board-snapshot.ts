@@ -72,12 +72,55 @@ function issueText(error: { issues: readonly { path: readonly PropertyKey[]; mes
 }
 
 export function parseBoard(snapshot: BoardSnapshot): ParsedBoard {
+  return parseWithElements(
+    Object.entries(snapshot.elements).map(([key, raw]) => parseElement(key, raw)),
+    snapshot,
+  );
+}
+
+/** One element entry checked: the element, or the line that says what was wrong with it. */
+export type ElementParse = { element: ElementLike } | { problem: string };
+
+/**
+ * Remembers each stored element's parse, keyed by the document's own object: Yjs stores a
+ * new object whenever an entry changes, so an unchanged entry is never parsed twice.
+ */
+export type ElementMemo = WeakMap<object, ElementParse>;
+
+function parseElement(key: string, raw: unknown): ElementParse {
+  const r = ElementLike.safeParse(raw);
+  return r.success ? { element: r.data } : { problem: `elements/${key}: ${issueText(r.error)}` };
+}
+
+/**
+ * `parseBoard(snapshotBoard(doc))` for a reader that reads the same live document again and
+ * again (the web app's side panels): only elements changed since the last read are cloned and
+ * parsed, and image files (which the parsed board does not hold) are not copied at all. The
+ * parsed elements are shared between reads: treat them as read-only.
+ */
+export function readBoard(doc: Y.Doc, memo: ElementMemo): ParsedBoard {
+  const parsed: ElementParse[] = [];
+  elementsMap(doc).forEach((value, key) => {
+    let r = memo.get(value);
+    if (!r) {
+      r = parseElement(key, structuredClone(value));
+      memo.set(value, r);
+    }
+    parsed.push(r);
+  });
+  return parseWithElements(parsed, {
+    templates: mapToObject(templatesMap(doc)),
+    notes: mapToObject(notesMap(doc)),
+    records: mapToObject(recordsMap(doc)),
+  });
+}
+
+function parseWithElements(parsed: readonly ElementParse[], snapshot: Omit<BoardSnapshot, "elements" | "files">): ParsedBoard {
   const problems: string[] = [];
   const elements: ElementLike[] = [];
-  for (const [key, raw] of Object.entries(snapshot.elements)) {
-    const r = ElementLike.safeParse(raw);
-    if (r.success) elements.push(r.data);
-    else problems.push(`elements/${key}: ${issueText(r.error)}`);
+  for (const r of parsed) {
+    if ("element" in r) elements.push(r.element);
+    else problems.push(r.problem);
   }
   const templates: TemplateInstance[] = [];
   for (const [key, raw] of Object.entries(snapshot.templates)) {

@@ -46,9 +46,11 @@ export {
 export {
   type BoardSnapshot,
   type ParsedBoard,
+  type ElementMemo,
   snapshotBoard,
   writeSnapshot,
   parseBoard,
+  readBoard,
 } from "./board-snapshot";
 export {
   readTemplate,

@@ -1,6 +1,7 @@
 import { type ElementLike, type TemplateInstance, quadrantTag } from "@quadrant/board-model";
 import type { Size } from "./builders";
 import { type Point, type Rect, rectOf, rotatedBounds } from "./geometry";
+import { RectIndex } from "./rect-index";
 
 /** Space kept between a new template and what is already on the board. */
 export const TEMPLATE_GAP = 80;
@@ -51,9 +52,11 @@ export function freeSpotFor(size: Size, occupied: readonly Rect[], near: Point, 
     const below = o.y + o.height + gap;
     candidates.push(at(right, o.y), at(right, centred.y), at(o.x, below), at(centred.x, below));
   }
-  const clear = candidates.filter((c) => !occupied.some((o) => overlaps(c, o, gap)));
-  clear.sort((a, b) => distance(a, near) - distance(b, near));
-  return clear[0] ?? at(all.x + all.width + gap, all.y);
+  // Nearest first (stable, each distance computed once), then the first clear one: the same
+  // spot as sorting the clear ones.
+  const byDistance = candidates.map((c) => ({ c, d: distance(c, near) })).sort((a, b) => a.d - b.d);
+  const index = new RectIndex(occupied, overlaps);
+  return byDistance.find(({ c }) => !index.hits(c, gap))?.c ?? at(all.x + all.width + gap, all.y);
 }
 
 /**
@@ -72,8 +75,9 @@ export function noteSlot(size: Size, near: Point, obstacles: Obstacles, gap = NO
   }
   // Stable sort: equally near slots keep row order (top row first, left to right).
   slots.sort((a, b) => distance(a, near) - distance(b, near));
-  const free = (r: Rect) =>
-    !obstacles.occupied.some((o) => overlaps(r, o, gap / 2)) && !obstacles.borders.some((s) => overlaps(r, s, gap / 2));
+  const occupied = new RectIndex(obstacles.occupied, overlaps);
+  const borders = new RectIndex(obstacles.borders, overlaps);
+  const free = (r: Rect) => !occupied.hits(r, gap / 2) && !borders.hits(r, gap / 2);
   return slots.find(free) ?? freeSpotFor(size, [...obstacles.occupied, ...obstacles.borders], near, gap);
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { canEdit, CloseCode, type BoardInfo } from "@quadrant/protocol";
-import { getBoard } from "../api/client";
+import { type ApiResult, getBoard } from "../api/client";
 import { MessagePage } from "../app/MessagePage";
 import { findBoard, loadIdentity, rememberBoard, type Identity } from "../app/localStore";
 import { NamePrompt } from "./NamePrompt";
@@ -21,14 +21,21 @@ function deniedPage(status: number): Access {
   return { kind: "denied", code: "error", title: "The board could not be opened", message: `The server answered with an error (${status}). Try again in a moment.` };
 }
 
-export default function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
+interface Props {
+  boardId: string;
+  token: string | null;
+  /** The access check main.tsx started while this page's code loaded (the first one only). */
+  firstAccess?: Promise<ApiResult<BoardInfo>>;
+}
+
+export default function BoardPage({ boardId, token, firstAccess }: Props) {
   const [access, setAccess] = useState<Access>({ kind: "checking" });
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
 
   useEffect(() => {
     if (!token) return;
     let live = true;
-    void getBoard(boardId, token).then((result) => {
+    void (firstAccess ?? getBoard(boardId, token)).then((result) => {
       if (!live) return;
       switch (result.kind) {
         case "ok":
@@ -53,7 +60,7 @@ export default function BoardPage({ boardId, token }: { boardId: string; token: 
     return () => {
       live = false;
     };
-  }, [boardId, token]);
+  }, [boardId, token, firstAccess]);
 
   const checkAccess = useCallback(async (): Promise<SessionEnd | null> => {
     if (!token) return null;

@@ -7,6 +7,7 @@ import { BoardCanvas } from "./BoardCanvas";
 import type { BoardApi } from "./boardApi";
 import { boardPanels } from "./panels";
 import { installTestHook } from "./testHook";
+import { installBenchHook } from "./benchHook";
 import { installTemplatesTestHook } from "../templates/testHook";
 import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
@@ -55,7 +56,9 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     if (import.meta.env.VITE_TEST_HOOKS !== "true" || !session || !scene) return undefined;
     const removeBoard = installTestHook(session.doc, scene);
     const removeTemplates = installTemplatesTestHook({ doc: session.doc, scene });
+    const removeBench = installBenchHook(session.doc, scene, session.presence);
     return () => {
+      removeBench();
       removeBoard();
       removeTemplates();
     };

@@ -16,6 +16,8 @@ export interface BoardTestHook {
   watchElementX(id: string, x: number): void;
   /** The time noted by `watchElementX`, or null while not seen yet. */
   watchedAt(): number | null;
+  /** Excalidraw's scroll and zoom now (the benchmark opens bare Excalidraw at the same view). */
+  view(): { scrollX: number; scrollY: number; zoom: number };
   /** Resolves after the next animation frame, i.e. once the canvas has been drawn. */
   nextFrame(): Promise<number>;
 }
@@ -50,6 +52,10 @@ export function installTestHook(doc: Y.Doc, scene: ExcalidrawScene): () => void 
       })),
     fileIds: () => ({ canvas: Object.keys(scene.api.getFiles()), doc: [...filesMap(doc).keys()] }),
     docElementCount: () => [...elementsMap(doc).values()].filter((v) => v.isDeleted !== true).length,
+    view: () => {
+      const s = scene.api.getAppState();
+      return { scrollX: s.scrollX, scrollY: s.scrollY, zoom: s.zoom.value };
+    },
     nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
   };
   window.__quadrantBoard = hook;

@@ -1,10 +1,9 @@
 import { useRef } from "react";
-import { type Rect, peopleInFrames, rectOf } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { fitElementToView } from "../board/fitView";
 import { useFocusKey } from "../board/useFocusKey";
 import { currentViewport } from "../facilitation/sceneHelpers";
-import { outlineEntries } from "./outlineEntries";
+import { outlineOf } from "./outline";
 import { useBoardView } from "./useBoardView";
 import { useLookers } from "./useLookers";
 
@@ -15,11 +14,7 @@ import { useLookers } from "./useLookers";
  * Shift+O outside a text field jumps here ("o" alone is Excalidraw's ellipse tool).
  */
 export function OutlinePanel({ api }: { api: BoardApi }) {
-  const entries = outlineEntries(useBoardView(api.doc));
-  const lookers = useLookers(api.presence);
-  const frames = new Map<string, Rect>();
-  for (const e of api.scene?.api.getSceneElements() ?? []) if (e.type === "frame") frames.set(e.id, rectOf(e));
-  const inFrame = peopleInFrames(frames, lookers);
+  const entries = outlineOf(useBoardView(api.doc), api.scene?.api.getSceneElements() ?? [], useLookers(api.presence));
   const list = useRef<HTMLUListElement>(null);
   useFocusKey("O", list, true);
   const go = (frameId: string) => api.scene !== null && fitElementToView(api.scene, frameId);
@@ -39,9 +34,9 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
             <span className="small outline-meta">
               {e.kind} · {e.items} {e.items === 1 ? "note" : "notes"}
             </span>
-            {(inFrame.get(e.frameId)?.length ?? 0) > 0 && (
+            {e.here.length > 0 && (
               <span className="small outline-meta" data-testid={`outline-here-${e.frameId}`}>
-                here now: {inFrame.get(e.frameId)?.join(", ")}
+                here now: {e.here.join(", ")}
               </span>
             )}
           </button>

@@ -1,32 +1,30 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { parseBoard, snapshotBoard } from "@quadrant/board-model";
-import { type BoardView, type Votes, interpretBoard } from "@quadrant/templates";
+import { type BoardView, type Votes } from "@quadrant/templates";
+import { BoardViewSource } from "./boardViewSource";
 
-const NO_VOTES: Votes = new Map();
+/**
+ * One source per document, shared by every panel that reads it (see BoardViewSource). Keyed
+ * weakly by the document: it lives exactly as long as the board session's Y.Doc.
+ */
+const sources = new WeakMap<Y.Doc, BoardViewSource>();
 
-function compute(doc: Y.Doc, votes: Votes): BoardView {
-  return interpretBoard(parseBoard(snapshotBoard(doc)), votes);
+function sourceOf(doc: Y.Doc): BoardViewSource {
+  let source = sources.get(doc);
+  if (!source) {
+    source = new BoardViewSource(doc);
+    sources.set(doc, source);
+  }
+  return source;
 }
 
-/** The interpreted board, recomputed at most once per frame after any document change. */
-export function useBoardView(doc: Y.Doc, votes: Votes = NO_VOTES): BoardView {
-  const [view, setView] = useState(() => compute(doc, votes));
+/** The interpreted board, refreshed shortly after document changes (PANEL_REFRESH_MS), shared by all panels. */
+export function useBoardView(doc: Y.Doc, votes?: Votes): BoardView {
+  const source = sourceOf(doc);
+  const [view, setView] = useState(() => source.view(votes));
   useEffect(() => {
-    let frame = 0;
-    const onUpdate = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setView(compute(doc, votes));
-      });
-    };
-    doc.on("update", onUpdate);
-    setView(compute(doc, votes));
-    return () => {
-      doc.off("update", onUpdate);
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [doc, votes]);
+    setView(source.view(votes));
+    return source.subscribe(() => setView(source.view(votes)));
+  }, [source, votes]);
   return view;
 }

@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import type { Looker } from "@quadrant/templates";
 import type { Presence } from "../collab/presence";
 
-function read(presence: Presence): Looker[] {
+/** Everyone else on the board whose view is known, and the middle of that view. */
+export function readLookers(presence: Presence): Looker[] {
   return presence.peers().flatMap((p) => (p.state.viewport ? [{ name: p.state.user.name || "anonymous", at: { x: p.state.viewport.cx, y: p.state.viewport.cy } }] : []));
 }
 
@@ -11,10 +12,10 @@ const same = (a: readonly Looker[], b: readonly Looker[]) =>
 
 /** The other people on the board and the middle of their views, following awareness (pointer moves alone re-render nothing). */
 export function useLookers(presence: Presence): Looker[] {
-  const [lookers, setLookers] = useState(() => read(presence));
+  const [lookers, setLookers] = useState(() => readLookers(presence));
   useEffect(() => {
     const update = () => setLookers((prev) => {
-      const next = read(presence);
+      const next = readLookers(presence);
       return same(prev, next) ? prev : next;
     });
     update();

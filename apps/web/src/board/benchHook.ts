@@ -1,0 +1,65 @@
+import type * as Y from "yjs";
+import { NOTE_SIZE } from "@quadrant/templates";
+import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import type { Presence } from "../collab/presence";
+import { outlineOf } from "../templates/outline";
+import { noteCentre, templateOrigin, viewCentre } from "../templates/placeNew";
+import { computeBoardView } from "../templates/boardViewSource";
+import { readLookers } from "../templates/useLookers";
+
+/**
+ * Benchmark hook (e2e build only, window.__quadrantBench): times, on this page's main thread,
+ * the computations a person waits for on a big board. Each runs on the live board and
+ * returns what it found; nothing is written (the benchmark reads, it does not act).
+ */
+export interface BenchHook {
+  /** ms per call of the Outline panel's computation: interpret the document, list frames, count notes, people in frames. */
+  outline(calls: number): { ms: number[]; entries: number; notes: number };
+  /** The same from a cold start: every element parsed (the first read after opening the board). */
+  outlineCold(calls: number): { ms: number[] };
+  /** ms per call of a quick note's auto-placement (noteSlot over the board's obstacles). */
+  noteSlot(calls: number): { ms: number[] };
+  /** ms per call of a new template's placement (freeSpotFor over every element's box). */
+  templateSpot(calls: number): { ms: number[] };
+}
+
+declare global {
+  interface Window {
+    __quadrantBench?: BenchHook;
+  }
+}
+
+function timed<T>(calls: number, run: (i: number) => T): { ms: number[]; last: T | undefined } {
+  const ms: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < calls; i++) {
+    const t0 = performance.now();
+    last = run(i);
+    ms.push(performance.now() - t0);
+  }
+  return { ms, last };
+}
+
+export function installBenchHook(doc: Y.Doc, scene: ExcalidrawScene, presence: Presence): () => void {
+  const api = { doc, scene };
+  const hook: BenchHook = {
+    outlineCold: (calls) => timed(calls, () => outlineOf(computeBoardView(doc, new WeakMap()), scene.api.getSceneElements(), readLookers(presence))),
+    outline: (calls) => {
+      // As the panel refreshes: one element moved since the last read (the memo parses just it).
+      const memo = new WeakMap();
+      computeBoardView(doc, memo);
+      const { ms, last } = timed(calls, () => {
+        const view = computeBoardView(doc, memo);
+        return { entries: outlineOf(view, scene.api.getSceneElements(), readLookers(presence)).length, notes: view.notes.length };
+      });
+      return { ms, entries: last?.entries ?? 0, notes: last?.notes ?? 0 };
+    },
+    // Spread the wanted point over the board so some calls start in crowded places.
+    noteSlot: (calls) => timed(calls, (i) => noteCentre(api, NOTE_SIZE, { x: (i % 10) * 300, y: Math.floor(i / 10) * 200 })),
+    templateSpot: (calls) => timed(calls, () => templateOrigin(api, { width: 900, height: 900 }, viewCentre(api))),
+  };
+  window.__quadrantBench = hook;
+  return () => {
+    if (window.__quadrantBench === hook) delete window.__quadrantBench;
+  };
+}

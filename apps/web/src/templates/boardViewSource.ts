@@ -1,0 +1,88 @@
+import type * as Y from "yjs";
+import { type ElementMemo, type ParsedBoard, readBoard } from "@quadrant/board-model";
+import { type BoardView, type Votes, interpretBoard } from "@quadrant/templates";
+
+/**
+ * How long the side panels may trail the document. Reading the board (snapshot, zod parse,
+ * interpretation) costs milliseconds on a 2,000-element board; done once per document change
+ * by each of the ~9 panels it held the main thread for tens of ms after every remote edit,
+ * so the canvas showed edits late. Panels are read, not drawn on: 150 ms behind is invisible.
+ */
+export const PANEL_REFRESH_MS = 150;
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): () => void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+/**
+ * Reads the whole board: what one panel refresh costs (timed by e2e/bench-board.ts). With the
+ * source's memo, only elements changed since the last read are parsed again.
+ */
+export function computeBoardView(doc: Y.Doc, memo: ElementMemo, votes?: Votes): BoardView {
+  return interpretBoard(readBoard(doc, memo), votes);
+}
+
+/**
+ * The board as the template panels read it, computed once per document change for every panel
+ * (not once per panel), at most every PANEL_REFRESH_MS. Views with votes are memoised per votes map.
+ */
+export class BoardViewSource {
+  private board: ParsedBoard | null = null;
+  private readonly memo: ElementMemo = new WeakMap();
+  /** The document changed since `board` was read. */
+  private dirty = false;
+  private plain: BoardView | null = null;
+  private views = new WeakMap<Votes, BoardView>();
+  private readonly listeners = new Set<() => void>();
+  private cancel: (() => void) | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly timers: Timers = realTimers,
+  ) {
+    // For the document's whole life: the source is kept beside it (useBoardView) and dies with it.
+    doc.on("update", () => {
+      this.dirty = true;
+      if (this.listeners.size === 0 || this.cancel) return;
+      this.cancel = this.timers.setTimeout(() => {
+        this.cancel = null;
+        for (const listener of [...this.listeners]) listener();
+      }, PANEL_REFRESH_MS);
+    });
+  }
+
+  /**
+   * The interpreted board; `votes` (the revealed totals) only where a panel ranks by them.
+   * While a refresh is pending, the last reading (readers are told when to look again).
+   */
+  view(votes?: Votes): BoardView {
+    if (!this.board || (this.dirty && !this.cancel)) {
+      this.board = readBoard(this.doc, this.memo);
+      this.dirty = false;
+      this.plain = null;
+      this.views = new WeakMap();
+    }
+    if (!votes) return (this.plain ??= interpretBoard(this.board));
+    const cached = this.views.get(votes) ?? interpretBoard(this.board, votes);
+    this.views.set(votes, cached);
+    return cached;
+  }
+
+  /** `listener` runs once per refresh interval after the document changed. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.cancel?.();
+      this.cancel = null;
+    };
+  }
+}
