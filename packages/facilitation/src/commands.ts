@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HealthDimension, HealthRating } from "@quadrant/board-model";
-import { AgendaStep, ClientId, ElementJson, ParticipantName, Target, Viewport } from "./state";
+import { AgendaStep, ClientId, ElementJson, NoteColourMode, ParticipantName, Target, Viewport } from "./state";
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...shape });
@@ -67,6 +67,9 @@ export const Command = z.discriminatedUnion("type", [
 
   cmd("ready.set", { ready: z.boolean(), name: z.string().max(60).optional() }),
   cmd("ready.clear", {}),
+
+  /** How notes are coloured for everyone (RULE 36). */
+  cmd("notes.colours", { mode: NoteColourMode }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -119,6 +122,7 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "agenda.goto": "facilitator",
   "ready.set": "anyone",
   "ready.clear": "facilitator",
+  "notes.colours": "facilitator",
 };
 
 export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(

@@ -14,6 +14,7 @@ export {
   RatingState,
   ParticipantName,
   RosterEntry,
+  NoteColourMode,
   FacilitationState,
   initialState,
   parseState,

@@ -48,6 +48,10 @@ export function applyCommand(
   if (COMMAND_PERMISSION[command.type] === "editor" && state.lock.board && actor.role !== "facilitator") {
     return refuse("forbidden", "the board is locked");
   }
+  // RULE 33: a note outside every frame is "to be placed"; nobody votes on or scores it yet.
+  if ((command.type === "vote.cast" || command.type === "scoring.submit") && board.toBePlaced?.(command.noteId) === true) {
+    return refuse("conflict", "that note is still to be placed: drag it into a zone or a theme first, then vote or score");
+  }
   const me = actor.participantId;
   switch (command.type) {
     case "timer.set":
@@ -159,6 +163,8 @@ export function applyCommand(
     }
     case "ready.clear":
       return ok({ ...state, ready: {} });
+    case "notes.colours":
+      return ok({ ...state, noteColours: command.mode });
   }
 }
 

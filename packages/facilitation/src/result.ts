@@ -32,6 +32,12 @@ export interface BoardContext {
   notesIn(target: Target): string[] | null;
   /** Whether a template id names a technical health scorecard on the board, or null when it cannot tell. */
   isScorecard(templateId: string): boolean | null;
+  /**
+   * RULE 33: true when the note is on the board but outside every frame ("to be placed"), false
+   * when a frame holds it, null when it cannot tell (e.g. a held private note). Optional: a board
+   * that does not say is taken as "cannot tell".
+   */
+  toBePlaced?(noteId: string): boolean | null;
 }
 
 export const NO_BOARD: BoardContext = {

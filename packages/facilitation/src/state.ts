@@ -133,6 +133,10 @@ export const AgendaStep = z.strictObject({
 });
 export type AgendaStep = z.infer<typeof AgendaStep>;
 
+/** RULE 36: notes coloured by their zone (category) or by who wrote them (author). */
+export const NoteColourMode = z.enum(["category", "author"]);
+export type NoteColourMode = z.infer<typeof NoteColourMode>;
+
 export const ReadyEntry = z.strictObject({ name: z.string().max(60), at: z.number() });
 
 export const FacilitationState = z.strictObject({
@@ -181,6 +185,8 @@ export const FacilitationState = z.strictObject({
   rating: RatingState.nullable().default(null),
   /** participantId → who took part ("who took part" in the brief); kept after they leave. */
   participants: z.record(ClientId, RosterEntry).default({}),
+  /** How notes are coloured on this board (issue 15, RULE 36); default so older states still parse. */
+  noteColours: NoteColourMode.default("category"),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -200,6 +206,7 @@ export function initialState(): FacilitationState {
     nextId: 1,
     rating: null,
     participants: {},
+    noteColours: "category",
   };
 }
 

@@ -7,6 +7,7 @@ import {
   ClientId,
   ElementJson,
   type FacilitationState,
+  NoteColourMode,
   RatingBallot,
   Score,
   Target,
@@ -131,6 +132,8 @@ export const FacilitationView = z.strictObject({
   participants: z
     .strictObject({ count: z.number(), who: z.array(z.strictObject({ name: z.string(), role: Role })) })
     .nullable(),
+  /** How every client colours notes (RULE 36); the facilitator sets it. */
+  noteColours: NoteColourMode.default("category"),
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -206,5 +209,6 @@ export function viewFor(
         : null,
     },
     participants: facilitator ? { count: Object.keys(state.participants).length, who: roster(state) } : null,
+    noteColours: state.noteColours,
   };
 }
