@@ -26,7 +26,7 @@ export {
 export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
 export { type Placement, placeCentre } from "./placement";
 export { type Looker, peopleInFrames } from "./frame-presence";
-export { type Obstacles, TEMPLATE_GAP, NOTE_GAP, freeSpotFor, noteSlot, noteObstacles, occupiedBoxes, overlaps } from "./free-space";
+export { type Obstacles, TEMPLATE_GAP, NOTE_GAP, freeSpotFor, noteSlot, noteObstacles, occupiedBoxes, overlaps, boundsOf } from "./free-space";
 export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy, isToBePlaced, notesToBePlaced } from "./frames";
 export { type ZoneArea, zoneRect, zoneAreas, zoneAreaAt } from "./zone-areas";
 export { type NoteTarget, placeQuickNote } from "./note-placement";

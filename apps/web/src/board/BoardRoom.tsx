@@ -11,6 +11,7 @@ import { installTemplatesTestHook } from "../templates/testHook";
 import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
+import { NotesLayer } from "../notes/NotesLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
 
 interface Props {
@@ -94,6 +95,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       <div className="board-body">
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} onScene={setScene} />
         <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
+        <NotesLayer scene={scene} doc={session.doc} control={session.control} canEdit={editable && !locked} />
         {panels.length > 0 && (
           <aside className="side-panels" data-testid="side-panels">
             {panels.map((panel) => (

@@ -7,6 +7,8 @@ import { currentViewport } from "../facilitation/sceneHelpers";
 import { TEMPLATE_KIND_LABELS } from "./TemplateTools";
 import { useBoardView } from "./useBoardView";
 import { useLookers } from "./useLookers";
+import { tidy } from "../notes/noteLayout";
+import { colourMode } from "../notes/quickNote";
 
 /** One line of the outline: a template frame or a theme frame. */
 interface OutlineEntry {
@@ -48,6 +50,11 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
     // Excalidraw applies the fitted scroll and zoom on its next render; read the view after it.
     requestAnimationFrame(() => api.control.send({ type: "focus.summon", viewport: currentViewport(scene) }));
   };
+  const tidyFrame = (frameId: string) => {
+    if (!api.scene) return;
+    const outcome = tidy(api.scene, api.doc, { kind: "frame", frameId }, colourMode(api));
+    if (outcome.full.length > 0) api.scene.toast(`Not enough room in ${outcome.full.join(", ")} to lay every note out without overlap: make the frame larger, then Tidy again.`);
+  };
   if (entries.length === 0) return <p className="small">No templates or themes yet.</p>;
   return (
     <ul className="outline-list" data-testid="outline" ref={list} tabIndex={-1} aria-label="frames on this board (Shift+O)">
@@ -64,6 +71,11 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
               </span>
             )}
           </button>
+          {api.canEdit && (
+            <button type="button" className="small" data-testid={`outline-tidy-${e.frameId}`} title="Lay out this frame's notes without overlap, zone by zone (undo with Ctrl+Z)" onClick={() => tidyFrame(e.frameId)}>
+              Tidy
+            </button>
+          )}
           {api.role === "facilitator" && (
             <button type="button" className="small" data-testid={`outline-summon-${e.frameId}`} title="Fit the frame in your view and bring everyone to it" onClick={() => bringEveryone(e.frameId)}>
               Bring everyone
