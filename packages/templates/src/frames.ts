@@ -53,11 +53,13 @@ export function notesHeldBy(elements: readonly ElementLike[], hasNoteData: (id: 
 }
 
 /**
- * RULE 33: a note no frame holds (RULE 23: no template, theme or other frame contains its
- * centre) is "to be placed": it is marked on the canvas and no vote or scoring round takes it
- * until someone drags it into a frame.
+ * RULE 33: on a board with frames, a note no frame holds (RULE 23: no template, theme or other
+ * frame contains its centre) is "to be placed": it is marked on the canvas and no vote or
+ * scoring round takes it until someone drags it into a frame. A board without any frame is a
+ * free-form board: nothing there is waiting for a place.
  */
 export function isToBePlaced(elements: readonly FrameElement[], note: Pick<ElementLike, "x" | "y" | "width" | "height">): boolean {
+  if (!elements.some((e) => e.type === "frame" && !e.isDeleted)) return false;
   return framesHolding(elements, centreOf(note)).length === 0;
 }
 

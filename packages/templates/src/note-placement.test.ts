@@ -88,6 +88,13 @@ describe("RULE 33: notes outside every frame are to be placed", () => {
     expect(notesToBePlaced(board.elements, (id) => id in board.notes)).toEqual([outside]);
   });
 
+  it("a board without any frame is free-form: nothing is to be placed", () => {
+    const b = new FixtureBoard();
+    b.addNote({ x: 0, y: 0 }, "brainstorm");
+    const board = parseBoard(b.snapshot);
+    expect(notesToBePlaced(board.elements, () => false)).toEqual([]);
+  });
+
   it("a note dragged onto a frame's edge is placed (the frame's area is closed, RULE 2)", () => {
     const { b } = swotAndMatrix();
     const onEdge = b.addNote({ x: 0, y: 450 }, "edge");

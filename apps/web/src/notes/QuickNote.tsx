@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { BoardApi } from "../board/boardApi";
 import { useFocusKey } from "../board/useFocusKey";
 import { type QuickNoteAim, addQuickNote, aimQuickNote, colourMode } from "./quickNote";
-import { tidy } from "./noteLayout";
+import { tidyAndTell } from "./noteLayout";
 import { useClickedZone } from "./useClickedZone";
 
 /** The selection as a string, so the aim is recomputed only when it changes (onChange fires on every pointer move). */
@@ -44,9 +44,7 @@ export function QuickNote({ api }: { api: BoardApi }) {
     input.current?.blur();
   };
   const tidyZone = () => {
-    if (!api.scene || !clicked) return;
-    const outcome = tidy(api.scene, api.doc, { kind: "zone", templateId: clicked.templateId, zoneId: clicked.zone.id }, colourMode(api));
-    if (outcome.full.length > 0) api.scene.toast(`Not enough room in ${outcome.full.join(", ")} to lay every note out without overlap: make the frame larger, then Tidy again.`);
+    if (api.scene && clicked) tidyAndTell(api.scene, api.doc, { kind: "zone", templateId: clicked.templateId, zoneId: clicked.zone.id }, colourMode(api));
   };
   return (
     <div className="quick-note">

@@ -153,3 +153,12 @@ export function recolourAll(scene: ExcalidrawScene, doc: Y.Doc, mode: NoteColour
   if (changes.size > 0) apply(scene, changes);
   return changes.size;
 }
+
+/** Tidy, and tell the person when an area had no room (nothing in it moved). */
+export function tidyAndTell(scene: ExcalidrawScene, doc: Y.Doc, scope: TidyScope, mode: NoteColourMode): TidyOutcome {
+  const outcome = tidy(scene, doc, scope, mode);
+  if (outcome.full.length > 0) {
+    scene.toast(`Not enough room in ${outcome.full.join(", ")} to lay every note out without overlap: make the frame larger, then Tidy again.`);
+  }
+  return outcome;
+}

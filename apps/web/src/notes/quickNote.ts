@@ -1,4 +1,4 @@
-import type { ElementLike } from "@quadrant/board-model";
+import { type ElementLike, hasNoteData } from "@quadrant/board-model";
 import {
   type NoteColourMode,
   type NoteTarget,
@@ -8,6 +8,7 @@ import {
   buildStickyNote,
   centreOf,
   noteColour,
+  noteIds,
   noteObstacles,
   placeQuickNote,
   rotatedBounds,
@@ -40,7 +41,9 @@ export interface QuickNoteAim {
  */
 export function aimQuickNote(api: Pick<BoardApi, "scene" | "doc">, clicked: ZoneArea | null): QuickNoteAim {
   const elements = sceneElements(api);
-  const selected = api.scene ? new Set(selectedNoteIds(api.scene)) : new Set<string>();
+  // Only notes (RULE 9) count: a selected drawing or frame is not something to put a note beside.
+  const notes = noteIds(elements, (id) => hasNoteData(api.doc, id));
+  const selected = new Set(api.scene ? selectedNoteIds(api.scene).filter((id) => notes.has(id)) : []);
   const boxes = elements.filter((e) => selected.has(e.id) && e.type !== "frame").map((e) => rotatedBounds(e));
   const selection = boundsOf(boxes);
   if (selection) {

@@ -7,8 +7,8 @@ import { sceneElements } from "./quickNote";
 const sameZone = (a: ZoneArea | null, b: ZoneArea | null) => a?.templateId === b?.templateId && a?.zone.id === b?.zone.id;
 
 /**
- * The zone this person last clicked in (RULE 32's "targeted zone"): every pointer-down on the
- * canvas updates it, so a click in Strengths aims the next quick note there and a click outside
+ * The zone this person last clicked in (RULE 32's "targeted zone"): every pointer-down of the
+ * selection tool on the canvas updates it, so a click in Strengths aims the next quick note there and a click outside
  * every zone clears it. Read live from the scene, so a moved frame moves the target with it.
  */
 export function useClickedZone(api: Pick<BoardApi, "scene" | "doc">): [ZoneArea | null, () => void] {
@@ -16,7 +16,9 @@ export function useClickedZone(api: Pick<BoardApi, "scene" | "doc">): [ZoneArea 
   const { scene, doc } = api;
   useEffect(() => {
     if (!scene) return undefined;
-    return scene.api.onPointerDown((_tool, state) => {
+    return scene.api.onPointerDown((tool, state) => {
+      // Drawing a shape or text in a zone is not aiming at it; a click with the selection tool is.
+      if (tool.type !== "selection") return;
       const hit = zoneAreaAt(sceneElements({ scene }), readTemplateInstances(doc), state.origin);
       setClicked((before) => (sameZone(before, hit) ? before : hit));
     });

@@ -7,7 +7,7 @@ import { currentViewport } from "../facilitation/sceneHelpers";
 import { TEMPLATE_KIND_LABELS } from "./TemplateTools";
 import { useBoardView } from "./useBoardView";
 import { useLookers } from "./useLookers";
-import { tidy } from "../notes/noteLayout";
+import { tidyAndTell } from "../notes/noteLayout";
 import { colourMode } from "../notes/quickNote";
 
 /** One line of the outline: a template frame or a theme frame. */
@@ -51,9 +51,7 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
     requestAnimationFrame(() => api.control.send({ type: "focus.summon", viewport: currentViewport(scene) }));
   };
   const tidyFrame = (frameId: string) => {
-    if (!api.scene) return;
-    const outcome = tidy(api.scene, api.doc, { kind: "frame", frameId }, colourMode(api));
-    if (outcome.full.length > 0) api.scene.toast(`Not enough room in ${outcome.full.join(", ")} to lay every note out without overlap: make the frame larger, then Tidy again.`);
+    if (api.scene) tidyAndTell(api.scene, api.doc, { kind: "frame", frameId }, colourMode(api));
   };
   if (entries.length === 0) return <p className="small">No templates or themes yet.</p>;
   return (
