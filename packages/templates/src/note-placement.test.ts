@@ -22,16 +22,18 @@ describe("RULE 32: a quick note places itself", () => {
     const { b } = swotAndMatrix();
     const board = parseBoard(b.snapshot);
     const threats = zoneAreas(board.elements, board.templates).find((z) => z.zone.id === "threats")!;
+    const swotFrame = { x: 1400, y: 0, width: 1200, height: 900 };
     const { occupied, borders } = noteObstacles(board.elements, board.templates);
     const placed: Rect[] = [];
-    for (let i = 0; i < 10; i++) placed.push(placeQuickNote(NOTE_SIZE, { kind: "zone", area: threats.rect }, { occupied: [...occupied, ...placed], borders }));
+    for (let i = 0; i < 10; i++) placed.push(placeQuickNote(NOTE_SIZE, { kind: "zone", area: threats.rect, frame: swotFrame }, { occupied: [...occupied, ...placed], borders }));
     for (const [i, a] of placed.entries()) {
       for (const other of placed.slice(i + 1)) expect(overlaps(a, other)).toBe(false);
       for (const line of borders) expect(overlaps(a, line)).toBe(false);
       for (const box of occupied) expect(overlaps(a, box)).toBe(false);
     }
     expect(placed.slice(0, 9).every((r) => inside(r, threats.rect))).toBe(true);
-    expect(inside(placed[9]!, threats.rect)).toBe(false);
+    // the 10th: outside the whole SWOT (not in a neighbouring zone), so it is to be placed
+    expect(overlaps(placed[9]!, swotFrame)).toBe(false);
     // the first sits at the zone's middle: a neutral spot in it
     expect(placed[0]!.x + NOTE_SIZE.width / 2).toBeCloseTo(threats.rect.x + threats.rect.width / 2);
   });
@@ -40,7 +42,8 @@ describe("RULE 32: a quick note places itself", () => {
     const { b } = swotAndMatrix();
     const board = parseBoard(b.snapshot);
     for (const area of zoneAreas(board.elements, board.templates)) {
-      const slot = placeQuickNote(NOTE_SIZE, { kind: "zone", area: area.rect }, noteObstacles(board.elements, board.templates));
+      const frame = area.rect; // only used when the zone is full
+      const slot = placeQuickNote(NOTE_SIZE, { kind: "zone", area: area.rect, frame }, noteObstacles(board.elements, board.templates));
       const hit = zoneAreaAt(board.elements, board.templates, { x: slot.x + slot.width / 2, y: slot.y + slot.height / 2 });
       expect([hit?.templateId, hit?.zone.id]).toEqual([area.templateId, area.zone.id]);
     }
@@ -54,13 +57,13 @@ describe("RULE 32: a quick note places itself", () => {
     expect(zone.zone.id).toBe("opportunities");
     const selection = { x: 1420, y: 550, width: 160, height: 100 };
     const obstacles = noteObstacles(board.elements, board.templates);
-    const first = placeQuickNote(NOTE_SIZE, { kind: "beside", selection, zone: zone.rect }, obstacles);
+    const first = placeQuickNote(NOTE_SIZE, { kind: "beside", selection, zone: { area: zone.rect, frame: zone.rect } }, obstacles);
     expect(first.y).toBe(550);
     expect(first.x).toBeGreaterThan(1580);
     expect(inside(first, zone.rect)).toBe(true);
     const placed: Rect[] = [first];
     for (let i = 0; i < 4; i++) {
-      const next = placeQuickNote(NOTE_SIZE, { kind: "beside", selection, zone: zone.rect }, { ...obstacles, occupied: [...obstacles.occupied, ...placed] });
+      const next = placeQuickNote(NOTE_SIZE, { kind: "beside", selection, zone: { area: zone.rect, frame: zone.rect } }, { ...obstacles, occupied: [...obstacles.occupied, ...placed] });
       expect(inside(next, zone.rect)).toBe(true);
       for (const p of placed) expect(overlaps(next, p)).toBe(false);
       placed.push(next);

@@ -9,11 +9,22 @@ import type { Point, Rect } from "./geometry";
  * - `view`: nothing targeted: near the middle of their view.
  */
 export type NoteTarget =
-  | { kind: "zone"; area: Rect }
-  | { kind: "beside"; selection: Rect; zone: Rect | null }
+  | { kind: "zone"; area: Rect; frame: Rect }
+  | { kind: "beside"; selection: Rect; zone: { area: Rect; frame: Rect } | null }
   | { kind: "view"; centre: Point };
 
 const middle = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+const inside = (r: Rect, a: Rect) => r.x >= a.x && r.y >= a.y && r.x + r.width <= a.x + a.width && r.y + r.height <= a.y + a.height;
+
+/**
+ * A slot wholly inside `zone.area`; when the zone is full, one outside its whole template
+ * (never a neighbouring zone, where the note would count as something it is not).
+ */
+function slotInZone(size: Size, near: Point, zone: { area: Rect; frame: Rect }, obstacles: Obstacles, gap: number): Rect {
+  const slot = noteSlot(size, near, obstacles, gap, zone.area);
+  if (inside(slot, zone.area)) return slot;
+  return noteSlot(size, near, { occupied: [...obstacles.occupied, zone.frame], borders: obstacles.borders }, gap);
+}
 
 /**
  * RULE 32: where a quick note of `size` goes. Always a free slot (off every note, never
@@ -21,16 +32,16 @@ const middle = (r: Rect): Point => ({ x: r.x + r.width / 2, y: r.y + r.height / 
  * zone's middle, wholly inside it; beside a selection the slot just right of it (then the
  * nearest free one), inside the selection's zone when it has one; otherwise the free slot
  * nearest the middle of the view. A full zone sends the note to the nearest free spot
- * outside it, where it is "to be placed" (RULE 33).
+ * outside its template, where it is "to be placed" (RULE 33).
  */
 export function placeQuickNote(size: Size, target: NoteTarget, obstacles: Obstacles, gap = NOTE_GAP): Rect {
   switch (target.kind) {
     case "zone":
-      return noteSlot(size, middle(target.area), obstacles, gap, target.area);
+      return slotInZone(size, middle(target.area), target, obstacles, gap);
     case "beside": {
       const s = target.selection;
       const right = { x: s.x + s.width + gap + size.width / 2, y: s.y + size.height / 2 };
-      return noteSlot(size, right, obstacles, gap, target.zone ?? undefined);
+      return target.zone ? slotInZone(size, right, target.zone, obstacles, gap) : noteSlot(size, right, obstacles, gap);
     }
     case "view":
       return noteSlot(size, target.centre, obstacles, gap);

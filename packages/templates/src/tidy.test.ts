@@ -65,3 +65,16 @@ describe("RULE 34: tidy lays out one area's notes", () => {
     expect(Math.hypot(rects[1]!.x - 210, rects[1]!.y - 205)).toBeLessThan(200);
   });
 });
+
+describe("RULE 34 (separate): a note dragged out of a full grid finds its old hole", () => {
+  it("9 notes on the quick-note grid, one dropped on another: it moves back into the empty slot, inside the quadrant", () => {
+    const area: Rect = { x: 0, y: 0, width: 600, height: 450 };
+    const grid: TidyItem[] = [];
+    for (const dy of [-116, 0, 116]) for (const dx of [-176, 0, 176]) grid.push(note(`n${grid.length}`, 300 + dx - 80, 225 + dy - 50));
+    const dragged = { ...grid[4]!, rect: { ...grid[0]!.rect, x: grid[0]!.rect.x + 20, y: grid[0]!.rect.y + 10 } };
+    const items = grid.map((g) => (g.id === dragged.id ? dragged : g));
+    const result = separateOverlaps(items, area, { occupied: [], borders: [] });
+    if (!result.ok) throw new Error("no room");
+    expect(result.moves).toEqual([{ id: "n4", x: 220, y: 175 }]);
+  });
+});

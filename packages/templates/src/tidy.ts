@@ -64,24 +64,29 @@ export function tidyGrid(items: readonly TidyItem[], area: Rect, gap = NOTE_GAP 
 
 /**
  * RULE 34 (separate): on an impact/effort matrix a note's position is its score (RULE 6), so
- * tidy only pulls overlapping notes apart: in z-order (bottom first) a note that overlaps one
- * already kept moves to the nearest free slot inside the same area (RULE 32's slots), the rest
- * stay where they are, so scores change as little as possible. `others` are what must stay
- * clear besides the notes (labels, borders).
+ * tidy only pulls overlapping notes apart. In z-order (bottom first) a note that overlaps a
+ * note below it that stays is moved; every other note stays where it is, so scores change as
+ * little as possible. Each moved note takes the nearest free slot inside the same area (RULE
+ * 32's slots around the note, else around the area's middle, where a note dragged out of its
+ * slot left a hole). `others` are what must stay clear besides the notes (labels, borders).
  */
 export function separateOverlaps(itemsBottomFirst: readonly TidyItem[], area: Rect, others: Obstacles, gap = NOTE_GAP): TidyResult {
-  const kept: Rect[] = [];
+  // A note clashes when it overlaps a note below it that stays; everything that does not clash stays put.
+  const clashing = new Set<string>();
+  itemsBottomFirst.forEach((item, i) => {
+    const below = itemsBottomFirst.slice(0, i).filter((b) => !clashing.has(b.id));
+    if (below.some((b) => overlaps(item.rect, b.rect, gap / 2))) clashing.add(item.id);
+  });
+  const kept: Rect[] = itemsBottomFirst.filter((i) => !clashing.has(i.id)).map((i) => i.rect);
   const moves: TidyMove[] = [];
-  for (const item of itemsBottomFirst) {
-    const clash = kept.some((k) => overlaps(item.rect, k, gap / 2));
-    if (!clash) {
-      kept.push(item.rect);
-      continue;
-    }
-    const near = { x: centreX(item.rect), y: centreY(item.rect) };
-    const slot = noteSlot(item.rect, near, { occupied: [...others.occupied, ...kept], borders: others.borders }, gap, area);
-    const insideArea = slot.x >= area.x && slot.y >= area.y && slot.x + slot.width <= area.x + area.width && slot.y + slot.height <= area.y + area.height;
-    if (!insideArea) return { ok: false, reason: "no-room" };
+  for (const item of itemsBottomFirst.filter((i) => clashing.has(i.id))) {
+    const obstacles = { occupied: [...others.occupied, ...kept], borders: others.borders };
+    // Nearest to where it was dropped; else on the grid quick notes use (anchored at the area's
+    // middle, RULE 32), where a note dragged out of its slot left a hole.
+    const slot = [{ x: centreX(item.rect), y: centreY(item.rect) }, { x: centreX(area), y: centreY(area) }]
+      .map((near) => noteSlot(item.rect, near, obstacles, gap, area))
+      .find((s) => s.x >= area.x && s.y >= area.y && s.x + s.width <= area.x + area.width && s.y + s.height <= area.y + area.height);
+    if (!slot) return { ok: false, reason: "no-room" };
     kept.push(slot);
     moves.push({ id: item.id, x: slot.x, y: slot.y });
   }

@@ -8,6 +8,8 @@ export interface ZoneArea {
   kind: TemplateInstance["kind"];
   zone: Zone;
   rect: Rect;
+  /** The template's frame, in scene coordinates. */
+  frame: Rect;
 }
 
 /** A zone's scene rectangle inside its frame's current rectangle. */
@@ -19,7 +21,7 @@ export function zoneRect(frame: Rect, zone: Zone): Rect {
 export function zoneAreas(elements: readonly ElementLike[], templates: readonly TemplateInstance[]): ZoneArea[] {
   const byId = new Map(elements.map((e) => [e.id, e]));
   return withFrames(templates, byId).flatMap(({ item, rect }) =>
-    item.zones.map((zone) => ({ templateId: item.id, kind: item.kind, zone, rect: zoneRect(rect, zone) })),
+    item.zones.map((zone) => ({ templateId: item.id, kind: item.kind, zone, rect: zoneRect(rect, zone), frame: rect })),
   );
 }
 
@@ -29,6 +31,6 @@ export function zoneAreaAt(elements: readonly ElementLike[], templates: readonly
   const hit: FramedThing<TemplateInstance> | null = containing(withFrames(templates, byId), p);
   if (!hit) return null;
   const zone = zoneAt(hit.item.zones, toFraction(hit.rect, p));
-  return zone ? { templateId: hit.item.id, kind: hit.item.kind, zone, rect: zoneRect(hit.rect, zone) } : null;
+  return zone ? { templateId: hit.item.id, kind: hit.item.kind, zone, rect: zoneRect(hit.rect, zone), frame: hit.rect } : null;
 }
 

@@ -49,10 +49,10 @@ export function aimQuickNote(api: Pick<BoardApi, "scene" | "doc">, clicked: Zone
   if (selection) {
     const first = elements.find((e) => selected.has(e.id));
     const zone = first ? zoneAreaAt(elements, readTemplateInstances(api.doc), centreOf(first)) : null;
-    return { target: { kind: "beside", selection, zone: zone?.rect ?? null }, label: zone ? `beside the selection, in ${zone.zone.name}` : "beside the selection", kind: "beside" };
+    return { target: { kind: "beside", selection, zone: zone ? { area: zone.rect, frame: zone.frame } : null }, label: zone ? `beside the selection, in ${zone.zone.name}` : "beside the selection", kind: "beside" };
   }
   const live = clicked && zoneAreas(elements, readTemplateInstances(api.doc)).find((z) => z.templateId === clicked.templateId && z.zone.id === clicked.zone.id);
-  if (live) return { target: { kind: "zone", area: live.rect }, label: live.zone.name, kind: "zone" };
+  if (live) return { target: { kind: "zone", area: live.rect, frame: live.frame }, label: live.zone.name, kind: "zone" };
   return { target: { kind: "view", centre: viewCentre(api) }, label: "middle of your view", kind: "view" };
 }
 
