@@ -30,7 +30,7 @@ export function sceneElements(api: Pick<BoardApi, "scene">): readonly ElementLik
 /** Where the next quick note goes and how the panel says it. */
 export interface QuickNoteAim {
   target: NoteTarget;
-  /** What the panel shows: "Strengths", "beside the selection", "middle of your view". */
+  /** What the panel shows after "Into", "Next to" or "Near the": "Strengths", "the selection", "middle of your view". */
   label: string;
   kind: NoteTarget["kind"];
 }
@@ -49,7 +49,7 @@ export function aimQuickNote(api: Pick<BoardApi, "scene" | "doc">, clicked: Zone
   if (selection) {
     const first = elements.find((e) => selected.has(e.id));
     const zone = first ? zoneAreaAt(elements, readTemplateInstances(api.doc), centreOf(first)) : null;
-    return { target: { kind: "beside", selection, zone: zone ? { area: zone.rect, frame: zone.frame } : null }, label: zone ? `beside the selection, in ${zone.zone.name}` : "beside the selection", kind: "beside" };
+    return { target: { kind: "beside", selection, zone: zone ? { area: zone.rect, frame: zone.frame } : null }, label: zone ? `the selection, in ${zone.zone.name}` : "the selection", kind: "beside" };
   }
   const live = clicked && zoneAreas(elements, readTemplateInstances(api.doc)).find((z) => z.templateId === clicked.templateId && z.zone.id === clicked.zone.id);
   if (live) return { target: { kind: "zone", area: live.rect, frame: live.frame }, label: live.zone.name, kind: "zone" };
