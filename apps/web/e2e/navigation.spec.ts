@@ -249,8 +249,8 @@ test("notes place themselves in the aimed quadrant, off borders; the overflow is
   const longRect = await sceneRect(ben.page, long);
   await ben.page.evaluate((r) => window.__quadrantTemplates?.zoomTo(r.x + r.width / 2, r.y + r.height / 2, 0.5), longRect);
   await ben.page.evaluate(() => window.__quadrantBoard?.nextFrame());
-  const a = await toPage(ben.page, longRect.x - 140, longRect.y - 60);
-  const b = await toPage(ben.page, longRect.x + longRect.width + 140, longRect.y + longRect.height + 60);
+  const a = await toPage(ben.page, longRect.x - 420, longRect.y - 80);
+  const b = await toPage(ben.page, longRect.x + longRect.width + 220, longRect.y + longRect.height + 420);
   await ben.page.screenshot({ path: path.join(screenshots, "notes-wrapped.png"), clip: { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y } });
 
   // ---- Colours by author: Ana switches, Ben sees the colours and the legend ----------------------
