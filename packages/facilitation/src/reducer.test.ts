@@ -33,6 +33,7 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
   { type: "ready.clear" },
+  { type: "notes.colours", mode: "author" },
 ];
 
 describe("permissions", () => {

@@ -1,5 +1,6 @@
 import { canEdit } from "@quadrant/protocol";
 import { COMMAND_PERMISSION, type Command } from "./commands";
+import { refuseToBePlaced } from "./to-be-placed";
 import { type AgendaStep, type FacilitationState, LIMITS } from "./state";
 import {
   type Actor,
@@ -49,9 +50,8 @@ export function applyCommand(
     return refuse("forbidden", "the board is locked");
   }
   // RULE 33: a note outside every frame is "to be placed"; nobody votes on or scores it yet.
-  if ((command.type === "vote.cast" || command.type === "scoring.submit") && board.toBePlaced?.(command.noteId) === true) {
-    return refuse("conflict", "that note is still to be placed: drag it into a zone or a theme first, then vote or score");
-  }
+  const unplaced = refuseToBePlaced(state, command, board);
+  if (unplaced) return unplaced;
   const me = actor.participantId;
   switch (command.type) {
     case "timer.set":

@@ -45,6 +45,7 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
   { type: "ready.clear" },
+  { type: "notes.colours", mode: "author" },
 ];
 
 async function rest(server: TestServer, boardId: string, token: string, command: Command, participant = ALICE) {
