@@ -69,6 +69,23 @@ async function anaAndBenPatiently(people: Parameters<typeof anaAndBenOn>[0], req
   return { board, ana, ben };
 }
 
+/** No two of these notes overlap and none lies on a matrix's midlines or frame edges. */
+async function expectApartAndOffLines(page: Page, ids: readonly string[], m: Box): Promise<void> {
+  const borders: Box[] = [
+    { x: m.x + m.width / 2, y: m.y, width: 0, height: m.height },
+    { x: m.x, y: m.y + m.height / 2, width: m.width, height: 0 },
+    { x: m.x, y: m.y, width: 0, height: m.height },
+    { x: m.x + m.width, y: m.y, width: 0, height: m.height },
+    { x: m.x, y: m.y, width: m.width, height: 0 },
+    { x: m.x, y: m.y + m.height, width: m.width, height: 0 },
+  ];
+  const rects = await Promise.all(ids.map((id) => sceneRect(page, id)));
+  for (const [i, a] of rects.entries()) {
+    for (const b of rects.slice(i + 1)) expect(overlap(a, b), `Idea ${i + 1} overlaps another note`).toBe(false);
+    for (const line of borders) expect(overlap(a, line), `Idea ${i + 1} is on a border`).toBe(false);
+  }
+}
+
 async function insert(page: Page, kind: string): Promise<string> {
   const before = new Set((await templates(page)).map((t) => t.frameId));
   await page.getByLabel("template kind").selectOption(kind);
@@ -111,19 +128,7 @@ test("templates go to free space and are framed; quick notes place themselves; t
   const ids: string[] = [];
   for (let i = 1; i <= 12; i++) ids.push(await quickNote(ana.page, `Idea ${i}`));
   const m = await sceneRect(ana.page, matrix);
-  const borders: Box[] = [
-    { x: m.x + m.width / 2, y: m.y, width: 0, height: m.height },
-    { x: m.x, y: m.y + m.height / 2, width: m.width, height: 0 },
-    { x: m.x, y: m.y, width: 0, height: m.height },
-    { x: m.x + m.width, y: m.y, width: 0, height: m.height },
-    { x: m.x, y: m.y, width: m.width, height: 0 },
-    { x: m.x, y: m.y + m.height, width: m.width, height: 0 },
-  ];
-  const rects = await Promise.all(ids.map((id) => sceneRect(ana.page, id)));
-  for (const [i, a] of rects.entries()) {
-    for (const b of rects.slice(i + 1)) expect(overlap(a, b), `Idea ${i + 1} overlaps another note`).toBe(false);
-    for (const line of borders) expect(overlap(a, line), `Idea ${i + 1} is on a border`).toBe(false);
-  }
+  await expectApartAndOffLines(ana.page, ids, m);
   // placed near where Ana looked: in the matrix, each in one quadrant
   const placed = (await notes(ana.page)).filter((n) => ids.includes(n.id));
   expect(placed.every((n) => n.zoneName !== null)).toBe(true);
@@ -199,19 +204,7 @@ test("notes place themselves in the aimed quadrant, off borders; the overflow is
   // ---- 12 quick notes in a row: 9 fill Quick Wins, the rest wait outside the matrix ---------------
   const ids: string[] = [];
   for (let i = 1; i <= 12; i++) ids.push(await quickNote(ana.page, `Idea ${i}`));
-  const borders: Box[] = [
-    { x: m.x + m.width / 2, y: m.y, width: 0, height: m.height },
-    { x: m.x, y: m.y + m.height / 2, width: m.width, height: 0 },
-    { x: m.x, y: m.y, width: 0, height: m.height },
-    { x: m.x + m.width, y: m.y, width: 0, height: m.height },
-    { x: m.x, y: m.y, width: m.width, height: 0 },
-    { x: m.x, y: m.y + m.height, width: m.width, height: 0 },
-  ];
-  const rects = await Promise.all(ids.map((id) => sceneRect(ana.page, id)));
-  for (const [i, a] of rects.entries()) {
-    for (const b of rects.slice(i + 1)) expect(overlap(a, b), `Idea ${i + 1} overlaps another note`).toBe(false);
-    for (const line of borders) expect(overlap(a, line), `Idea ${i + 1} is on a border`).toBe(false);
-  }
+  await expectApartAndOffLines(ana.page, ids, m);
   const zoneOf = async (page: Page) => new Map((await notes(page)).map((n) => [n.id, n.zoneName]));
   const zones = await zoneOf(ana.page);
   expect(ids.slice(0, 9).map((id) => zones.get(id))).toEqual(Array(9).fill("Quick Wins"));

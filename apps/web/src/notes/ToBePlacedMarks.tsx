@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useMemo } from "react";
 import { sceneCoordsToViewportCoords } from "@excalidraw/excalidraw";
 import type * as Y from "yjs";
 import { type ElementLike, hasNoteData } from "@quadrant/board-model";
 import { isToBePlaced, noteIds } from "@quadrant/templates";
+import { useSceneSample } from "../board/useSceneSample";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 
 type Mark = { id: string; left: number; top: number; width: number; height: number };
@@ -35,19 +36,9 @@ function marksOf(scene: ExcalidrawScene, doc: Y.Doc): Mark[] {
  * holds, so nobody mistakes it for a placed one; the server refuses votes and scores on it.
  */
 export function ToBePlacedMarks({ scene, doc }: { scene: ExcalidrawScene | null; doc: Y.Doc }) {
-  const [marks, setMarks] = useState<Mark[]>([]);
-  useEffect(() => {
-    if (!scene) return undefined;
-    const update = () =>
-      setMarks((before) => {
-        const next = marksOf(scene, doc);
-        return JSON.stringify(next) === JSON.stringify(before) ? before : next;
-      });
-    update();
-    // Follows drags, scrolling, zooming and remote moves alike (the lock badges do the same).
-    const interval = setInterval(update, 250);
-    return () => clearInterval(interval);
-  }, [scene, doc]);
+  const read = useMemo(() => (s: ExcalidrawScene) => marksOf(s, doc), [doc]);
+  // Follows drags, scrolling, zooming and remote moves alike (the lock badges do the same).
+  const marks = useSceneSample<Mark[]>(scene, read, 250, []);
   return (
     <>
       {marks.map((m) => (
