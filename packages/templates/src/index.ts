@@ -37,6 +37,7 @@ export {
   AUTHOR_COLOURS,
   DEFAULT_NOTE_COLOUR,
   UNSIGNED_NOTE_COLOUR,
+  RULE_COLOURS,
   noteColour,
   authorLegend,
 } from "./note-colours";

@@ -70,3 +70,6 @@ export function authorLegend(authors: readonly (string | null)[]): { name: strin
     .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))
     .map((name) => ({ name, colour: noteColour("author", { zoneId: null, author: name }) }));
 }
+
+/** Every colour RULE 36 hands out: a note showing another was coloured by hand (kept on a drop). */
+export const RULE_COLOURS: ReadonlySet<string> = new Set([DEFAULT_NOTE_COLOUR, UNSIGNED_NOTE_COLOUR, ...Object.values(ZONE_COLOURS), ...AUTHOR_COLOURS]);

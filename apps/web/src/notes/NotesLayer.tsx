@@ -5,6 +5,7 @@ import { useFacilitationView } from "../templates/useFacilitationView";
 import { AuthorLegend } from "./AuthorLegend";
 import { ToBePlacedMarks } from "./ToBePlacedMarks";
 import { useFitOnEdit } from "./useFitOnEdit";
+import { useRecolourOnDrop } from "./useRecolourOnDrop";
 import "./notes.css";
 
 /**
@@ -15,6 +16,7 @@ import "./notes.css";
 export function NotesLayer({ scene, doc, control, canEdit }: { scene: ExcalidrawScene | null; doc: Y.Doc; control: ControlChannel; canEdit: boolean }) {
   const view = useFacilitationView({ control });
   useFitOnEdit(scene, canEdit);
+  useRecolourOnDrop(scene, doc, view?.noteColours ?? "category", canEdit);
   return (
     <>
       <ToBePlacedMarks scene={scene} doc={doc} />

@@ -3,6 +3,7 @@ import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import { type ElementLike, type TemplateInstance, hasNoteData, quadrantTag, readNoteData } from "@quadrant/board-model";
 import {
   type NoteColourMode,
+  RULE_COLOURS,
   type Rect,
   type TidyMove,
   type TidyResult,
@@ -144,9 +145,15 @@ export function tidy(scene: ExcalidrawScene, doc: Y.Doc, scope: TidyScope, mode:
 
 /** RULE 36 over the whole board (the facilitator switched the mode): one undoable change. */
 export function recolourAll(scene: ExcalidrawScene, doc: Y.Doc, mode: NoteColourMode): number {
+  return recolourNotes(scene, doc, mode, null);
+}
+
+/** RULE 36 for some notes (`only`; null: all). With `only`, hand-picked colours are kept. */
+export function recolourNotes(scene: ExcalidrawScene, doc: Y.Doc, mode: NoteColourMode, only: ReadonlySet<string> | null): number {
   const b = board(scene, doc);
   const changes = new Map<string, { backgroundColor: string }>();
   for (const note of b.notes) {
+    if (only && (!only.has(note.id) || !RULE_COLOURS.has(String(note["backgroundColor"])))) continue;
     const colour = colourAt(b, doc, note, mode, centreOf(note));
     if (colour !== null && colour !== note["backgroundColor"]) changes.set(note.id, { backgroundColor: colour });
   }
