@@ -9,6 +9,7 @@ import {
   GroupJoinCode,
   GroupName,
   MAX_PRESENTED_FRAMES,
+  NoteColourMode,
   ParticipantName,
   PreworkAnswer,
   PreworkKind,
@@ -139,6 +140,8 @@ export const Command = z.discriminatedUnion("type", [
   cmd("groups.pick", { groupId: ClientId.nullable() }),
   /** The sender came with a group's link: the server places them in the group the code belongs to. */
   cmd("groups.join", { code: GroupJoinCode }),
+  /** How notes are coloured for everyone (RULE 36). */
+  cmd("notes.colours", { mode: NoteColourMode }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command["type"];
@@ -217,6 +220,7 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "groups.assign": "facilitator",
   "groups.pick": "anyone",
   "groups.join": "anyone",
+  "notes.colours": "facilitator",
 };
 
 export const FACILITATOR_COMMANDS: readonly CommandType[] = (Object.keys(COMMAND_PERMISSION) as CommandType[]).filter(

@@ -29,6 +29,7 @@ export {
   GroupDef,
   GroupRoundResult,
   GroupsState,
+  NoteColourMode,
   FacilitationState,
   initialState,
   parseState,

@@ -48,6 +48,7 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "groups.newLink", groupId: "g1", code: "eng-join-code-000002" },
   { type: "groups.settings", floor: 4 },
   { type: "groups.assign", ref: 1, groupId: null },
+  { type: "notes.colours", mode: "author" },
 ];
 
 describe("permissions", () => {

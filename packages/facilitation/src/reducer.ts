@@ -1,5 +1,6 @@
 import { canEdit } from "@quadrant/protocol";
 import { COMMAND_PERMISSION, type Command } from "./commands";
+import { refuseToBePlaced } from "./to-be-placed";
 import { type AgendaStep, type FacilitationState, LIMITS } from "./state";
 import {
   type Actor,
@@ -73,6 +74,9 @@ function applyOne(
   if (COMMAND_PERMISSION[command.type] === "editor" && state.lock.board && actor.role !== "facilitator") {
     return refuse("forbidden", "the board is locked");
   }
+  // RULE 33: a note outside every frame is "to be placed"; nobody votes on or scores it yet.
+  const unplaced = refuseToBePlaced(state, command, board);
+  if (unplaced) return unplaced;
   const me = actor.participantId;
   switch (command.type) {
     case "timer.set":
@@ -230,6 +234,8 @@ function applyOne(
     case "groups.pick":
     case "groups.join":
       return applyGroupCommand(state, command, actor);
+    case "notes.colours":
+      return ok({ ...state, noteColours: command.mode });
   }
 }
 

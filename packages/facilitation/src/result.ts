@@ -36,6 +36,12 @@ export interface BoardContext {
   isScorecard(templateId: string): boolean | null;
   /** The words of the notes a target covers (every note for "board"), for the pre-work page, which does not load the board. */
   noteTexts?(target: Target): Array<{ noteId: string; text: string }>;
+  /**
+   * RULE 33: true when the note is on the board but outside every frame ("to be placed"), false
+   * when a frame holds it, null when it cannot tell (e.g. a held private note). Optional: a board
+   * that does not say is taken as "cannot tell".
+   */
+  toBePlaced?(noteId: string): boolean | null;
 }
 
 export const NO_BOARD: BoardContext = {

@@ -239,6 +239,10 @@ export const AgendaStep = z.strictObject({
 });
 export type AgendaStep = z.infer<typeof AgendaStep>;
 
+/** RULE 36: notes coloured by their zone (category) or by who wrote them (author). */
+export const NoteColourMode = z.enum(["category", "author"]);
+export type NoteColourMode = z.infer<typeof NoteColourMode>;
+
 export const ReadyEntry = z.strictObject({ name: z.string().max(60), at: z.number() });
 
 /*
@@ -424,6 +428,8 @@ export const FacilitationState = z.strictObject({
   presentation: PresentationState.nullable().default(null),
   /** Groups, results by group and the anonymity floor (issue 18, groups.ts). */
   groups: GroupsState.default(initialGroups),
+  /** How notes are coloured on this board (issue 15, RULE 36); default so older states still parse. */
+  noteColours: NoteColourMode.default("category"),
 });
 export type FacilitationState = z.infer<typeof FacilitationState>;
 
@@ -447,6 +453,7 @@ export function initialState(): FacilitationState {
     prework: null,
     presentation: null,
     groups: initialGroups(),
+    noteColours: "category",
   };
 }
 

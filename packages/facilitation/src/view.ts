@@ -8,6 +8,7 @@ import {
   ElementJson,
   type FacilitationState,
   PresentationState,
+  NoteColourMode,
   RatingBallot,
   Score,
   PreworkAnswer,
@@ -163,6 +164,8 @@ export const FacilitationView = z.strictObject({
     .nullable(),
   /** Groups, the anonymity floor and results by group (group-view.ts). */
   groups: GroupsView,
+  /** How every client colours notes (RULE 36); the facilitator sets it. */
+  noteColours: NoteColourMode.default("category"),
 });
 export type FacilitationView = z.infer<typeof FacilitationView>;
 
@@ -242,5 +245,6 @@ export function viewFor(
     comments: commentsViewFor(state, participantId, role),
     prework: preworkView(state.prework, participantId, facilitator, now),
     groups: groupsView(state, participantId, facilitator),
+    noteColours: state.noteColours,
   };
 }

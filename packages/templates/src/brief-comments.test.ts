@@ -21,7 +21,7 @@ const thread = (elementId: string | null, texts: [string, string][], resolved = 
   messages: texts.map(([author, text], i) => ({ author, text, at: i })),
 });
 
-describe("RULE 32: comments in the brief and the CSV", () => {
+describe("RULE 37: comments in the brief and the CSV", () => {
   it("each thread sits under its item: initiative, SWOT item, theme; the rest and board points under Comments", () => {
     const md = exportWith("md", (ids, themeFrame) => [
       thread(ids["sso"]!, [["Ann", "Why a Quick Win?"], ["Bo", "@Ann effort is low"]]),

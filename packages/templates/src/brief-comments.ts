@@ -4,7 +4,7 @@ import type { BoardView, NoteView } from "./interpret";
 import { section } from "./markdown-blocks";
 
 /**
- * RULE 32: comment threads in the brief, under the item they are pinned on. The sections that show
+ * RULE 37: comment threads in the brief, under the item they are pinned on. The sections that show
  * an item (an initiative's row, a SWOT item, a theme) take its threads from this index; whatever no
  * section took (other notes, shapes, points of the board) goes into "## Comments" at the end. Which
  * threads come in (open only, or resolved too; never a private-mode comment before the reveal) is

@@ -3,6 +3,7 @@ import { HEALTH_DIMENSION_NAMES } from "./builders";
 import type { BuildContext } from "./element-factory";
 import { type Rect, rectOf } from "./geometry";
 import { type BuiltNote, NOTE_SIZE, buildStickyNote } from "./notes";
+import { zoneRect } from "./zone-areas";
 
 /** A rating at or below this is "low": the scorecard panel offers to carry it into the SWOT. */
 export const LOW_HEALTH_RATING = 2;
@@ -49,13 +50,7 @@ export function carryHealthToSwot(
   if (record.rating === null || record.templateId !== scorecard.id || scorecard.kind !== "health-scorecard") return null;
   const zone = swot.kind === "swot" ? swot.zones.find((z) => z.id === WEAKNESSES_ZONE) : undefined;
   if (!zone) return null;
-  const frame = rectOf(swotFrame);
-  const area: Rect = {
-    x: frame.x + zone.x * frame.width,
-    y: frame.y + zone.y * frame.height,
-    width: zone.width * frame.width,
-    height: zone.height * frame.height,
-  };
+  const area = zoneRect(rectOf(swotFrame), zone);
   const name = HEALTH_DIMENSION_NAMES[record.dimension];
   const evidence = record.evidence.split(/\r\n?|\n/).map((l) => l.trim()).find((l) => l !== "") ?? "";
   const healthOrigin: HealthOrigin = { templateId: scorecard.id, dimension: record.dimension, rating: record.rating };

@@ -15,7 +15,7 @@ export interface BriefMeta {
   exportedAt: Date;
   /** Who took part, from the facilitation roster; the section is left out without it. */
   participants?: readonly ExportParticipant[];
-  /** Comment threads, shown under their items (RULE 32); none without it. */
+  /** Comment threads, shown under their items (RULE 37); none without it. */
   comments?: BriefComments;
   /** Who did the pre-work (issue 18); the section is left out without it. */
   prework?: ExportPrework | null;

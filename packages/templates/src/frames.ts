@@ -51,3 +51,20 @@ export function notesHeldBy(elements: readonly ElementLike[], hasNoteData: (id: 
     .map((e) => e.id)
     .sort();
 }
+
+/**
+ * RULE 33: on a board with frames, a note no frame holds (RULE 23: no template, theme or other
+ * frame contains its centre) is "to be placed": it is marked on the canvas and no vote or
+ * scoring round takes it until someone drags it into a frame. A board without any frame is a
+ * free-form board: nothing there is waiting for a place.
+ */
+export function isToBePlaced(elements: readonly FrameElement[], note: Pick<ElementLike, "x" | "y" | "width" | "height">): boolean {
+  if (!elements.some((e) => e.type === "frame" && !e.isDeleted)) return false;
+  return framesHolding(elements, centreOf(note)).length === 0;
+}
+
+/** RULE 33 over a whole board: the ids of the notes (RULE 9) still to be placed. */
+export function notesToBePlaced(elements: readonly ElementLike[], hasNoteData: (id: string) => boolean): string[] {
+  const notes = noteIds(elements, hasNoteData);
+  return elements.filter((e) => notes.has(e.id) && isToBePlaced(elements, e)).map((e) => e.id).sort();
+}

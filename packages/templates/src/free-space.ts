@@ -59,12 +59,16 @@ export function freeSpotFor(size: Size, occupied: readonly Rect[], near: Point, 
   return byDistance.find(({ c }) => !index.hits(c, gap))?.c ?? at(all.x + all.width + gap, all.y);
 }
 
+const inside = (r: Rect, area: Rect) =>
+  r.x >= area.x && r.y >= area.y && r.x + r.width <= area.x + area.width && r.y + r.height <= area.y + area.height;
+
 /**
- * Where a self-placed note of `size` goes: the slot nearest to `near` on a grid anchored at
+ * RULE 32. Where a self-placed note of `size` goes: the slot nearest to `near` on a grid anchored at
  * `near` (so a run of notes fills tidy rows and columns around it) that covers no occupied box
- * and straddles no border line. When every slot within NOTE_RINGS is taken, beside the content.
+ * and straddles no border line. With `within` (a target zone), only slots wholly inside it count;
+ * when it has none free, or every slot within NOTE_RINGS is taken, the nearest free spot outside.
  */
-export function noteSlot(size: Size, near: Point, obstacles: Obstacles, gap = NOTE_GAP): Rect {
+export function noteSlot(size: Size, near: Point, obstacles: Obstacles, gap = NOTE_GAP, within?: Rect): Rect {
   const stepX = size.width + gap;
   const stepY = size.height + gap;
   const slots: Rect[] = [];
@@ -78,6 +82,8 @@ export function noteSlot(size: Size, near: Point, obstacles: Obstacles, gap = NO
   const occupied = new RectIndex(obstacles.occupied, overlaps);
   const borders = new RectIndex(obstacles.borders, overlaps);
   const free = (r: Rect) => !occupied.hits(r, gap / 2) && !borders.hits(r, gap / 2);
+  const inArea = within ? slots.find((r) => inside(r, within) && free(r)) : undefined;
+  if (inArea) return inArea;
   return slots.find(free) ?? freeSpotFor(size, [...obstacles.occupied, ...obstacles.borders], near, gap);
 }
 

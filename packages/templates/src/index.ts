@@ -26,8 +26,21 @@ export {
 export { type BuiltNote, NOTE_SIZE, buildStickyNote, isNote, noteText } from "./notes";
 export { type Placement, placeCentre } from "./placement";
 export { type Looker, peopleInFrames } from "./frame-presence";
-export { type Obstacles, TEMPLATE_GAP, NOTE_GAP, freeSpotFor, noteSlot, noteObstacles, occupiedBoxes } from "./free-space";
-export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy } from "./frames";
+export { type Obstacles, TEMPLATE_GAP, NOTE_GAP, freeSpotFor, noteSlot, noteObstacles, occupiedBoxes, overlaps, boundsOf } from "./free-space";
+export { type FrameElement, framesHolding, frameHolding, noteIds, notesHeldBy, isToBePlaced, notesToBePlaced } from "./frames";
+export { type ZoneArea, zoneRect, zoneAreas, zoneAreaAt } from "./zone-areas";
+export { type NoteTarget, placeQuickNote } from "./note-placement";
+export { type TidyItem, type TidyMove, type TidyResult, TIDY_LABEL_SPACE, tidyGrid, separateOverlaps } from "./tidy";
+export { type CountLines, type NoteFit, LABEL_INSET, NOTE_LINE_HEIGHT, NOTE_FONT_SIZES, fitNote, fittedSticky } from "./note-fit";
+export {
+  type NoteColourMode,
+  AUTHOR_COLOURS,
+  DEFAULT_NOTE_COLOUR,
+  UNSIGNED_NOTE_COLOUR,
+  RULE_COLOURS,
+  noteColour,
+  authorLegend,
+} from "./note-colours";
 export { moveNote } from "./note-writes";
 export { QUARTERS, type Quarter, compareRank, rank, roadmap } from "./ranking";
 export {
@@ -76,6 +89,5 @@ export {
 } from "./export-board";
 export { PREWORK_AREA_NAME, type BuiltPreworkArea, buildPreworkArea } from "./prework-area";
 export { boundTextIndex } from "./notes";
-export { overlaps } from "./free-space";
 export { type ExportPrework, preworkSection } from "./brief-prework";
 export { type ExportGroups, groupsSection } from "./brief-groups";

@@ -51,18 +51,19 @@ export function buildStickyNote(
   text: string,
   data: NoteData,
   ctx: BuildContext,
-  colour: (typeof NOTE_COLOURS)[number] = NOTE_COLOURS[0],
+  colour: string = NOTE_COLOURS[0],
 ): BuiltNote {
   const noteId = ctx.newId();
   const x = centre.x - NOTE_SIZE.width / 2;
   const y = centre.y - NOTE_SIZE.height / 2;
   const label = textElement(
     {
-      x: x + 8,
-      y: y + NOTE_SIZE.height / 2 - 12,
-      width: NOTE_SIZE.width - 16,
+      x: x + 5,
+      y: y + NOTE_SIZE.height / 2 - 12.5,
+      width: NOTE_SIZE.width - 10,
       text,
-      fontSize: 16,
+      // RULE 35: 20 px still reads at 50 % zoom; the web client wraps and fits it (fitNote).
+      fontSize: 20,
       frameId: null,
       locked: false,
       tag: null,

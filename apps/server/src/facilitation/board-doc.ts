@@ -12,7 +12,7 @@ import {
   type WriteStamp,
 } from "@quadrant/board-model";
 import type { BoardContext, Effect, Target } from "@quadrant/facilitation";
-import { centreOf, frameHolding, moveForScores, moveNote, noteIds, notesHeldBy, rectOf } from "@quadrant/templates";
+import { centreOf, frameHolding, isToBePlaced, moveForScores, moveNote, noteIds, notesHeldBy, rectOf } from "@quadrant/templates";
 import { insertPreworkNotes, noteTextsIn } from "./prework-doc";
 
 /**
@@ -27,12 +27,20 @@ export function notesInFrame(doc: Y.Doc, frameId: string): string[] {
   return notesHeldBy(readElements(doc), (id) => hasNoteData(doc, id), frameId);
 }
 
+/** RULE 33 on the server's document: null when the note is not (yet) in it, e.g. held in a private brainstorm. */
+function toBePlacedNote(doc: Y.Doc, noteId: string): boolean | null {
+  const elements = readElements(doc);
+  const note = elements.find((e) => e.id === noteId && !e.isDeleted);
+  return note ? isToBePlaced(elements, note) : null;
+}
+
 export function boardContext(doc: Y.Doc): BoardContext {
   return {
     notesIn(target: Target): string[] | null {
       switch (target.kind) {
         case "notes":
-          return [...target.noteIds];
+          // RULE 33: a selection's notes still to be placed are left out of the round.
+          return target.noteIds.filter((id) => !toBePlacedNote(doc, id));
         case "frame":
           return notesInFrame(doc, target.frameId);
         case "board":
@@ -41,6 +49,7 @@ export function boardContext(doc: Y.Doc): BoardContext {
     },
     isScorecard: (templateId) => readTemplate(doc, templateId)?.kind === "health-scorecard",
     noteTexts: (target) => noteTextsIn(doc, target),
+    toBePlaced: (noteId) => toBePlacedNote(doc, noteId),
   };
 }
 

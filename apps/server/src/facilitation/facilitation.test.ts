@@ -60,6 +60,7 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "groups.newLink", groupId: "g1", code: "eng-join-code-000002" },
   { type: "groups.settings", floor: 4 },
   { type: "groups.assign", ref: 1, groupId: null },
+  { type: "notes.colours", mode: "author" },
 ];
 
 async function rest(server: TestServer, boardId: string, token: string, command: Command, participant = ALICE) {

@@ -13,6 +13,7 @@ import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { FacilitationLayer } from "../facilitation/FacilitationLayer";
 import { CommentsLayer } from "../comments/CommentsLayer";
+import { NotesLayer } from "../notes/NotesLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
 import { Fold, FoldProvider } from "./Fold";
 import { SideColumn } from "./SideColumn";
@@ -116,6 +117,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       <div className="board-body" ref={body}>
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
         <CommentsLayer control={session.control} scene={scene} peers={peers} />
+        <NotesLayer scene={scene} doc={session.doc} control={session.control} canEdit={editable && !locked} />
         {presentation && <PresentationBar presentation={presentation} control={session.control} doc={session.doc} />}
         <SideColumn>
           <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />

@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import type { JsonObject } from "@quadrant/board-model";
 import type { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { type Insert, insert } from "../templates/docWrites";
 import type { NoteAuthors } from "./noteAuthors";
@@ -26,10 +27,13 @@ export class BoardWriter {
     private readonly privateNotes: PrivateNotesRouter,
     private readonly isFacilitator: boolean,
     private readonly authors: NoteAuthors | null,
+    /** RULE 35: new stickies fit their text (notes/noteFit.ts); tests without a canvas leave them as built. */
+    private readonly fit: (elements: readonly JsonObject[]) => JsonObject[] = (elements) => [...elements],
   ) {}
 
   /** New notes (quick note, carried notes). */
-  addNotes(what: Insert): void {
+  addNotes(given: Insert): void {
+    const what = given.elements ? { ...given, elements: this.fit(given.elements) } : given;
     const authors = this.authors;
     if (this.privateNotes.hold(what.elements ?? [])) {
       authors?.hold(what.elements ?? []);

@@ -10,6 +10,7 @@ import { ControlChannel, controlParams } from "../facilitation/controlChannel";
 import { participantId } from "../facilitation/participantId";
 import { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { BoardWriter } from "./boardWriter";
+import { fitNewStickies } from "../notes/noteFit";
 import { NoteAuthors, localPendingStore } from "./noteAuthors";
 
 export interface BoardSession {
@@ -72,7 +73,7 @@ export function useBoardSession(
     const authors = canEdit(role) ? new NoteAuthors(doc, identity.name, localPendingStore(boardId)) : null;
     authors?.start();
     const unfollowHeld = authors?.follow(control);
-    const writer = new BoardWriter(doc, privateNotes, role === "facilitator", authors);
+    const writer = new BoardWriter(doc, privateNotes, role === "facilitator", authors, fitNewStickies);
     const presence = new Presence(connection.provider.awareness);
     presence.setUser({ name: identity.name, color: identity.color, role });
     let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, status: connection.status };

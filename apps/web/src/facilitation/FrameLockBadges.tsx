@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useSceneSample } from "../board/useSceneSample";
 import { sceneCoordsToViewportCoords } from "@excalidraw/excalidraw";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 
@@ -23,19 +23,8 @@ function lockedFrames(scene: ExcalidrawScene): Badge[] {
  * Excalidraw draws a locked frame like any other, so nothing said it was locked.
  */
 export function FrameLockBadges({ scene }: { scene: ExcalidrawScene | null }) {
-  const [badges, setBadges] = useState<Badge[]>([]);
-  useEffect(() => {
-    if (!scene) return;
-    const update = () =>
-      setBadges((before) => {
-        const next = lockedFrames(scene);
-        return JSON.stringify(next) === JSON.stringify(before) ? before : next;
-      });
-    update();
-    // Cheap (a filter over the scene) and it follows scrolling, zooming and remote locks alike.
-    const interval = setInterval(update, 200);
-    return () => clearInterval(interval);
-  }, [scene]);
+  // Cheap (a filter over the scene) and it follows scrolling, zooming and remote locks alike.
+  const badges = useSceneSample<Badge[]>(scene, lockedFrames, 200, []);
   return (
     <>
       {badges.map((b) => (

@@ -6,6 +6,8 @@ import { currentViewport } from "../facilitation/sceneHelpers";
 import { outlineOf } from "./outline";
 import { useBoardView } from "./useBoardView";
 import { useLookers } from "./useLookers";
+import { tidyAndTell } from "../notes/noteLayout";
+import { colourMode } from "../notes/quickNote";
 
 /**
  * Every template and theme frame on the board, with who is in it now (whose view centre is
@@ -24,6 +26,9 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
     // Excalidraw applies the fitted scroll and zoom on its next render; read the view after it.
     requestAnimationFrame(() => api.control.send({ type: "focus.summon", viewport: currentViewport(scene) }));
   };
+  const tidyFrame = (frameId: string) => {
+    if (api.scene) tidyAndTell(api.scene, api.doc, { kind: "frame", frameId }, colourMode(api));
+  };
   if (entries.length === 0) return <p className="small">No templates or themes yet.</p>;
   return (
     <ul className="outline-list" data-testid="outline" ref={list} tabIndex={-1} aria-label="frames on this board (Shift+O)">
@@ -40,6 +45,11 @@ export function OutlinePanel({ api }: { api: BoardApi }) {
               </span>
             )}
           </button>
+          {api.canEdit && (
+            <button type="button" className="small" data-testid={`outline-tidy-${e.frameId}`} title="Lay out this frame's notes without overlap, zone by zone (undo with Ctrl+Z)" onClick={() => tidyFrame(e.frameId)}>
+              Tidy
+            </button>
+          )}
           {api.role === "facilitator" && (
             <button type="button" className="small" data-testid={`outline-summon-${e.frameId}`} title="Fit the frame in your view and bring everyone to it" onClick={() => bringEveryone(e.frameId)}>
               Bring everyone

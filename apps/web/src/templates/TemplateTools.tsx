@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind, templatesMap } from "@quadrant/board-model";
-import { DEFAULT_TEMPLATE_SIZE, NOTE_SIZE, type Point, buildStickyNote, buildTemplate } from "@quadrant/templates";
+import { DEFAULT_TEMPLATE_SIZE, type Point, buildTemplate } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { fitElementWhenShown } from "../board/fitView";
-import { useFocusKey } from "../board/useFocusKey";
 import { browserContext } from "./docWrites";
-import { noteCentre, templateOrigin, viewCentre } from "./placeNew";
+import { templateOrigin, viewCentre } from "./placeNew";
+import { NoteColoursControl } from "../notes/NoteColoursControl";
+import { QuickNote } from "../notes/QuickNote";
 
 /** How the panels name each kind of template. */
 export const TEMPLATE_KIND_LABELS: Record<TemplateInstanceKind, string> = {
@@ -43,40 +44,14 @@ function useInitialTemplate(api: BoardApi): void {
   }, [provider, doc, info.template, role, write]);
 }
 
-/** "Insert template here" (in free space near the view's middle) and a quick sticky note in a free slot there ("n", type, Enter). */
+/** "Insert template here" (in free space near the view's middle) and a quick sticky note that places itself ("n", type, Enter). */
 export function TemplateTools({ api }: { api: BoardApi }) {
   useInitialTemplate(api);
   const [kind, setKind] = useState<TemplateInstanceKind>(api.info.template === "blank" ? "impact-effort" : api.info.template);
-  const [text, setText] = useState("");
-  const noteInput = useRef<HTMLInputElement>(null);
-  // "n" jumps to the quick-note field (Excalidraw binds no "n").
-  useFocusKey("n", noteInput, api.canEdit);
   if (!api.canEdit) return null;
-  const addNote = () => {
-    if (text.trim() === "") return;
-    // The free slot nearest the middle of the view: never on another note or a zone border.
-    const at = noteCentre(api, NOTE_SIZE, viewCentre(api));
-    const note = buildStickyNote(at, text.trim(), {}, browserContext());
-    api.write.addNotes({ elements: note.elements, notes: [{ id: note.noteId, data: note.data }] });
-    setText("");
-    // back to the canvas so the next "n" works and the note can be dragged at once
-    noteInput.current?.blur();
-  };
   return (
     <div className="panel-stack">
-      <input
-        aria-label="new note"
-        data-testid="quick-note"
-        ref={noteInput}
-        placeholder="New note… (n, type, Enter)"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => e.key === "Enter" && addNote()}
-      />
-      {/* On a phone or tablet there is no Enter key in sight: a button to tap (issue #15). */}
-      <button type="button" className="quick-note-add" data-testid="quick-note-add" disabled={text.trim() === ""} onClick={addNote}>
-        Add note
-      </button>
+      <QuickNote api={api} />
       <div className="panel-row">
         <select aria-label="template kind" value={kind} onChange={(e) => setKind(e.target.value as TemplateInstanceKind)}>
           {TEMPLATE_INSTANCE_KINDS.map((k) => (
@@ -89,6 +64,7 @@ export function TemplateTools({ api }: { api: BoardApi }) {
           Insert here
         </button>
       </div>
+      <NoteColoursControl api={api} />
     </div>
   );
 }

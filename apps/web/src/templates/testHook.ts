@@ -19,6 +19,10 @@ export interface TemplatesTestHook {
   canvasElement(id: string): ElementStamp | null;
   /** The same, as the document holds it. */
   docElement(id: string): ElementStamp | null;
+  /** A sticky's bound label as the canvas draws it: box, wrapped text, font size; and the sticky's fill. */
+  noteLabel(noteId: string): { rect: { x: number; y: number; width: number; height: number }; text: string; fontSize: number; fill: string } | null;
+  /** Centres the view on a scene point at a zoom (for screenshots at a given zoom). */
+  zoomTo(x: number, y: number, zoom: number): void;
   /** Deselects and frames the board the way a first open does (for screenshots). */
   fit(): void;
 }
@@ -64,6 +68,14 @@ export function installTemplatesTestHook(api: Pick<BoardApi, "doc" | "scene">): 
       const e = elementsMap(api.doc).get(id);
       return e ? stampOf(e) : null;
     },
+    noteLabel: (noteId) => {
+      const all = api.scene?.api.getSceneElements() ?? [];
+      const sticky = all.find((e) => e.id === noteId);
+      const label = all.find((e) => e.type === "text" && e.containerId === noteId);
+      if (!sticky || !label || label.type !== "text") return null;
+      return { rect: { x: label.x, y: label.y, width: label.width, height: label.height }, text: label.text, fontSize: label.fontSize, fill: sticky.backgroundColor };
+    },
+    zoomTo: (x, y, zoom) => api.scene?.showViewport({ cx: x, cy: y, zoom }),
     toPage: (x, y) => {
       const s = api.scene?.api.getAppState();
       if (!s) return null;

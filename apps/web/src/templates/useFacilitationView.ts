@@ -3,7 +3,7 @@ import type { FacilitationView } from "@quadrant/facilitation";
 import type { BoardApi } from "../board/boardApi";
 
 /** This person's facilitation view (revealed votes and scores, the roster), following the control channel. */
-export function useFacilitationView(api: BoardApi): FacilitationView | null {
+export function useFacilitationView(api: Pick<BoardApi, "control">): FacilitationView | null {
   const { control } = api;
   const [view, setView] = useState<FacilitationView | null>(control.view);
   useEffect(() => {
