@@ -87,6 +87,26 @@ const rows = (): Row[] => [
     wrongType: { method: "POST", url: "/api/boards/:id/facilitation/commands", body: { command: { type: "timer.set", minutes: "5" } }, token: "facilitator", field: "body.command.minutes" },
   },
   {
+    route: "GET /api/boards/{id}/history",
+    unknownField: { method: "GET", url: "/api/boards/:id/history?limit=5", token: "editor", field: "limit" },
+    wrongType: { method: "GET", url: "/api/boards/:id/history?token=a&token=b", field: "querystring.token" },
+  },
+  {
+    route: "GET /api/boards/{id}/history/{entryId}",
+    unknownField: { method: "GET", url: "/api/boards/:id/history/entry-0001?expand=1", token: "editor", field: "expand" },
+    wrongType: { method: "GET", url: "/api/boards/:id/history/short", token: "editor", field: "params.entryId" },
+  },
+  {
+    route: "POST /api/boards/{id}/history/checkpoints",
+    unknownField: { method: "POST", url: "/api/boards/:id/history/checkpoints", body: { label: "Before lunch", pinned: true }, token: "facilitator", field: "pinned" },
+    wrongType: { method: "POST", url: "/api/boards/:id/history/checkpoints", body: { label: 5 }, token: "facilitator", field: "body.label" },
+  },
+  {
+    route: "POST /api/boards/{id}/history/{entryId}/restore",
+    unknownField: { method: "POST", url: "/api/boards/:id/history/entry-0001/restore?confirm=1", token: "facilitator", field: "confirm" },
+    wrongType: { method: "POST", url: "/api/boards/:id/history/short/restore", token: "facilitator", field: "params.entryId" },
+  },
+  {
     route: "POST /api/boards/{id}/facilitation/commands (nested)",
     unknownField: { method: "POST", url: "/api/boards/:id/facilitation/commands", body: { command: { type: "timer.start", minutes: 5 } }, token: "facilitator", field: "minutes" },
     wrongType: undefined,
