@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { Role } from "@quadrant/protocol";
-import { AgendaStep, ClientId, type FacilitationState, ParticipantName, type RosterEntry, Target, initialState } from "./state";
+import {
+  AgendaStep,
+  ClientId,
+  CommentAnchor,
+  CommentText,
+  type CommentThread,
+  type FacilitationState,
+  LIMITS,
+  ParticipantName,
+  type RosterEntry,
+  Target,
+  initialComments,
+  initialState,
+} from "./state";
 import { rankVotes } from "./voting";
 import { roster } from "./roster";
 
@@ -12,7 +25,24 @@ import { roster } from "./roster";
  * totals, means and spreads leave the server), private notes held back during a brainstorm,
  * participant ids, the ready check, the timer, focus or locks (live-session state, not outcomes).
  * Accepted scoring and rating outcomes are already in the document (note positions, scorecard).
+ * Comment threads come with their authors' names, never their ids, mentions or read markers; a
+ * message still held by a private brainstorm stays out (its author alone may see it).
  */
+const BackupMessage = z.strictObject({
+  id: ClientId,
+  authorName: z.string().max(80),
+  text: CommentText,
+  at: z.number(),
+  editedAt: z.number().nullable(),
+});
+const BackupThread = z.strictObject({
+  id: ClientId,
+  anchor: CommentAnchor,
+  createdAt: z.number(),
+  resolved: z.strictObject({ by: z.string().max(80), at: z.number() }).nullable(),
+  messages: z.array(BackupMessage).min(1).max(LIMITS.messagesPerThread),
+});
+
 export const FacilitationBackup = z.strictObject({
   /** Revealed votes' totals, oldest first; an open or closed (unrevealed) vote is not included. */
   voteResults: z
@@ -27,18 +57,45 @@ export const FacilitationBackup = z.strictObject({
   agenda: z.strictObject({ steps: z.array(AgendaStep).max(50), current: z.number().int().min(-1).max(49) }),
   /** Who took part, in the order they arrived (roster()): no participant ids. */
   roster: z.array(z.strictObject({ name: ParticipantName, role: Role })).max(500),
+  /** Comment threads (issue 16); optional, so backups made before comments still import. */
+  comments: z
+    .strictObject({ viewersMayComment: z.boolean(), threads: z.array(BackupThread).max(LIMITS.commentThreads) })
+    .optional(),
 });
 export type FacilitationBackup = z.infer<typeof FacilitationBackup>;
 
 /** What of `state` goes into a backup (see FacilitationBackup). */
 export function backupOf(state: FacilitationState): FacilitationBackup {
   const vote = state.vote;
-  const revealed = vote?.status === "revealed" ? [{ voteId: vote.id, target: vote.target, ranking: rankVotes(vote) }] : [];
+  // A reveal already appends its result to voteResults (voting.ts); a revealed vote not there
+  // (a state stored before that rule) is added once.
+  const listed = vote !== null && state.voteResults.some((r) => r.voteId === vote.id);
+  const revealed = vote?.status === "revealed" && !listed ? [{ voteId: vote.id, target: vote.target, ranking: rankVotes(vote) }] : [];
   return {
     voteResults: [...state.voteResults, ...revealed],
     agenda: { steps: state.agenda.steps, current: state.agenda.current },
     roster: roster(state),
+    comments: { viewersMayComment: state.comments.viewersMayComment, threads: backupThreads(state.comments.threads) },
   };
+}
+
+function backupThreads(threads: readonly CommentThread[]): z.infer<typeof BackupThread>[] {
+  return threads.flatMap((t) => {
+    const messages = t.messages
+      .filter((m) => !m.held)
+      .map((m) => ({ id: m.id, authorName: m.authorName, text: m.text, at: m.at, editedAt: m.editedAt }));
+    return messages.length === 0 ? [] : [{ id: t.id, anchor: t.anchor, createdAt: t.createdAt, resolved: t.resolved, messages }];
+  });
+}
+
+/** Restored messages belong to nobody on the new board: the author's name stays, editing rights do not. */
+const RESTORED_AUTHOR = "restored-author";
+
+function restoredThreads(backup: FacilitationBackup): CommentThread[] {
+  return (backup.comments?.threads ?? []).map((t) => ({
+    ...t,
+    messages: t.messages.map((m) => ({ ...m, authorId: RESTORED_AUTHOR, mentions: [], held: false, visibleAt: m.at })),
+  }));
 }
 
 /**
@@ -59,5 +116,6 @@ export function restoredState(backup: FacilitationBackup): FacilitationState {
     agenda: { steps: backup.agenda.steps, current },
     participants,
     nextId: lastId + 1,
+    comments: { ...initialComments(), viewersMayComment: backup.comments?.viewersMayComment ?? true, threads: restoredThreads(backup) },
   };
 }

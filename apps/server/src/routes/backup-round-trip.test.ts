@@ -109,15 +109,27 @@ describe("JSON backup round trip", () => {
     await command(board, board.tokens.editor, "editor-participant-0002", { type: "vote.cast", noteId: billing });
     await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.close" });
     await command(board, board.tokens.facilitator, FACILITATOR, { type: "vote.reveal" });
+    // Comment threads: one on the SSO note with a reply, one on a point of the board, resolved.
+    const onNote = { kind: "element", elementId: sso, dx: 10, dy: 10, x: 10, y: 10 };
+    await command(board, board.tokens.editor, "editor-participant-0001", { type: "comment.start", threadId: "thread-sso", messageId: "msg-1", anchor: onNote, text: "Why SSO before RBAC?" });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "comment.reply", threadId: "thread-sso", messageId: "msg-2", text: "Enterprise deals wait on it" });
+    await command(board, board.tokens.editor, "editor-participant-0001", { type: "comment.start", threadId: "thread-lunch", messageId: "msg-3", anchor: { kind: "point", x: 1200, y: 40 }, text: "Lunch at 12:30" });
+    await command(board, board.tokens.facilitator, FACILITATOR, { type: "comment.resolve", threadId: "thread-lunch", resolved: true });
 
     const md = await exportText(board, "md");
     expect(md).toMatch(/\| SSO for enterprise \|.*\| 2 \|/);
+    expect(md).toContain("Why SSO before RBAC?");
+    expect(md).toContain("Enterprise deals wait on it");
     expect(md).toContain("Fran");
     const copy = await importBackup(await exportText(board, "json"));
     expect(copy.id).not.toBe(board.id);
 
     expect(withoutExportLine(await exportText(copy, "md"))).toBe(withoutExportLine(md));
     expect(await exportText(copy, "csv")).toBe(await exportText(board, "csv"));
+    const allComments = async (b: BoardCreated) => (await get(`/api/boards/${b.id}/export?format=md&comments=all`, b.tokens.editor)).text();
+    const withResolved = await allComments(board);
+    expect(withResolved).toContain("Lunch at 12:30");
+    expect(withoutExportLine(await allComments(copy))).toBe(withoutExportLine(withResolved));
     // The restored state is the new board's control state: its facilitator sees the results.
     const view = await get(`/api/boards/${copy.id}/facilitation?participant=${FACILITATOR}`, copy.tokens.facilitator);
     expect(view.status).toBe(200);
