@@ -157,6 +157,9 @@ test("presentation mode steps the room through the frames; an agenda step with a
   const swot = await insert(ana.page, "swot");
   const themeMap = await insert(ana.page, "theme-map");
   await waitForTemplates(ben.page, 3);
+  // The panels read the board at most every 150 ms (templates/boardViewSource.ts): Ana presents once
+  // her outline lists all three frames, as a person would see it.
+  await expect(ana.page.getByTestId("outline").locator("li")).toHaveCount(3);
 
   // ---- Present: both screens fit the first frame; panels and top bar step aside -------------
   await ana.page.getByTestId("present-start").click();

@@ -165,3 +165,51 @@ test("stakeholders in two groups: the comparison shows where the groups disagree
   await room.fran.getByTestId("group-comparison").screenshot({ path: path.join(repoRoot, "docs/screenshots/groups-comparison.png") });
   await room.fran.screenshot({ path: test.info().outputPath("groups-fran.png") });
 });
+
+/** One person's pre-work on the pre-work page: the index of each item found by its words, not assumed. */
+async function doPrework(page: Page, url: string, answers: Record<string, [string, string]>): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId("prework-form")).toBeVisible(LOAD);
+  for (const i of [0, 1]) {
+    const words = (await page.getByTestId(`prework-item-${i}`).textContent()) ?? "";
+    const answer = Object.entries(answers).find(([text]) => words.includes(text))?.[1];
+    if (!answer) throw new Error(`no answer for pre-work item "${words}"`);
+    await page.getByTestId(`prework-impact-${i}`).fill(answer[0]);
+    await page.getByTestId(`prework-effort-${i}`).fill(answer[1]);
+  }
+  await page.getByTestId("prework-submit").click();
+  await expect(page.getByTestId("prework-submitted")).toContainText("Submitted");
+}
+
+test("pre-work scored by two groups before the session, revealed live: the comparison shows the split and folds the one-person group into Other", async ({
+  people,
+}) => {
+  test.setTimeout(300_000);
+  const room = await setUpRoom(people);
+  const { fran, alice, bob, cara } = room;
+  const boardUrls = new Map<Page, string>([fran, alice, bob, cara].map((page) => [page, page.url()]));
+
+  // Before the session: the facilitator opens a scoring pre-work on the whole board, due tomorrow.
+  const tools = fran.getByTestId("prework-tools");
+  await tools.getByTestId("prework-duration").fill("1");
+  await tools.getByTestId("prework-unit").selectOption("days");
+  await tools.getByTestId("prework-instruction-input").fill("Score both initiatives before Thursday.");
+  await tools.getByTestId("prework-open").click();
+  await expect(tools.getByTestId("prework-status")).toContainText("2 items");
+  const url = await tools.getByTestId("prework-link").inputValue();
+
+  // Everyone does it alone on the pre-work page: the same opinions as the live round.
+  const docs: [string, string] = ["5", "5"];
+  await doPrework(alice, url, { "SSO for enterprise": ["9", "8"], "Public API docs": docs });
+  await doPrework(bob, url, { "SSO for enterprise": ["8", "8"], "Public API docs": docs });
+  await doPrework(cara, url, { "SSO for enterprise": ["2", "3"], "Public API docs": docs });
+  await doPrework(fran, url, { "SSO for enterprise": ["3", "2"], "Public API docs": docs });
+
+  // The session: everyone back on the board; the facilitator sees who finished, then reveals.
+  for (const page of [fran, alice, bob, cara]) await openBoard(page, boardUrls.get(page)!);
+  await expect(fran.getByTestId("prework-finished-count")).toHaveText("4 finished");
+  await expect(alice.getByTestId("open-group-comparison")).toHaveCount(0);
+  await fran.getByTestId("prework-reveal").click();
+  for (const page of [alice, bob, cara, fran]) await expectComparison(page, room);
+});
+

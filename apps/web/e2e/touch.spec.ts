@@ -105,6 +105,9 @@ for (const [device, options] of Object.entries(DEVICES)) {
     // ---- Score by tapping the note, then the sheet's fields ----------------------------------
     await ana.page.getByRole("button", { name: "Open scoring" }).click();
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantFacilitation?.view()?.scoring?.status ?? null)).toBe("open");
+    // As in the vote step: start from nothing selected. (Seen after the notes work merged: on a phone a
+    // tap on the note still selected from the vote did not leave it selected; not yet understood.)
+    await pia.page.keyboard.press("Escape");
     await pia.page.touchscreen.tap(...Object.values(await centreOnPage(pia.page, noteId)) as [number, number]);
     // On a small screen the session tools start folded; the dock says a round wants attention.
     const session = pia.page.getByTestId("facilitate-toggle");

@@ -182,7 +182,7 @@ export function CommentsLayer({ control, scene, peers }: Props) {
         />
       )}
       {area && (
-        <div className="comments-bar" style={{ left: area.left + area.width / 2, top: area.bottom - 58 }} role="toolbar" aria-label="Comments">
+        <div className="comments-bar" style={{ left: area.left + area.width / 2, top: area.bottom - 58 - mobileToolbarLift(area) }} role="toolbar" aria-label="Comments">
           {mayComment && (
             <button
               type="button"
@@ -266,3 +266,14 @@ function BubbleIcon() {
     </svg>
   );
 }
+
+/**
+ * On a phone-sized canvas Excalidraw puts its own toolbar (menu, undo, delete) along the bottom:
+ * the comments bar sits above it instead of on it. Excalidraw's "mobile" breakpoints (0.18.1):
+ * at most 730 px wide, or under 500 px tall and under 1,000 px wide.
+ */
+function mobileToolbarLift(area: { width: number; height: number }): number {
+  const mobile = area.width <= 730 || (area.height < 500 && area.width < 1000);
+  return mobile ? 68 : 0;
+}
+
