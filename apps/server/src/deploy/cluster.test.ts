@@ -13,12 +13,7 @@ import { testConfig } from "../../test-support/test-config";
 import { silentLogger } from "../sync/logger";
 import { RedisFanout } from "../sync/fanout/redis-fanout";
 import { createBoard } from "../../test-support/create-board";
-import {
-  postgresAvailable,
-  redisAvailable,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-} from "../../test-support/external-services";
+import { databaseUrlInSchema, postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
 import { startFailoverProxy, type FailoverProxy } from "../../test-support/failover-proxy";
 import { openRaw } from "../../test-support/raw-socket";
 import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
@@ -32,7 +27,7 @@ import { waitFor } from "../../test-support/wait-for";
  */
 const available = (await postgresAvailable()) && (await redisAvailable());
 const schema = `quadrant_test_${randomBytes(6).toString("hex")}`;
-const databaseUrl = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+const databaseUrl = databaseUrlInSchema(schema);
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

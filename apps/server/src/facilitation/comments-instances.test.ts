@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBoard } from "../../test-support/create-board";
-import { postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
+import { adminSql, databaseUrlInSchema, postgresAvailable, redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
 import { controlClient } from "../../test-support/control-test-client";
 
@@ -13,30 +12,20 @@ import { controlClient } from "../../test-support/control-test-client";
  */
 const available = (await postgresAvailable()) && (await redisAvailable());
 const schema = `quadrant_comments_${randomBytes(6).toString("hex")}`;
-const databaseUrl = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const databaseUrl = databaseUrlInSchema(schema);
 
 describe.runIf(available)("comments across two instances on Postgres + Redis", () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    await admin(`CREATE SCHEMA ${schema}`);
+    await adminSql(`CREATE SCHEMA ${schema}`);
     a = await startTestServer({ storage: "postgres", databaseUrl, redisUrl: TEST_REDIS_URL });
     b = await startTestServer({ storage: "postgres", databaseUrl, redisUrl: TEST_REDIS_URL });
   });
   afterAll(async () => {
     await b?.close();
     await a?.close();
-    await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await adminSql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   });
 
   it("a thread, a reply, a resolve and a held comment travel between instances as they do on one", { timeout: 30_000 }, async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { elementsMap } from "@quadrant/board-model";
 import { createBoard } from "../../test-support/create-board";
-import { adminSql, postgresAvailable, redisAvailable, TEST_DATABASE_URL, TEST_REDIS_URL } from "../../test-support/external-services";
+import { adminSql, databaseUrlInSchema, postgresAvailable, redisAvailable, TEST_REDIS_URL } from "../../test-support/external-services";
 import { historyApi } from "../../test-support/history-client";
 import { stockClient, type StockClient } from "../../test-support/stock-client";
 import { startTestServer, type TestServer } from "../../test-support/test-server";
@@ -16,7 +16,7 @@ import { waitFor } from "../../test-support/wait-for";
  */
 const available = (await postgresAvailable()) && (await redisAvailable());
 const schema = `quadrant_history_${randomBytes(6).toString("hex")}`;
-const databaseUrl = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+const databaseUrl = databaseUrlInSchema(schema);
 
 function positions(doc: Y.Doc): Record<string, number> {
   const out: Record<string, number> = {};
