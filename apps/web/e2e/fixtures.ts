@@ -162,3 +162,12 @@ export async function sceneElements(page: Page) {
 export async function expectElementCount(page: Page, count: number): Promise<void> {
   await expect.poll(async () => (await sceneElements(page)).length).toBe(count);
 }
+
+/** Shift+1 on the canvas (after a click on empty canvas and Escape): Excalidraw's "zoom to fit all elements", so every note is on screen. */
+export async function fitAll(page: Page): Promise<void> {
+  const box = await page.locator("canvas.interactive").boundingBox();
+  if (!box) throw new Error("no canvas");
+  await page.mouse.click(box.x + box.width - 30, box.y + box.height - 90);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Shift+1");
+}

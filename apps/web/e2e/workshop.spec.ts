@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "@playwright/test";
-import { consoleErrors, drawRectangle, expect, newContext, sceneElements, test, writeText } from "./fixtures";
+import { consoleErrors, drawRectangle, expect, fitAll, newContext, sceneElements, test, writeText } from "./fixtures";
 import { clickNote, toPage } from "./template-gestures";
 import { commentThreadOnNote } from "./steps/comments";
 import { historyRestoresMatrix } from "./steps/history";
@@ -125,15 +125,6 @@ async function openDock(page: Page): Promise<void> {
   const toggle = page.getByTestId("facilitate-toggle");
   if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
-}
-
-/** Shift+1: Excalidraw's "zoom to fit all elements". */
-async function fitAll(page: Page): Promise<void> {
-  const box = await page.locator("canvas.interactive").boundingBox();
-  if (!box) throw new Error("no canvas");
-  await page.mouse.click(box.x + box.width - 30, box.y + box.height - 90);
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Shift+1");
 }
 
 /** Drags a canvas element by its top edge so its centre lands on scene point (x, y). */

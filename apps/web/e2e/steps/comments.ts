@@ -1,20 +1,11 @@
 import type { Page } from "@playwright/test";
-import { expect } from "../fixtures";
+import { expect, fitAll } from "../fixtures";
 import { toPage } from "../template-gestures";
 
 /** Someone in a multi-browser test: their display name and their page. */
 export interface Commenter {
   name: string;
   page: Page;
-}
-
-/** Shift+1 on the canvas: Excalidraw's "zoom to fit all elements", so every note is on screen. */
-async function fitAll(page: Page): Promise<void> {
-  const box = await page.locator("canvas.interactive").boundingBox();
-  if (!box) throw new Error("no canvas");
-  await page.mouse.click(box.x + box.width - 30, box.y + box.height - 90);
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Shift+1");
 }
 
 /** Where to click to comment on an element: a little inside its top-left corner, in page pixels. */
