@@ -54,7 +54,7 @@ const QUICK = {
 } as const;
 const FULL = {
   scenario: "all",
-  clients: "200,500,1000",
+  clients: "50,200,500,1000,2000",
   warmup: "2",
   duration: "15",
   drain: "5",
