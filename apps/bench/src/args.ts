@@ -4,10 +4,13 @@ import { z } from "zod";
 export const SCENARIOS = ["startup", "room", "boards", "bigboard", "durability"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
+const ClientCounts = z.array(z.number().int().positive()).min(1);
 const intList = z
   .string()
   .transform((s) => s.split(",").map((x) => Number(x.trim())))
-  .pipe(z.array(z.number().int().positive()).min(1));
+  .pipe(ClientCounts);
+const SERVERS = ["ours", "baseline", "hocuspocus"] as const;
+const ServerList = z.array(z.enum(SERVERS)).min(1);
 
 const Flags = z.object({
   full: z.boolean(),
@@ -32,24 +35,34 @@ const Flags = z.object({
   servers: z
     .string()
     .transform((v) => v.split(",").map((x) => x.trim()))
-    .pipe(z.array(z.enum(["ours", "baseline", "hocuspocus"])).min(1)),
+    .pipe(ServerList),
   /** Our server's entry file instead of building apps/server to dist/ (A/B of two builds). */
   "ours-entry": z.string().optional(),
   out: z.string().optional(),
   chart: z.string().optional(),
+  /** Run nothing: rewrite docs/benchmarks.md's generated block (and the chart) from a saved results file. */
+  "docs-from": z.string().optional(),
 });
 export type Flags = z.infer<typeof Flags>;
 
-/** The quick smoke run (`pnpm bench`) and the documented full run (`pnpm bench --full`). */
+/** The flags as a results file stores them (lists already split): what `--docs-from` reads back. */
+export const StoredFlags = Flags.extend({ clients: ClientCounts, servers: ServerList });
+
+/**
+ * The quick smoke run (`pnpm bench`) and the documented full run (`pnpm bench --full`).
+ * The quick one must stay under 2 minutes on the 2-core machine (docs/benchmarks.md, "Commands").
+ */
+// Timed 2026-12-07 with 100 boards, 4 s measured, 3 s drain and a 1,000-element board: 252 s at load average
+// 8–20 (boards alone 115 s: 500 connections × 3 servers). Halved where the time went; every scenario still runs.
 const QUICK = {
   scenario: "all",
   clients: "100",
   warmup: "1",
-  duration: "4",
-  drain: "3",
-  boards: "100",
-  "big-elements": "1000",
-  "big-updates": "4000",
+  duration: "3",
+  drain: "2",
+  boards: "50",
+  "big-elements": "500",
+  "big-updates": "2000",
   joins: "3",
 } as const;
 const FULL = {
@@ -64,13 +77,27 @@ const FULL = {
   joins: "7",
 } as const;
 
+type Preset = typeof QUICK | typeof FULL;
+const presetLine = (p: Preset, starts: number): string =>
+  `startup (${starts} start${starts > 1 ? "s" : ""} of each server), room${p.clients.includes(",") ? "s" : ""} N = ${p.clients.split(",").join(", ")} ` +
+  `(${p.warmup} s warm-up, ${p.duration} s measured, ${p.drain} s drain; ours on SQLite and in memory, reference, Hocuspocus), ` +
+  `${p.boards} boards × 5, a ${p["big-elements"]}-element board from ${p["big-updates"]} updates with ${p.joins} warm joins (+ ${p.joins} cold ones on ours)`;
+
 export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
-  [--clients 200,500,1000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
+  [--clients 50,200,500,1000,2000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
   [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5]
   [--big-elements 5000] [--big-updates 20000] [--joins 7] [--flush-ms N] [--compact-after N] [--profile]
   [--servers ours,baseline,hocuspocus] [--ours-entry apps/server/.tmp/dist-a/server.js]
-  [--out results.json] [--chart chart.svg]
-Without --full: a short smoke run of every scenario at small sizes.`;
+  [--out results.json] [--chart chart.svg] [--docs-from apps/bench/results/latest.json]
+
+pnpm bench (quick smoke run, meant to stay under 2 minutes on 2 idle cores; writes results/quick.*, never the docs):
+  ${presetLine(QUICK, 1)}
+pnpm bench --full (the documented run, about 10 minutes on 2 idle cores):
+  ${presetLine(FULL, 3)}
+  writes results/latest.json and .md, docs/benchmarks/room-p99.svg and the generated block of docs/benchmarks.md
+  (between its bench:start / bench:end markers). With --scenario, --servers or --clients it is a partial run:
+  results/quick.* only, the docs stay as they are.
+Explicit flags override the preset. --docs-from FILE runs nothing and rewrites the docs block and chart from FILE.`;
 
 export function parseFlags(argv: readonly string[]): Flags {
   const { values } = parseArgs({
@@ -99,6 +126,7 @@ export function parseFlags(argv: readonly string[]): Flags {
       "ours-entry": { type: "string" },
       out: { type: "string" },
       chart: { type: "string" },
+      "docs-from": { type: "string" },
     },
     strict: true,
   });
@@ -130,6 +158,19 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Only a full run of every scenario, every server and the preset's room sizes may stand for the documented
+ * figures: anything narrower would replace docs/benchmarks.md's tables with a partial run.
+ */
+export function isDocumentedRun(flags: Flags): boolean {
+  return (
+    flags.full &&
+    flags.scenario === "all" &&
+    SERVERS.every((s) => flags.servers.includes(s)) &&
+    flags.clients.join(",") === FULL.clients
+  );
 }
 
 export function scenariosOf(flags: Flags): Scenario[] {

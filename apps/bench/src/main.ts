@@ -1,18 +1,32 @@
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseFlags, scenariosOf, UsageError, type Flags } from "./args";
-import { renderChart } from "./chart";
+import { isDocumentedRun, parseFlags, scenariosOf, UsageError, type Flags } from "./args";
+import { MissingMarkersError, renderDocsBlock, replaceDocsBlock } from "./docs-block";
 import { summarizeProfileFile } from "./profile-summary";
 import { checkTargets, renderReport } from "./report";
 import type { Machine, Results, RoomRow } from "./results";
+import { readResultsFile } from "./results-file";
+import { roomChart } from "./room-chart";
 import { bigBoardRun, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
 import { freshDir, REPO_ROOT, useOursEntry } from "./servers";
 import { num } from "./table";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.resolve(here, "../results");
+const DOC = path.join(REPO_ROOT, "docs/benchmarks.md");
+const CHART = path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg");
+
+/** The checkout that ran, so a documented figure can be traced to its code. */
+function commit(): string | null {
+  try {
+    return execFileSync("git", ["describe", "--always", "--dirty"], { cwd: REPO_ROOT, encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
 
 function machine(): Machine {
   const cpus = os.cpus();
@@ -61,9 +75,38 @@ function largestProfile(dir: string): string | null {
   }
 }
 
+function writeChart(room: readonly RoomRow[], file: string): void {
+  if (room.length === 0) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, roomChart(room));
+  log(`chart: ${path.relative(process.cwd(), file)}`);
+}
+
+/** Rewrites the chart and docs/benchmarks.md's generated block; `source` names the results file for the error. */
+function writeDocs(results: Results, source: string): void {
+  const block = renderDocsBlock(results, results.room.length > 0 ? path.relative(path.dirname(DOC), CHART) : null);
+  let doc: string;
+  try {
+    doc = replaceDocsBlock(readFileSync(DOC, "utf8"), block, path.relative(REPO_ROOT, DOC));
+  } catch (err) {
+    if (!(err instanceof MissingMarkersError)) throw err;
+    throw new MissingMarkersError(`${err.message}\nThe results are kept: then run \`pnpm bench --docs-from ${path.relative(REPO_ROOT, source)}\`.`);
+  }
+  writeChart(results.room, CHART);
+  writeFileSync(DOC, doc);
+  log(`docs: ${path.relative(process.cwd(), DOC)} (generated block, from ${path.relative(process.cwd(), source)})`);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2).filter((a) => a !== "--");
   const flags = parseFlags(argv);
+  if (flags["docs-from"]) {
+    // Relative to the repository root, as --ours-entry: pnpm runs this script from apps/bench.
+    const source = path.resolve(REPO_ROOT, flags["docs-from"]);
+    writeDocs(readResultsFile(source), source);
+    return;
+  }
+  const documented = isDocumentedRun(flags);
   const scenarios = scenariosOf(flags);
   const workDir = freshDir("quadrant-bench-");
   const opts = optionsOf(flags, workDir);
@@ -145,47 +188,30 @@ async function main(): Promise<void> {
     }
   }
 
-  const partial = { startedAt, finishedAt: new Date().toISOString(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
+  const finishedAt = new Date().toISOString();
+  const partial = { startedAt, finishedAt, commit: commit(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
   const results: Results = { ...partial, targets: checkTargets(partial) };
   process.stdout.write(`\n${renderReport(results, false)}`);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = flags.out ?? path.join(RESULTS_DIR, flags.full ? "latest.json" : "quick.json");
+  // Only the documented run replaces latest.* and the docs: a partial --full run would publish half a picture.
+  const out = flags.out ?? path.join(RESULTS_DIR, documented ? "latest.json" : "quick.json");
   writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(out.replace(/\.json$/, ".md"), renderReport(results, true));
   log(`results: ${path.relative(process.cwd(), out)} (+ .md)`);
 
-  const chart = flags.chart ?? (flags.full ? path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg") : null);
-  if (chart && room.length > 0) {
-    const svg = renderChart(
-      "Room: p99 latency at the probes vs clients (log scale)",
-      room.map((r) => ({
-        n: r.n,
-        series: {
-          oursUpdate: (r.ours && num(r.ours.load, "update.p99")) ?? Number.NaN,
-          baseUpdate: (r.baseline && num(r.baseline.load, "update.p99")) ?? Number.NaN,
-          oursCursor: (r.ours && num(r.ours.load, "cursor.p99")) ?? Number.NaN,
-          baseCursor: (r.baseline && num(r.baseline.load, "cursor.p99")) ?? Number.NaN,
-          hpUpdate: (r.hocuspocus && num(r.hocuspocus.load, "update.p99")) ?? Number.NaN,
-        },
-      })),
-      [
-        { key: "oursUpdate", label: "ours, update p99", color: "#2e7d32", dashed: false },
-        { key: "oursCursor", label: "ours, cursor p99", color: "#2e7d32", dashed: true },
-        { key: "baseUpdate", label: "baseline, update p99", color: "#c62828", dashed: false },
-        { key: "baseCursor", label: "baseline, cursor p99", color: "#c62828", dashed: true },
-        { key: "hpUpdate", label: "hocuspocus, update p99", color: "#6a1b9a", dashed: false },
-      ],
-    );
-    mkdirSync(path.dirname(chart), { recursive: true });
-    writeFileSync(chart, svg);
-    log(`chart: ${path.relative(process.cwd(), chart)}`);
-  }
+  if (documented) writeDocs(results, out);
+  else if (flags.chart) writeChart(room, flags.chart);
+  if (flags.full && !documented) log("a partial --full run (--scenario, --servers or --clients): docs/benchmarks.md left as it is");
 }
 
 main().then(
   () => process.exit(0),
   (err: unknown) => {
+    if (err instanceof MissingMarkersError) {
+      process.stderr.write(`bench: ${err.message}\n`);
+      process.exit(1);
+    }
     if (err instanceof UsageError) {
       (err.requested ? process.stdout : process.stderr).write(`${err.message}\n`);
       process.exit(err.requested ? 0 : 2);

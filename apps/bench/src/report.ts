@@ -33,6 +33,7 @@ function roomMetrics(r: RunFigures | null): Array<[string, Cell]> {
     ["load event-loop delay p99 (ms)", g("loadLoopDelayMs.p99")],
     ["connections dropped", g("closedEarly")],
     ["machine load avg (1 min) at start", r?.loadAvgAtStart ?? null],
+    ["machine load avg (1 min) at end", r?.loadAvgAtEnd ?? null],
   ];
 }
 
@@ -73,6 +74,7 @@ function boardsTable(res: NonNullable<Results["boards"]>, render: Render): strin
     ["server peak RSS (MiB)", r && r.serverPeakRssMiB],
     ["load CPU in window (s)", r && num(r.load, "loadCpuMeasureS")],
     ["machine load avg (1 min) at start", r && r.loadAvgAtStart],
+    ["machine load avg (1 min) at end", r && r.loadAvgAtEnd],
   ];
   const o = m(res.ours);
   const b = m(res.baseline);
@@ -95,6 +97,8 @@ function bigTable(res: NonNullable<Results["bigboard"]>, render: Render): string
     ["build: all updates applied (ms)", r && num(r.build, "builtMs")],
     ["warm join, median (ms)", r && num(r.warm, "medianMs")],
     ["cold join, median (ms) [baselines: warm]", r && (r.cold ? num(r.cold, "medianMs") : num(r.warm, "medianMs"))],
+    ["machine load avg (1 min) at start", r && r.loadAvgAtStart],
+    ["machine load avg (1 min) at end", r && r.loadAvgAtEnd],
   ];
   const o = rows(res.ours);
   const b = rows(res.baseline);
@@ -104,8 +108,10 @@ function bigTable(res: NonNullable<Results["bigboard"]>, render: Render): string
   return render(
     headers,
     o.map(([name, v], i) => {
-      const cells: Cell[] = [name, v, b[i]?.[1] ?? null, i === 0 ? "–" : ratio(v, b[i]?.[1] ?? null)];
-      if (res.hocuspocus) cells.push(h[i]?.[1] ?? null, i === 0 ? "–" : ratio(v, h[i]?.[1] ?? null));
+      // Element counts and load averages are conditions, not results: no ratio.
+      const noRatio = i === 0 || name.startsWith("machine");
+      const cells: Cell[] = [name, v, b[i]?.[1] ?? null, noRatio ? "–" : ratio(v, b[i]?.[1] ?? null)];
+      if (res.hocuspocus) cells.push(h[i]?.[1] ?? null, noRatio ? "–" : ratio(v, h[i]?.[1] ?? null));
       return cells;
     }),
   );
@@ -113,36 +119,67 @@ function bigTable(res: NonNullable<Results["bigboard"]>, render: Render): string
 
 function startupTable(rows: NonNullable<Results["startup"]>, render: Render): string {
   const base = rows.find((r) => r.target === "baseline") ?? null;
+  const load = (v: number | null): string => (v === null || !Number.isFinite(v) ? "–" : v.toFixed(1));
   return render(
-    ["server", "ready (ms)", "idle RSS (MiB)", "RSS / reference", "starts"],
-    rows.map((r) => [r.target, r.readyMs, r.idleRssMiB, ratio(r.idleRssMiB, base?.idleRssMiB ?? null), r.starts]),
+    ["server", "ready (ms)", "idle RSS (MiB)", "RSS / reference", "starts", "load avg (1 min) start / end"],
+    rows.map((r) => [
+      r.target,
+      r.readyMs,
+      r.idleRssMiB,
+      ratio(r.idleRssMiB, base?.idleRssMiB ?? null),
+      String(r.starts),
+      `${load(r.loadAvgAtStart)} / ${load(r.loadAvgAtEnd)}`,
+    ]),
   );
 }
 
-export function renderReport(res: Results, markdown: boolean): string {
+/** The report's parts, each a heading and its table(s), in the order the terminal prints them; absent ones are null. */
+export interface ReportSections {
+  startup: string | null;
+  rooms: string[];
+  boards: string | null;
+  bigboard: string | null;
+  profile: string | null;
+  targets: string | null;
+}
+
+export function reportSections(res: Results, markdown: boolean): ReportSections {
   const render: Render = markdown ? markdownTable : textTable;
   const h = (s: string): string => (markdown ? `### ${s}` : `== ${s} ==`);
-  const parts: string[] = [];
-  if (res.startup) parts.push(h("idle process: ready time and RSS (median of starts)"), startupTable(res.startup, render));
-  for (const row of res.room) parts.push(h(`room, N = ${row.n}`), roomTable(row, render));
-  if (res.boards) parts.push(h(`boards: ${res.flags.boards} boards × ${res.flags["clients-per-board"]} clients, 1 update/s per board`), boardsTable(res.boards, render));
-  if (res.bigboard) parts.push(h(`big board: ${res.flags["big-elements"]} elements from ${res.flags["big-updates"]} updates, ${res.flags.joins} joins`), bigTable(res.bigboard, render));
-  if (res.targets.length > 0) {
-    parts.push(
-      h("targets"),
-      render(
-        ["target (issue 17)", "measured", "verdict"],
-        res.targets.map((t) => [t.target, t.measured, t.met === null ? "not measured" : t.met ? "PASS" : "FAIL"]),
-      ),
-    );
-  }
-  if (res.profile) {
-    parts.push(
-      h(`CPU profile of our server (${res.profile.scenario}), self time`),
-      render(["module", "ms", "share"], res.profile.byModule.slice(0, 12).map((e) => [e.name, e.selfMs, `${(e.share * 100).toFixed(1)}%`])),
-      render(["function", "ms", "share"], res.profile.byFunction.slice(0, 15).map((e) => [e.name, e.selfMs, `${(e.share * 100).toFixed(1)}%`])),
-    );
-  }
+  const join = (...parts: string[]): string => parts.join("\n\n");
+  const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+  return {
+    startup: res.startup ? join(h("idle process: ready time and RSS (median of starts)"), startupTable(res.startup, render)) : null,
+    rooms: res.room.map((row) => join(h(`room, N = ${row.n}`), roomTable(row, render))),
+    boards: res.boards
+      ? join(h(`boards: ${res.flags.boards} boards × ${res.flags["clients-per-board"]} clients, 1 update/s per board`), boardsTable(res.boards, render))
+      : null,
+    bigboard: res.bigboard
+      ? join(h(`big board: ${res.flags["big-elements"]} elements from ${res.flags["big-updates"]} updates, ${res.flags.joins} joins`), bigTable(res.bigboard, render))
+      : null,
+    profile: res.profile
+      ? join(
+          h(`CPU profile of our server (${res.profile.scenario}), self time`),
+          render(["module", "ms", "share"], res.profile.byModule.slice(0, 12).map((e) => [e.name, e.selfMs, pct(e.share)])),
+          render(["function", "ms", "share"], res.profile.byFunction.slice(0, 15).map((e) => [e.name, e.selfMs, pct(e.share)])),
+        )
+      : null,
+    targets:
+      res.targets.length > 0
+        ? join(
+            h("targets"),
+            render(
+              ["target (issue 17)", "measured", "verdict"],
+              res.targets.map((t) => [t.target, t.measured, t.met === null ? "not measured" : t.met ? "PASS" : "FAIL"]),
+            ),
+          )
+        : null,
+  };
+}
+
+export function renderReport(res: Results, markdown: boolean): string {
+  const s = reportSections(res, markdown);
+  const parts = [s.startup, ...s.rooms, s.boards, s.bigboard, s.targets, s.profile].filter((p): p is string => p !== null);
   return `${parts.join("\n\n")}\n`;
 }
 

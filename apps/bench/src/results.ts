@@ -31,6 +31,8 @@ export interface TargetCheck {
 export interface Results {
   startedAt: string;
   finishedAt: string;
+  /** `git describe` of the checkout that ran (with -dirty for uncommitted changes); null if unknown. */
+  commit: string | null;
   machine: Machine;
   argv: string[];
   flags: Flags;

@@ -44,8 +44,10 @@ export interface RunFigures {
   target: Target;
   serverCpuS: number | null;
   serverPeakRssMiB: number;
-  /** 1-minute load average when the run started: other work on the machine skews latencies. */
+  /** 1-minute load average when the run started and ended: other work on the machine skews latencies. */
   loadAvgAtStart: number;
+  /** null in results written before it was recorded. */
+  loadAvgAtEnd: number | null;
   load: Record<string, unknown>;
   loadRun: Omit<LoadRun, "result">;
 }
@@ -110,8 +112,11 @@ function deadlineMs(opts: BenchOptions, slackS: number): number {
   return (opts.warmupS + opts.durationS + opts.drainS + slackS) * 1000;
 }
 
+/** The machine's 1-minute load average (NaN if the platform has none; JSON then holds null). */
+export const loadAvg1 = (): number => os.loadavg()[0] ?? Number.NaN;
+
 export async function roomRun(target: Target, clients: number, opts: BenchOptions, profile = false): Promise<RunFigures> {
-  const loadAvgAtStart = os.loadavg()[0] ?? Number.NaN;
+  const loadAvgAtStart = loadAvg1();
   const { value, peakRssMiB } = await withServer(target, opts, { profile }, async (server) => {
     const board = await server.createBoard(`bench-room-${clients}`);
     return runLoad(
@@ -131,7 +136,7 @@ export async function roomRun(target: Target, clients: number, opts: BenchOption
     );
   });
   const { result, ...loadRun } = value;
-  return { target, serverCpuS: value.serverCpuMeasureS, serverPeakRssMiB: peakRssMiB, loadAvgAtStart, load: result, loadRun };
+  return { target, serverCpuS: value.serverCpuMeasureS, serverPeakRssMiB: peakRssMiB, loadAvgAtStart, loadAvgAtEnd: loadAvg1(), load: result, loadRun };
 }
 
 async function createBoards(server: RunningServer, count: number, prefix: string): Promise<BoardRef[]> {
@@ -144,7 +149,7 @@ async function createBoards(server: RunningServer, count: number, prefix: string
 }
 
 export async function boardsRun(target: Target, opts: BenchOptions): Promise<RunFigures & { rssPerConnectionKiB: number | null }> {
-  const loadAvgAtStart = os.loadavg()[0] ?? Number.NaN;
+  const loadAvgAtStart = loadAvg1();
   const { value, peakRssMiB } = await withServer(target, opts, {}, async (server) => {
     const boards = await createBoards(server, opts.boards, "bench-boards");
     return runLoad(
@@ -164,7 +169,16 @@ export async function boardsRun(target: Target, opts: BenchOptions): Promise<Run
   const connected = typeof result["connected"] === "number" ? result["connected"] : 0;
   const rssPerConnectionKiB =
     value.rssSyncedMiB !== null && connected > 0 ? ((value.rssSyncedMiB - value.rssBeforeMiB) * 1024) / connected : null;
-  return { target, serverCpuS: value.serverCpuMeasureS, serverPeakRssMiB: peakRssMiB, loadAvgAtStart, load: result, loadRun, rssPerConnectionKiB };
+  return {
+    target,
+    serverCpuS: value.serverCpuMeasureS,
+    serverPeakRssMiB: peakRssMiB,
+    loadAvgAtStart,
+    loadAvgAtEnd: loadAvg1(),
+    load: result,
+    loadRun,
+    rssPerConnectionKiB,
+  };
 }
 
 export interface BigBoardFigures {
@@ -174,12 +188,16 @@ export interface BigBoardFigures {
   /** null for the baselines: they keep every document in memory, so a cold join is a warm join. */
   cold: Record<string, unknown> | null;
   idleUnloadMs: number | null;
+  /** 1-minute load average at the start and end of the run; null in results written before they were recorded. */
+  loadAvgAtStart: number | null;
+  loadAvgAtEnd: number | null;
 }
 
 /** How long our server may keep an idle board before unloading it; short so cold joins are quick to provoke. */
 const BENCH_IDLE_UNLOAD_MS = 1000;
 
 export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<BigBoardFigures> {
+  const loadAvgAtStart = loadAvg1();
   const idleUnloadMs = target === "baseline" || target === "hocuspocus" ? null : BENCH_IDLE_UNLOAD_MS;
   const extra = idleUnloadMs === null ? {} : { idleUnloadMs };
   const { value } = await withServer(target, opts, extra, async (server) => {
@@ -229,7 +247,7 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
       if (holder) finish(holder.ws, newTraffic());
     }
   });
-  return { target, ...value, idleUnloadMs };
+  return { target, ...value, idleUnloadMs, loadAvgAtStart, loadAvgAtEnd: loadAvg1() };
 }
 
 export function profileDir(workDir: string): string {
@@ -246,12 +264,16 @@ export interface StartupFigures {
   /** Median VmRSS after the server idled for IDLE_SETTLE_MS with nothing connected (MiB). */
   idleRssMiB: number;
   starts: number;
+  /** 1-minute load average before the first start and after the last; null in results written before they were recorded. */
+  loadAvgAtStart: number | null;
+  loadAvgAtEnd: number | null;
 }
 
 const IDLE_SETTLE_MS = 1500;
 
 /** Starts the server `starts` times: how fast it is ready and how much it holds idle (issue 17, target 3). */
 export async function startupRun(target: StartupTarget, opts: BenchOptions, starts: number): Promise<StartupFigures> {
+  const loadAvgAtStart = loadAvg1();
   const ready: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < starts; i++) {
@@ -277,5 +299,5 @@ export async function startupRun(target: StartupTarget, opts: BenchOptions, star
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts };
+  return { target, readyMs: median(ready), idleRssMiB: median(rss), starts, loadAvgAtStart, loadAvgAtEnd: loadAvg1() };
 }
