@@ -21,8 +21,8 @@ function when(startedAt: string, finishedAt: string): string {
   return `${startedAt.slice(0, 10)} ${minutes(startedAt)}–${end} UTC (${(ms / 60_000).toFixed(1)} min)`;
 }
 
-/** Every load average the run recorded, at the start and at the end of each server's run. */
-function loadAverages(res: Results): { start: number[]; end: number[] } {
+/** Every load average the run recorded, at the start and at the end of each server's run, and how many runs there were. */
+function loadAverages(res: Results): { runs: number; start: number[]; end: number[] } {
   const runs: Array<{ loadAvgAtStart: number | null; loadAvgAtEnd: number | null } | null> = [
     ...(res.startup ?? []),
     ...res.room.flatMap((r) => [r.baseline, r.hocuspocus, r.ours, r.oursMemory]),
@@ -35,23 +35,30 @@ function loadAverages(res: Results): { start: number[]; end: number[] } {
   ];
   const finite = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
   const present = runs.filter((r) => r !== null);
-  return { start: present.map((r) => r.loadAvgAtStart).filter(finite), end: present.map((r) => r.loadAvgAtEnd).filter(finite) };
+  return {
+    runs: present.length,
+    start: present.map((r) => r.loadAvgAtStart).filter(finite),
+    end: present.map((r) => r.loadAvgAtEnd).filter(finite),
+  };
 }
 
-const range = (xs: readonly number[]): string =>
-  xs.length === 0 ? "not recorded" : `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+/** "0.4–2.7 at the start of 23 of the 30 server runs" */
+function loadRange(xs: readonly number[], runs: number, when: string): string {
+  if (xs.length === 0) return `not recorded at ${when}`;
+  const which = xs.length === runs ? `the ${runs}` : `${xs.length} of the ${runs}`;
+  return `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} at ${when} of ${which} server runs`;
+}
 
 function conditions(res: Results): string {
   const m = res.machine;
   const load = loadAverages(res);
-  const runs = load.start.length;
-  const endNote = load.end.length === 0 ? " (this run's version of the bench recorded only the start)" : "";
+  const older = load.end.length === 0 ? " (the version of the bench that ran recorded only the start)" : "";
   return [
     `**Run:** \`pnpm bench ${res.argv.join(" ")}\`, ${when(res.startedAt, res.finishedAt)}` +
       (res.commit ? `, commit \`${res.commit}\`.` : " (commit not recorded)."),
     `**Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memGiB} GiB RAM, ${m.os}, Node ${m.node}.`,
-    `**1-minute load average:** ${range(load.start)} at the start of the ${runs} server runs, ${range(load.end)} at their end${endNote}; ` +
-      "each run's own figures are the last rows of its table.",
+    `**1-minute load average:** ${loadRange(load.start, load.runs, "the start")}, ${loadRange(load.end, load.runs, "the end")}${older}; ` +
+      "each table ends with its own runs' figures.",
   ].join("  \n");
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,9 +7,10 @@ import { isDocumentedRun, parseFlags, scenariosOf, UsageError, type Flags } from
 import { MissingMarkersError, renderDocsBlock, replaceDocsBlock } from "./docs-block";
 import { summarizeProfileFile } from "./profile-summary";
 import { checkTargets, renderReport } from "./report";
-import type { Machine, Results, RoomRow } from "./results";
+import type { Machine, Results, RoomRow, TargetCheck } from "./results";
 import { readResultsFile } from "./results-file";
 import { roomChart } from "./room-chart";
+import { webTargets } from "./web-targets";
 import { bigBoardRun, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
 import { freshDir, REPO_ROOT, useOursEntry } from "./servers";
 import { num } from "./table";
@@ -17,6 +18,12 @@ import { num } from "./table";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.resolve(here, "../results");
 const DOC = path.join(REPO_ROOT, "docs/benchmarks.md");
+const WEB_DOC = path.join(REPO_ROOT, "docs/web-performance.md");
+
+/** Target 6's verdicts as the web bench last wrote them; null (shown as not measured) without that page. */
+function webChecks(): TargetCheck[] | null {
+  return existsSync(WEB_DOC) ? webTargets(readFileSync(WEB_DOC, "utf8"), path.relative(REPO_ROOT, WEB_DOC)) : null;
+}
 const CHART = path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg");
 
 /** The checkout that ran, so a documented figure can be traced to its code. */
@@ -103,7 +110,7 @@ async function main(): Promise<void> {
   if (flags["docs-from"]) {
     // Relative to the repository root, as --ours-entry: pnpm runs this script from apps/bench.
     const source = path.resolve(REPO_ROOT, flags["docs-from"]);
-    writeDocs(readResultsFile(source), source);
+    writeDocs(readResultsFile(source, webChecks()), source);
     return;
   }
   const documented = isDocumentedRun(flags);
@@ -190,7 +197,7 @@ async function main(): Promise<void> {
 
   const finishedAt = new Date().toISOString();
   const partial = { startedAt, finishedAt, commit: commit(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
-  const results: Results = { ...partial, targets: checkTargets(partial) };
+  const results: Results = { ...partial, targets: checkTargets(partial, webChecks()) };
   process.stdout.write(`\n${renderReport(results, false)}`);
 
   mkdirSync(RESULTS_DIR, { recursive: true });

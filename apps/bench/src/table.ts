@@ -23,9 +23,10 @@ export function textTable(headers: readonly string[], rows: readonly (readonly C
   return [line(cells[0] ?? []), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
-export function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** Columns before `textColumns` are left-aligned (names, sentences), the rest right-aligned (figures). */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[], textColumns = 1): string {
   const head = `| ${headers.join(" | ")} |`;
-  const sep = `|${headers.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`;
+  const sep = `|${headers.map((_, i) => (i < textColumns ? "---" : "---:")).join("|")}|`;
   return [head, sep, ...rows.map((r) => `| ${r.map((c) => fmt(c)).join(" | ")} |`)].join("\n");
 }
 
