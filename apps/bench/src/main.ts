@@ -19,12 +19,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_DIR = path.resolve(here, "../results");
 const DOC = path.join(REPO_ROOT, "docs/benchmarks.md");
 const WEB_DOC = path.join(REPO_ROOT, "docs/web-performance.md");
+const CHART = path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg");
 
 /** Target 6's verdicts as the web bench last wrote them; null (shown as not measured) without that page. */
 function webChecks(): TargetCheck[] | null {
   return existsSync(WEB_DOC) ? webTargets(readFileSync(WEB_DOC, "utf8"), path.relative(REPO_ROOT, WEB_DOC)) : null;
 }
-const CHART = path.join(REPO_ROOT, "docs/benchmarks/room-p99.svg");
 
 /** The checkout that ran, so a documented figure can be traced to its code. */
 function commit(): string | null {
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   log(`results: ${path.relative(process.cwd(), out)} (+ .md)`);
 
   if (documented) writeDocs(results, out);
-  else if (flags.chart) writeChart(room, flags.chart);
+  if (flags.chart) writeChart(room, flags.chart);
   if (flags.full && !documented) log("a partial --full run (--scenario, --servers or --clients): docs/benchmarks.md left as it is");
 }
 
