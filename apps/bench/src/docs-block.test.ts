@@ -105,7 +105,7 @@ describe("renderDocsBlock", () => {
     };
     strip(json);
     const block = renderDocsBlock(parseResults(json, null), "c.svg");
-    expect(block).toContain("(commit not recorded)");
+    expect(block).toContain("(9.5 min); commit not recorded.");
     expect(block).toContain("not recorded at the end (the version of the bench that ran recorded only the start)");
   });
 });

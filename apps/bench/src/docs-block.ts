@@ -55,7 +55,7 @@ function conditions(res: Results): string {
   const older = load.end.length === 0 ? " (the version of the bench that ran recorded only the start)" : "";
   return [
     `**Run:** \`pnpm bench ${res.argv.join(" ")}\`, ${when(res.startedAt, res.finishedAt)}` +
-      (res.commit ? `, commit \`${res.commit}\`.` : " (commit not recorded)."),
+      (res.commit ? `, commit \`${res.commit}\`.` : "; commit not recorded."),
     `**Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memGiB} GiB RAM, ${m.os}, Node ${m.node}.`,
     `**1-minute load average:** ${loadRange(load.start, load.runs, "the start")}, ${loadRange(load.end, load.runs, "the end")}${older}; ` +
       "each table ends with its own runs' figures.",
