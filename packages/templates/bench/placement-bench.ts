@@ -148,18 +148,20 @@ function readTemplates(impl: Impl) {
 }
 
 const samples = new Map<string, Map<string, number[]>>();
-console.log(`load average at start ${loadavg().map((x) => x.toFixed(2)).join(" / ")}; ${ROUNDS} rounds × ${CALLS} calls, alternated`);
+console.log(`load average at start ${loadavg().map((x) => x.toFixed(2)).join(" / ")}; ${ROUNDS} rounds × ${CALLS} calls, each call alternated between the checkouts`);
+const runs = impls.map((impl) => ({ impl, measures: measures(impl) }));
 for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? impls : [...impls].reverse();
-  for (const impl of order) {
-    for (const [name, run] of Object.entries(measures(impl))) {
-      const byImpl = samples.get(name) ?? new Map<string, number[]>();
-      samples.set(name, byImpl);
-      const ms = byImpl.get(impl.name) ?? [];
-      byImpl.set(impl.name, ms);
-      for (let i = 0; i < CALLS; i++) {
+  for (const name of Object.keys(runs[0]!.measures)) {
+    const byImpl = samples.get(name) ?? new Map<string, number[]>();
+    samples.set(name, byImpl);
+    for (let i = 0; i < CALLS; i++) {
+      // Call by call, in turn (first one, then the other first): a busy machine's swings hit both alike.
+      const order = (round * CALLS + i) % 2 === 0 ? runs : [...runs].reverse();
+      for (const { impl, measures: m } of order) {
+        const ms = byImpl.get(impl.name) ?? [];
+        byImpl.set(impl.name, ms);
         const t0 = performance.now();
-        run(i);
+        m[name]!(i);
         ms.push(performance.now() - t0);
       }
     }
