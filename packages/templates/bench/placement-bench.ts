@@ -5,7 +5,7 @@
  *   cold read     readBoard(doc, new WeakMap()) + interpretBoard (the Outline panel's first read)
  *   quick note    noteObstacles + noteSlot at the hook's 60 wanted points
  *   template spot occupiedBoxes + freeSpotFor (900 × 900 at the content's middle)
- * Run: node --import tsx packages/templates/bench/placement-bench.ts
+ * Run: node --import tsx packages/templates/bench/placement-bench.ts (BENCH_ONLY=<part of a name>: that one alone)
  * A/B in one run: BENCH_BASE=<dir> runs the same against another checkout's packages/ as well,
  * alternating, and checks that both place every note at the same spot. A baseline from a commit:
  *   B=/tmp/base; mkdir -p $B && git archive <commit> packages | tar -x -C $B && ln -s "$PWD/node_modules" $B/node_modules
@@ -151,7 +151,7 @@ const samples = new Map<string, Map<string, number[]>>();
 console.log(`load average at start ${loadavg().map((x) => x.toFixed(2)).join(" / ")}; ${ROUNDS} rounds × ${CALLS} calls, each call alternated between the checkouts`);
 const runs = impls.map((impl) => ({ impl, measures: measures(impl) }));
 for (let round = 0; round < ROUNDS; round++) {
-  for (const name of Object.keys(runs[0]!.measures)) {
+  for (const name of Object.keys(runs[0]!.measures).filter((n) => n.includes(process.env.BENCH_ONLY ?? ""))) {
     const byImpl = samples.get(name) ?? new Map<string, number[]>();
     samples.set(name, byImpl);
     for (let i = 0; i < CALLS; i++) {
