@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { ElementLike } from "./element-like";
+import { type ElementLike, parseElementLike } from "./element-like";
 import { elementsMap, notesMap, recordsMap, templatesMap } from "./roots";
 import { BoardRecord, NoteData, TemplateInstance } from "./schemas";
 
@@ -53,7 +53,7 @@ export function deleteRecord(doc: Y.Doc, id: string): void {
 export function readElements(doc: Y.Doc): ElementLike[] {
   const out: ElementLike[] = [];
   elementsMap(doc).forEach((raw) => {
-    const parsed = ElementLike.safeParse(raw);
+    const parsed = parseElementLike(raw);
     if (parsed.success) out.push(parsed.data);
   });
   return out;

@@ -7,7 +7,7 @@ import {
   recordsMap,
   templatesMap,
 } from "./roots";
-import { ElementLike } from "./element-like";
+import { type ElementLike, parseElementLike } from "./element-like";
 import { BoardRecord, NoteData, TemplateInstance } from "./schemas";
 
 /** The board document's contents as plain JSON, one object per root. */
@@ -88,22 +88,25 @@ export type ElementParse = { element: ElementLike } | { problem: string };
 export type ElementMemo = WeakMap<object, ElementParse>;
 
 function parseElement(key: string, raw: unknown): ElementParse {
-  const r = ElementLike.safeParse(raw);
+  const r = parseElementLike(raw);
   return r.success ? { element: r.data } : { problem: `elements/${key}: ${issueText(r.error)}` };
 }
 
 /**
  * `parseBoard(snapshotBoard(doc))` for a reader that reads the same live document again and
- * again (the web app's side panels): only elements changed since the last read are cloned and
- * parsed, and image files (which the parsed board does not hold) are not copied at all. The
- * parsed elements are shared between reads: treat them as read-only.
+ * again (the web app's side panels): only elements changed since the last read are parsed,
+ * and image files (which the parsed board does not hold) are not copied at all. The
+ * parsed elements are shared between reads, and below their top level with the document
+ * itself: treat them as read-only.
  */
 export function readBoard(doc: Y.Doc, memo: ElementMemo): ParsedBoard {
   const parsed: ElementParse[] = [];
   elementsMap(doc).forEach((value, key) => {
     let r = memo.get(value);
     if (!r) {
-      r = parseElement(key, structuredClone(value));
+      // Not cloned first: the parse hands out a copy of the entry's own fields (never the doc's
+      // object), and what it shares below them is read-only like the parsed element itself.
+      r = parseElement(key, value);
       memo.set(value, r);
     }
     parsed.push(r);

@@ -111,3 +111,124 @@ describe("noteSlot: quick notes place themselves", () => {
     expect(obstacles.occupied.length).toBe(matrix.elements.length - lines.length - 2); // minus two frames
   });
 });
+
+/** A fixed pseudo-random sequence (house rule 7). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+}
+
+const centreDistance = (r: Rect, p: { x: number; y: number }) => Math.hypot(r.x + r.width / 2 - p.x, r.y + r.height / 2 - p.y);
+const nearestFirst = (rects: Rect[], p: { x: number; y: number }) => [...rects].sort((a, b) => centreDistance(a, p) - centreDistance(b, p));
+
+/** freeSpotFor as its comment states it, checking every box for every candidate. */
+function plainFreeSpot(s: { width: number; height: number }, occupied: Rect[], near: { x: number; y: number }, gap: number): Rect {
+  const at = (x: number, y: number): Rect => ({ x, y, width: s.width, height: s.height });
+  const centred = at(near.x - s.width / 2, near.y - s.height / 2);
+  if (occupied.length === 0) return centred;
+  const all = {
+    x: Math.min(...occupied.map((o) => o.x)),
+    y: Math.min(...occupied.map((o) => o.y)),
+    width: Math.max(...occupied.map((o) => o.x + o.width)) - Math.min(...occupied.map((o) => o.x)),
+    height: Math.max(...occupied.map((o) => o.y + o.height)) - Math.min(...occupied.map((o) => o.y)),
+  };
+  const candidates = [centred];
+  for (const o of [all, ...occupied]) {
+    candidates.push(at(o.x + o.width + gap, o.y), at(o.x + o.width + gap, centred.y), at(o.x, o.y + o.height + gap), at(centred.x, o.y + o.height + gap));
+  }
+  return nearestFirst(candidates, near).find((c) => occupied.every((o) => !overlaps(c, o, gap))) ?? at(all.x + all.width + gap, all.y);
+}
+
+/** RULE 32 as RULES.md states it: the 25 × 25 grid nearest first, every box and line checked for every slot. */
+function plainNoteSlot(near: { x: number; y: number }, occupied: Rect[], borders: Rect[], within?: Rect): Rect {
+  const slots: Rect[] = [];
+  for (let j = -12; j <= 12; j++) {
+    for (let i = -12; i <= 12; i++) {
+      slots.push({ x: near.x - NOTE_SIZE.width / 2 + i * (NOTE_SIZE.width + NOTE_GAP), y: near.y - NOTE_SIZE.height / 2 + j * (NOTE_SIZE.height + NOTE_GAP), ...NOTE_SIZE });
+    }
+  }
+  const everything = [...occupied, ...borders];
+  const free = (r: Rect) => everything.every((o) => !overlaps(r, o, NOTE_GAP / 2));
+  const sorted = nearestFirst(slots, near);
+  const inside = (r: Rect, a: Rect) => r.x >= a.x && r.y >= a.y && r.x + r.width <= a.x + a.width && r.y + r.height <= a.y + a.height;
+  const inArea = within ? sorted.find((r) => inside(r, within) && free(r)) : undefined;
+  return inArea ?? sorted.find(free) ?? plainFreeSpot(NOTE_SIZE, [...occupied, ...borders], near, NOTE_GAP);
+}
+
+describe("placement answers as the plain definition (every box checked for every spot) on random boards", () => {
+  const randomBoard = (random: () => number, count: number, spread: number) => {
+    const occupied: Rect[] = [];
+    const borders: Rect[] = [];
+    for (let k = 0; k < count; k++) {
+      const x = Math.round((random() - 0.5) * spread);
+      const y = Math.round((random() - 0.5) * spread);
+      const kind = random();
+      if (kind < 0.1) borders.push({ x, y, width: 0, height: Math.round(random() * 1500) });
+      else if (kind < 0.2) borders.push({ x, y, width: Math.round(random() * 1500), height: 0 });
+      else if (kind < 0.22) occupied.push({ x, y, width: 30_000, height: 20_000 }); // more cells than the index buckets
+      else occupied.push({ x, y, width: 20 + Math.round(random() * 200), height: 20 + Math.round(random() * 150) });
+    }
+    return { occupied, borders };
+  };
+
+  it("noteSlot: sparse and crowded boards, wanted points inside and outside them, with and without a target zone", () => {
+    const random = lcg(11);
+    for (let board = 0; board < 10; board++) {
+      const { occupied, borders } = randomBoard(random, 40 + board * 40, 1500 + board * 500);
+      const obstacles = { occupied, borders };
+      for (let q = 0; q < 6; q++) {
+        const near = { x: (random() - 0.5) * 6000, y: (random() - 0.5) * 6000 };
+        const within = q % 2 === 0 ? { x: near.x - 400, y: near.y - 300, width: 800, height: 600 } : undefined;
+        expect(noteSlot(NOTE_SIZE, near, obstacles, NOTE_GAP, within)).toEqual(plainNoteSlot(near, occupied, borders, within));
+      }
+    }
+  });
+
+  it("noteSlot: every slot of the neighbourhood taken, so the note goes to the nearest free spot of the whole board", () => {
+    // A wall of notes covering all 25 × 25 slots around the wanted point, and more content beyond it.
+    const occupied: Rect[] = [];
+    for (let i = -14; i <= 14; i++) for (let j = -14; j <= 14; j++) occupied.push({ x: i * 170, y: j * 110, ...NOTE_SIZE });
+    occupied.push({ x: 5200, y: -300, width: 400, height: 400 });
+    const borders: Rect[] = [{ x: 2600, y: -2000, width: 0, height: 4000 }];
+    for (const near of [{ x: 80, y: 50 }, { x: 300, y: -200 }, { x: -1111, y: 777 }]) {
+      const slot = noteSlot(NOTE_SIZE, near, { occupied, borders });
+      expect(slot).toEqual(plainNoteSlot(near, occupied, borders));
+      for (const o of occupied) expect(overlaps(slot, o, NOTE_GAP - 1)).toBe(false);
+    }
+  });
+
+  it("noteSlot: a box just outside the grid's outermost slot, within the gap, still takes that slot", () => {
+    // Every slot taken but the two right of the wanted point in the outermost column; a small box
+    // 5 px beyond the window's right edge (the gap is 8 px each side) takes the nearer of them.
+    const step = { x: NOTE_SIZE.width + NOTE_GAP, y: NOTE_SIZE.height + NOTE_GAP };
+    const occupied: Rect[] = [];
+    for (let i = -12; i <= 12; i++) {
+      for (let j = -12; j <= 12; j++) {
+        if (i === 12 && (j === 0 || j === 1)) continue;
+        occupied.push({ x: -80 + i * step.x, y: -50 + j * step.y, ...NOTE_SIZE });
+      }
+    }
+    const rightEdge = -80 + 12 * step.x + NOTE_SIZE.width;
+    occupied.push({ x: rightEdge + 5, y: -50, width: 10, height: 10 });
+    const slot = noteSlot(NOTE_SIZE, { x: 0, y: 0 }, { occupied, borders: [] });
+    expect(slot).toEqual({ x: -80 + 12 * step.x, y: -50 + step.y, ...NOTE_SIZE });
+    expect(slot).toEqual(plainNoteSlot({ x: 0, y: 0 }, occupied, []));
+  });
+
+  it("freeSpotFor: of two equally near clear spots, the earlier candidate (right of a box before below it)", () => {
+    const box: Rect = { x: -100, y: -100, width: 200, height: 200 };
+    // Right of the box at the wanted height and below it at the wanted column are both 150 away.
+    expect(freeSpotFor({ width: 100, height: 100 }, [box], { x: 0, y: 0 }, 0)).toEqual({ x: 100, y: -50, width: 100, height: 100 });
+  });
+
+  it("freeSpotFor: the nearest clear candidate, ties kept in candidate order", () => {
+    const random = lcg(5);
+    for (let board = 0; board < 12; board++) {
+      const { occupied } = randomBoard(random, 20 + board * 40, 2000 + board * 400);
+      // Whole-number boxes on a grid make equally distant candidates common.
+      const near = { x: Math.round(random() * 10) * 100, y: Math.round(random() * 10) * 100 };
+      expect(freeSpotFor(size, occupied, near)).toEqual(plainFreeSpot(size, occupied, near, TEMPLATE_GAP));
+      expect(freeSpotFor(NOTE_SIZE, occupied, near, NOTE_GAP)).toEqual(plainFreeSpot(NOTE_SIZE, occupied, near, NOTE_GAP));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { type ElementLike, type TemplateInstance, quadrantTag } from "@quadrant/board-model";
 import type { Size } from "./builders";
 import { type Point, type Rect, rectOf, rotatedBounds } from "./geometry";
+import { firstNearest } from "./nearest-first";
 import { RectIndex } from "./rect-index";
 
 /** Space kept between a new template and what is already on the board. */
@@ -26,10 +27,16 @@ export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
 
 export function boundsOf(rects: readonly Rect[]): Rect | null {
   if (rects.length === 0) return null;
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const right = Math.max(...rects.map((r) => r.x + r.width));
-  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  let x = Infinity;
+  let y = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const r of rects) {
+    x = Math.min(x, r.x);
+    y = Math.min(y, r.y);
+    right = Math.max(right, r.x + r.width);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
   return { x, y, width: right - x, height: bottom - y };
 }
 
@@ -52,11 +59,9 @@ export function freeSpotFor(size: Size, occupied: readonly Rect[], near: Point, 
     const below = o.y + o.height + gap;
     candidates.push(at(right, o.y), at(right, centred.y), at(o.x, below), at(centred.x, below));
   }
-  // Nearest first (stable, each distance computed once), then the first clear one: the same
-  // spot as sorting the clear ones.
-  const byDistance = candidates.map((c) => ({ c, d: distance(c, near) })).sort((a, b) => a.d - b.d);
+  // The nearest clear one (equally near: the earlier candidate): the same spot as sorting the clear ones.
   const index = new RectIndex(occupied, overlaps);
-  return byDistance.find(({ c }) => !index.hits(c, gap))?.c ?? at(all.x + all.width + gap, all.y);
+  return firstNearest(candidates, (c) => distance(c, near), (c) => !index.hits(c, gap)) ?? at(all.x + all.width + gap, all.y);
 }
 
 const inside = (r: Rect, area: Rect) =>
@@ -78,13 +83,25 @@ export function noteSlot(size: Size, near: Point, obstacles: Obstacles, gap = NO
     }
   }
   // Stable sort: equally near slots keep row order (top row first, left to right).
-  slots.sort((a, b) => distance(a, near) - distance(b, near));
-  const occupied = new RectIndex(obstacles.occupied, overlaps);
-  const borders = new RectIndex(obstacles.borders, overlaps);
-  const free = (r: Rect) => !occupied.hits(r, gap / 2) && !borders.hits(r, gap / 2);
-  const inArea = within ? slots.find((r) => inside(r, within) && free(r)) : undefined;
+  const nearest = slots.map((r) => ({ r, d: distance(r, near) })).sort((a, b) => a.d - b.d).map(({ r }) => r);
+  // Only what comes within the gap of the slots' window can touch a slot: on a big board most of
+  // it is far away, and indexing every box cost more than the search.
+  // (The window's edges are the slots' own sums, so a box a slot meets always passes, rounding included.)
+  const reach = gap / 2;
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of slots) {
+    left = Math.min(left, r.x);
+    top = Math.min(top, r.y);
+    right = Math.max(right, r.x + r.width);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
+  const nearWindow = (o: Rect) => left - reach < o.x + o.width && o.x < right + reach && top - reach < o.y + o.height && o.y < bottom + reach;
+  const occupied = new RectIndex(obstacles.occupied.filter(nearWindow), overlaps);
+  const borders = new RectIndex(obstacles.borders.filter(nearWindow), overlaps);
+  const free = (r: Rect) => !occupied.hits(r, reach) && !borders.hits(r, reach);
+  const inArea = within ? nearest.find((r) => inside(r, within) && free(r)) : undefined;
   if (inArea) return inArea;
-  return slots.find(free) ?? freeSpotFor(size, [...obstacles.occupied, ...obstacles.borders], near, gap);
+  return nearest.find(free) ?? freeSpotFor(size, [...obstacles.occupied, ...obstacles.borders], near, gap);
 }
 
 function edgesOf(r: Rect): Segment[] {
@@ -109,7 +126,8 @@ export function noteObstacles(elements: readonly ElementLike[], templates: reado
   const occupied: Rect[] = [];
   const borders: Segment[] = [];
   for (const e of live) {
-    const chromeLine = quadrantTag(e)?.role === "chrome" && e.type === "line";
+    // Type first: the tag is a zod parse, and only lines can be grid lines.
+    const chromeLine = e.type === "line" && quadrantTag(e)?.role === "chrome";
     if (e.type === "frame") borders.push(...edgesOf(rectOf(e)));
     else if (!chromeLine) occupied.push(rotatedBounds(e));
   }

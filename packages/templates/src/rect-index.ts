@@ -12,7 +12,8 @@ const MAX_CELLS = 256;
  * times). Same answer as testing `overlaps` against every box.
  */
 export class RectIndex {
-  private readonly cells = new Map<string, Rect[]>();
+  /** Column → row → boxes: number keys, no string built per cell visited (a hot path of placement). */
+  private readonly columns = new Map<number, Map<number, Rect[]>>();
   private readonly huge: Rect[] = [];
 
   constructor(
@@ -26,11 +27,12 @@ export class RectIndex {
         continue;
       }
       for (let i = x0; i <= x1; i++) {
+        let column = this.columns.get(i);
+        if (!column) this.columns.set(i, (column = new Map()));
         for (let j = y0; j <= y1; j++) {
-          const key = `${i},${j}`;
-          const list = this.cells.get(key);
+          const list = column.get(j);
           if (list) list.push(r);
-          else this.cells.set(key, [r]);
+          else column.set(j, [r]);
         }
       }
     }
@@ -41,8 +43,10 @@ export class RectIndex {
     if (this.huge.some((o) => this.overlaps(r, o, gap))) return true;
     const [x0, x1, y0, y1] = span(r.x - gap, r.y - gap, r.x + r.width + gap, r.y + r.height + gap);
     for (let i = x0; i <= x1; i++) {
+      const column = this.columns.get(i);
+      if (!column) continue;
       for (let j = y0; j <= y1; j++) {
-        const list = this.cells.get(`${i},${j}`);
+        const list = column.get(j);
         if (list?.some((o) => this.overlaps(r, o, gap))) return true;
       }
     }
