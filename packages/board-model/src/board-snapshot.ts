@@ -118,6 +118,20 @@ export function readBoard(doc: Y.Doc, memo: ElementMemo): ParsedBoard {
   });
 }
 
+/**
+ * Parses into `memo` the element entries no read has parsed yet, while `goOn()` says so; true
+ * when none is left. A reader of a big board spreads its first reading (2,000 parses) over
+ * several short tasks with it, so the canvas never waits one long task for the panels.
+ */
+export function warmElements(doc: Y.Doc, memo: ElementMemo, goOn: () => boolean): boolean {
+  for (const [key, value] of elementsMap(doc).entries()) {
+    if (memo.has(value)) continue;
+    if (!goOn()) return false;
+    memo.set(value, parseElement(key, value));
+  }
+  return true;
+}
+
 function parseWithElements(parsed: readonly ElementParse[], snapshot: Omit<BoardSnapshot, "elements" | "files">): ParsedBoard {
   const problems: string[] = [];
   const elements: ElementLike[] = [];

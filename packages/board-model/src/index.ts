@@ -51,6 +51,7 @@ export {
   writeSnapshot,
   parseBoard,
   readBoard,
+  warmElements,
 } from "./board-snapshot";
 export {
   readTemplate,

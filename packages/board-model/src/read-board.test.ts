@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type ElementMemo, elementsMap, notesMap, parseBoard, readBoard, snapshotBoard, writeRecord } from "./index";
+import { type ElementMemo, elementsMap, notesMap, parseBoard, readBoard, snapshotBoard, warmElements, writeRecord } from "./index";
 
 describe("readBoard: parseBoard(snapshotBoard(doc)) for repeated reads of a live document", () => {
   it("reads what parseBoard reads, problems included", () => {
@@ -24,5 +24,20 @@ describe("readBoard: parseBoard(snapshotBoard(doc)) for repeated reads of a live
     expect(second.elementsById.get("b")?.x).toBe(50);
     expect(second.elementsById.get("a")).not.toBe(elementsMap(doc).get("a"));
     expect(second).toEqual(parseBoard(snapshotBoard(doc)));
+  });
+
+  it("warmElements parses ahead in slices: stops when told, resumes where it stopped, and readBoard then parses nothing", () => {
+    const doc = new Y.Doc();
+    const memo: ElementMemo = new WeakMap();
+    for (let i = 0; i < 5; i++) elementsMap(doc).set(`e${i}`, { id: `e${i}`, type: "rectangle", x: i, y: 0, width: 10, height: 10 });
+    let allowed = 2;
+    expect(warmElements(doc, memo, () => allowed-- > 0)).toBe(false);
+    expect([...elementsMap(doc).values()].filter((v) => memo.has(v))).toHaveLength(2);
+    allowed = 3;
+    expect(warmElements(doc, memo, () => allowed-- > 0)).toBe(true);
+    const parsed = new Map([...elementsMap(doc).entries()].map(([k, v]) => [k, memo.get(v)]));
+    const board = readBoard(doc, memo);
+    for (const [key, r] of parsed) expect(r && "element" in r ? r.element : null).toBe(board.elementsById.get(key));
+    expect(board).toEqual(parseBoard(snapshotBoard(doc)));
   });
 });
