@@ -201,11 +201,12 @@ export class HistoryService {
   }
 
   private watch(room: Room): void {
-    const watched: Watched = { changed: false, stop: () => room.doc.off("update", onUpdate) };
-    const onUpdate = (): void => {
+    // observeUpdates, not room.doc: reading the doc would apply a cold room's snapshot
+    // before its joiners have it (SS9a).
+    const watched: Watched = { changed: false, stop: () => stop() };
+    const stop = room.observeUpdates(() => {
       watched.changed = true;
-    };
-    room.doc.on("update", onUpdate);
+    });
     this.watched.set(room.boardId, watched);
   }
 

@@ -23,6 +23,7 @@ describe("ServerMetrics", () => {
     const storage = instrumentStorage(new MemoryStorage(), metrics);
     await storage.appendUpdates([{ docId: "d", update: Uint8Array.of(1) }]);
     other.messageIn(5);
+    other.observeStorageWrite(0.003);
 
     const app = Fastify();
     await app.register(metricsRoute, { metrics });
@@ -43,8 +44,14 @@ describe("ServerMetrics", () => {
     } finally {
       await app.close();
     }
-    expect(await other.registry.getSingleMetricAsString("quadrant_ws_messages_total")).toContain(
-      'quadrant_ws_messages_total{direction="in"} 1',
-    );
+    const otherBody = (await other.render()).body;
+    expect(otherBody).toContain('quadrant_ws_messages_total{direction="in"} 1');
+    expect(otherBody).toContain('quadrant_ws_messages_total{direction="out"} 0');
+    // Buckets are cumulative: 3 ms is above 2.5 ms and within 5 ms and every larger bound.
+    expect(otherBody).toContain('quadrant_storage_write_seconds_bucket{le="0.0025"} 0');
+    expect(otherBody).toContain('quadrant_storage_write_seconds_bucket{le="0.005"} 1');
+    expect(otherBody).toContain('quadrant_storage_write_seconds_bucket{le="2.5"} 1');
+    expect(otherBody).toContain('quadrant_storage_write_seconds_bucket{le="+Inf"} 1');
+    expect(otherBody).toContain("quadrant_storage_write_seconds_count 1");
   });
 });

@@ -114,6 +114,11 @@ export class Connection {
     this.events?.onClose(this);
   }
 
+  /** Bytes sent but still queued in this process (0 once closed). */
+  get sendQueueBytes(): number {
+    return this.isClosed ? 0 : this.socket.bufferedAmount;
+  }
+
   send(data: Uint8Array): void {
     if (this.isClosed) return;
     // A client that cannot keep up must not hold unbounded server memory.

@@ -15,6 +15,16 @@ const ORIGIN_LOAD = Symbol("load");
 /** The state vector of an empty document: "send me everything". */
 export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
+/** A sync step 2 with an empty update (no structs, no deletes): "you have everything I have". */
+const EMPTY_STEP2 = encodeSyncStep2(Uint8Array.of(0, 0));
+
+/**
+ * How long a served snapshot may wait for its joiners' send queues to drain before the room
+ * applies it anyway (SS9a). Applying blocks the event loop for as long as a client takes to
+ * apply the same bytes; done while a joiner's frame is still queued, it stalls that transfer.
+ */
+const SNAPSHOT_APPLY_MAX_WAIT_MS = 1000;
+
 /** What the document tells its room. */
 export interface RoomDocumentEvents {
   /** There is something to apply or write: flush at the next tick. */
@@ -35,9 +45,18 @@ export interface RoomDocumentEvents {
  * write completes. The room broadcasts a write only after it is durable.
  */
 export class RoomDocument {
-  readonly doc = new Y.Doc({ gc: true });
-  /** Resolves once the stored state is applied to `doc` (at once, except after `loadSnapshotSoon`). */
-  applied: Promise<void> = Promise.resolve();
+  /** The Y.Doc itself; `doc` applies a snapshot still pending first (SS9a). */
+  private readonly ydoc = new Y.Doc({ gc: true });
+  /** A served snapshot not applied yet (SS9a): anything that reads or changes the doc applies it first. */
+  private pendingSnapshot: Uint8Array | null = null;
+  /** Counts the doc's changes, so a joiner's own step 1 can be answered with what changed since its full state (SS1). */
+  private version = 0;
+  /**
+   * Connections sent the full state on join (SS1), until their own sync step 1 arrives:
+   * the doc's version then and its state vector (null: a snapshot not yet applied).
+   * Weak: a connection that never sends step 1 leaves nothing behind.
+   */
+  private readonly sentFullState = new WeakMap<Connection, { version: number; stateVector: Uint8Array | null }>();
 
   private incoming: { connection: Connection; update: Uint8Array; dependencies: UpdateDependencies }[] = [];
   /** Client updates waiting for what they depend on (parked-updates.ts). */
@@ -50,13 +69,42 @@ export class RoomDocument {
   private fullStateMessage: Uint8Array | null = null;
   private durableWaiters: (() => void)[] = [];
   private destroyed = false;
+  /** True while the snapshot already served as the full state is applied: the cache stays valid. */
+  private applyingServedSnapshot = false;
 
   constructor(
     private readonly boardId: string,
     private readonly events: RoomDocumentEvents,
     private readonly logger: SyncLogger,
   ) {
-    this.doc.on("update", this.onDocUpdate);
+    this.ydoc.on("update", this.onDocUpdate);
+  }
+
+  /** The document, with any served snapshot applied (SS9a). */
+  get doc(): Y.Doc {
+    this.applyPendingSnapshot();
+    return this.ydoc;
+  }
+
+  /** The doc's update events, without applying a pending snapshot; returns the unsubscribe. */
+  observeUpdates(listener: (update: Uint8Array, origin: unknown) => void): () => void {
+    this.ydoc.on("update", listener);
+    return () => this.ydoc.off("update", listener);
+  }
+
+  /** Applies a served snapshot now if one is pending; resolves at once (what `registry.acquire` awaits). */
+  get applied(): Promise<void> {
+    this.applyPendingSnapshot();
+    return Promise.resolve();
+  }
+
+  /**
+   * The state vector a joiner's sync step 1 carries. While a served snapshot is pending it is
+   * the empty one (as the doc is): the client then sends all it has, which the tick applies
+   * on top of the snapshot; computing it would cost as much as applying the snapshot.
+   */
+  joinStateVector(): Uint8Array {
+    return this.pendingSnapshot === null ? Y.encodeStateVector(this.ydoc) : EMPTY_STATE_VECTOR;
   }
 
   // ---- loading ---------------------------------------------------------------
@@ -64,10 +112,10 @@ export class RoomDocument {
   /** Applies stored state at load time (durable by definition). Returns how many parts failed. */
   loadStored(parts: readonly Uint8Array[]): number {
     let failed = 0;
-    this.doc.transact(() => {
+    this.ydoc.transact(() => {
       for (const part of parts) {
         try {
-          Y.applyUpdate(this.doc, part);
+          Y.applyUpdate(this.ydoc, part);
         } catch (error) {
           failed++;
           this.logger.error({ boardId: this.boardId, err: error }, "stored update could not be applied");
@@ -79,20 +127,34 @@ export class RoomDocument {
 
   /**
    * Serves `snapshot` (a complete encoded state, as compaction writes it) to joiners
-   * right away and applies it to the doc on the next turn of the event loop, before
-   * any flush tick (both use setImmediate, in order). Until then the doc is empty:
-   * a step 1 answered meanwhile sends nothing the client lacks, and updates received
-   * meanwhile wait for the tick like any other.
+   * right away and applies it to the doc once `sending()` says the joiners' copies have
+   * left the process (at most SNAPSHOT_APPLY_MAX_WAIT_MS later), or at once when anything
+   * needs the doc: `doc`, a tick with updates to apply, a step 1 with a state vector, a
+   * server change, a fan-out message (SS9a). Until then the doc is empty and untouched.
    */
-  loadSnapshotSoon(snapshot: Uint8Array): void {
+  loadSnapshotSoon(snapshot: Uint8Array, sending: () => boolean): void {
     this.fullStateMessage = encodeSyncStep2(snapshot);
-    this.applied = new Promise((resolve) => {
-      setImmediate(() => {
-        // Its update event drops the cache: later joiners get a fresh encode (then cached).
-        if (!this.destroyed) this.loadStored([snapshot]);
-        resolve();
-      });
-    });
+    this.pendingSnapshot = snapshot;
+    const deadline = performance.now() + SNAPSHOT_APPLY_MAX_WAIT_MS;
+    const applyOnceSent = () => {
+      if (this.pendingSnapshot !== snapshot || this.destroyed) return;
+      // Polled on a 1 ms timer, not setImmediate: the sockets' writes need the event loop's poll phase.
+      if (sending() && performance.now() < deadline) setTimeout(applyOnceSent, 1);
+      else this.applyPendingSnapshot();
+    };
+    setImmediate(applyOnceSent);
+  }
+
+  private applyPendingSnapshot(): void {
+    const snapshot = this.pendingSnapshot;
+    if (snapshot === null || this.destroyed) return;
+    this.pendingSnapshot = null;
+    this.applyingServedSnapshot = true;
+    try {
+      this.loadStored([snapshot]);
+    } finally {
+      this.applyingServedSnapshot = false;
+    }
   }
 
   // ---- from clients ----------------------------------------------------------
@@ -111,22 +173,40 @@ export class RoomDocument {
   /** The connection closed: nothing of it waits any more. */
   forget(connection: Connection): void {
     this.deferredStep1 = this.deferredStep1.filter((d) => d.connection !== connection);
+    this.sentFullState.delete(connection);
     this.parked.forget(connection);
   }
 
   private sendStep2(connection: Connection, stateVector: Uint8Array): void {
     const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
-    if (empty) {
-      // Joiners with an empty doc are the common case: encode once per change.
-      this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
-      connection.send(this.fullStateMessage);
-    } else {
+    if (!empty) {
       connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      return;
     }
+    const sent = this.sentFullState.get(connection);
+    if (sent) {
+      // The joiner's own step 1, sent before our full state reached it: the frames are in
+      // order, so it lacks only what changed since (usually nothing), not the whole board again.
+      this.sentFullState.delete(connection);
+      if (sent.version === this.version) connection.send(EMPTY_STEP2);
+      else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, sent.stateVector ?? EMPTY_STATE_VECTOR)));
+      return;
+    }
+    // Joiners with an empty doc are the common case: encode once per change.
+    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    connection.send(this.fullStateMessage);
+    this.sentFullState.set(connection, {
+      version: this.version,
+      stateVector: this.pendingSnapshot === null ? Y.encodeStateVector(this.ydoc) : null,
+    });
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullStateMessage = null;
+    // Applying the snapshot that was served as the full state changes nothing a client saw.
+    if (!this.applyingServedSnapshot) {
+      this.fullStateMessage = null;
+      this.version++;
+    }
     if (origin === ORIGIN_INCOMING || origin === ORIGIN_SERVER) {
       this.undurable.push(update);
     } else if (origin === ORIGIN_REMOTE) {
@@ -271,7 +351,8 @@ export class RoomDocument {
 
   destroy(): void {
     this.destroyed = true;
-    this.doc.off("update", this.onDocUpdate);
-    this.doc.destroy();
+    this.pendingSnapshot = null;
+    this.ydoc.off("update", this.onDocUpdate);
+    this.ydoc.destroy();
   }
 }

@@ -11,6 +11,11 @@ export interface RoomHandle {
   readonly boardId: string;
   /** Read it freely; change it only through `applyServerChange` (a direct change would skip SS3). */
   readonly doc: Y.Doc;
+  /**
+   * The doc's update events, without reading the doc: a cold room applies its stored
+   * snapshot only once its joiners have it (SS9a), and `doc` would apply it at once.
+   */
+  observeUpdates(listener: (update: Uint8Array, origin: unknown) => void): () => void;
   readonly connections: ReadonlySet<Connection>;
   /**
    * Changes the document from server code. The change goes through the same

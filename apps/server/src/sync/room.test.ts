@@ -26,15 +26,18 @@ function awarenessUpdate(clientId: number, clock: number, state: Record<string, 
   return update;
 }
 
-/** The Yjs updates of the sync-update frames a socket received. */
-function receivedUpdates(socket: FakeSocket): Uint8Array[] {
+/** The Yjs updates of the sync frames of one kind (1: step 2, 2: update) a socket received. */
+function receivedUpdates(socket: FakeSocket, syncType = 2): Uint8Array[] {
   const updates: Uint8Array[] = [];
   for (const frame of socket.sent) {
     const d = decoding.createDecoder(frame);
-    if (decoding.readVarUint(d) === MessageType.Sync && decoding.readVarUint(d) === 2) updates.push(decoding.readVarUint8Array(d));
+    if (decoding.readVarUint(d) === MessageType.Sync && decoding.readVarUint(d) === syncType) updates.push(decoding.readVarUint8Array(d));
   }
   return updates;
 }
+
+/** The updates of the sync step 2 frames a socket received. */
+const receivedStep2 = (socket: FakeSocket): Uint8Array[] => receivedUpdates(socket, 1);
 
 describe("Room with fake sockets", () => {
   const registries: RoomRegistry[] = [];
@@ -128,6 +131,74 @@ describe("Room with fake sockets", () => {
     await pending;
     await waitFor(() => joiner.socket.sent.length > before + 1);
     expect(a.socket.closedWith).toBeNull();
+  });
+
+  it("answers a joiner's own empty sync step 1 with what changed since the full state it was sent, not the whole board again (SS1)", async () => {
+    const { registry, connect } = setup();
+    await connect();
+    const room = registry.get(BOARD)!;
+    await room.applyServerChange((doc) => {
+      for (let i = 0; i < 50; i++) doc.getMap("m").set(`k${i}`, "x".repeat(40));
+    });
+    const joiner = await connect();
+    const [fullState] = receivedStep2(joiner.socket);
+    expect(fullState!.byteLength).toBeGreaterThan(2000);
+    // Its step 1 was sent before our full state arrived; nothing changed since: an empty update.
+    joiner.connection.receive(encodeSyncStep1(Uint8Array.of(0)));
+    expect(receivedStep2(joiner.socket)).toHaveLength(2);
+    expect(Array.from(receivedStep2(joiner.socket)[1]!)).toEqual([0, 0]);
+
+    // Something changed between the full state and the joiner's step 1: only that is sent.
+    const late = await connect();
+    await room.applyServerChange((doc) => doc.getMap("m").set("later", 1));
+    late.connection.receive(encodeSyncStep1(Uint8Array.of(0)));
+    const [lateFull, lateDiff] = receivedStep2(late.socket).filter((u) => u.byteLength > 2);
+    expect(lateDiff!.byteLength).toBeLessThan(lateFull!.byteLength / 10);
+    const rebuilt = new Y.Doc();
+    Y.applyUpdate(rebuilt, lateFull!);
+    Y.applyUpdate(rebuilt, lateDiff!);
+    expect(rebuilt.getMap("m").toJSON()).toEqual(room.doc.getMap("m").toJSON());
+
+    // A second empty step 1 from the same connection is a fresh request: the full state again.
+    joiner.connection.receive(encodeSyncStep1(Uint8Array.of(0)));
+    expect(receivedStep2(joiner.socket).at(-1)!.byteLength).toBeGreaterThan(2000);
+  });
+
+  it("serves a stored snapshot to a cold joiner at once and applies it once the joiner's frames have left, or when the doc is needed (SS9a)", async () => {
+    const { storage, registry } = setup();
+    const source = new Y.Doc();
+    for (let i = 0; i < 20; i++) source.getMap("m").set(`k${i}`, i);
+    await storage.compact(BOARD, Y.encodeStateAsUpdate(source), 0);
+    const join = async (bufferedAmount: number) => {
+      const socket = new FakeSocket();
+      socket.bufferedAmount = bufferedAmount;
+      const connection = new Connection({ id: `cold${bufferedAmount}`, boardId: BOARD, role: "editor", participant: undefined, wantsControl: false }, socket, 1 << 20);
+      await registry.join(connection);
+      return socket;
+    };
+
+    // The joiner's frame is still queued: the room serves the snapshot but does not apply it yet.
+    const slow = await join(5000);
+    const room = registry.get(BOARD)!;
+    const served = new Y.Doc();
+    Y.applyUpdate(served, receivedStep2(slow)[0]!);
+    expect(served.getMap("m").toJSON()).toEqual(source.getMap("m").toJSON());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const pendingDoc = (room as unknown as { document: { ydoc: Y.Doc } }).document.ydoc;
+    expect(pendingDoc.getMap("m").size).toBe(0);
+    // Its queue drains: the snapshot is applied in the background.
+    slow.bufferedAmount = 0;
+    await waitFor(() => pendingDoc.getMap("m").size === 20, { message: "snapshot applied once sent" });
+
+    // Unloaded again and rejoined by a slow socket: whatever needs the doc applies it at once.
+    await registry.close();
+    const again = setup();
+    await again.storage.compact(BOARD, Y.encodeStateAsUpdate(source), 0);
+    const socket = new FakeSocket();
+    socket.bufferedAmount = 5000;
+    await again.registry.join(new Connection({ id: "c", boardId: BOARD, role: "editor", participant: undefined, wantsControl: false }, socket, 1 << 20));
+    const coldRoom = again.registry.get(BOARD)!;
+    expect(coldRoom.doc.getMap("m").size).toBe(20);
   });
 
   it("a connection may not set awareness for a client id another connection owns; its ids are removed when it closes (SS6)", async () => {

@@ -108,9 +108,9 @@ export class Room implements RoomHandle {
   load(stored: StoredDocument): void {
     if (stored.snapshot && stored.updates.length === 0) {
       // A lone snapshot (what unloading leaves) is the encoded state itself: the
-      // joiners who triggered the load get it at once, while the room applies it
-      // right after (cold join ≈ warm join instead of server apply + client apply) (SS9a).
-      this.document.loadSnapshotSoon(stored.snapshot);
+      // joiners who triggered the load get it at once, and the room applies it once
+      // their copies have left (cold join ≈ warm join instead of server apply + client apply) (SS9a).
+      this.document.loadSnapshotSoon(stored.snapshot, () => this.sending());
     } else {
       this.document.loadStored(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
     }
@@ -131,7 +131,7 @@ export class Room implements RoomHandle {
 
   addConnection(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    connection.send(encodeSyncStep1(this.document.joinStateVector()));
     // Sync step 2 with the whole state goes out at once, not after the client's step 1
     // arrives: a joiner is synced one round trip sooner, and the encoded state is
     // cached, so a crowd joining costs one encode. Only durable state is ever sent (SS1, SS3).
@@ -147,6 +147,12 @@ export class Room implements RoomHandle {
     if (connection.closed) return;
     this.safely("onConnectionJoined", () => this.context.hooks.onConnectionJoined(this, connection));
     this.context.connectionsChanged(this);
+  }
+
+  /** Some connection still has frames queued in this process (the deferred snapshot apply waits for none, SS9a). */
+  private sending(): boolean {
+    for (const connection of this.connections) if (connection.sendQueueBytes > 0) return true;
+    return false;
   }
 
   private removeConnection(connection: Connection): void {
@@ -387,6 +393,11 @@ export class Room implements RoomHandle {
 
   broadcastControl(payload: string): void {
     broadcastControl(this.connections, payload);
+  }
+
+  /** Listens to the doc's update events without applying a pending snapshot (SS9a); returns the unsubscribe. */
+  observeUpdates(listener: (update: Uint8Array, origin: unknown) => void): () => void {
+    return this.document.observeUpdates(listener);
   }
 
   stateVector(): Uint8Array {
