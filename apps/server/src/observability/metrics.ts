@@ -14,8 +14,13 @@ export class ServerMetrics implements FanoutMetrics {
     loadedBoards: () => 0,
   };
 
-  private readonly messages: Counter<"direction">;
-  private readonly bytes: Counter<"direction">;
+  /**
+   * Websocket traffic, counted in plain fields and added to the counters at scrape time:
+   * `messageOut` runs once per frame per recipient (10,000 times a second in a room of 50),
+   * where a labelled `Counter.inc` (label validation and hashing) cost about 0.8 µs per
+   * send, a tenth of the send itself (issue 17).
+   */
+  private readonly traffic = { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0 };
   private readonly rejected: Counter<"reason">;
   private readonly publishFailures: Counter;
   private readonly writeSeconds: Histogram;
@@ -41,17 +46,30 @@ export class ServerMetrics implements FanoutMetrics {
         this.set(sources().loadedBoards());
       },
     });
-    this.messages = new Counter({
+    const traffic = this.traffic;
+    new Counter({
       name: "quadrant_ws_messages_total",
       help: "Websocket messages received (in) and sent (out).",
       labelNames: ["direction"],
       registers,
+      collect() {
+        this.inc({ direction: "in" }, traffic.messagesIn);
+        this.inc({ direction: "out" }, traffic.messagesOut);
+        traffic.messagesIn = 0;
+        traffic.messagesOut = 0;
+      },
     });
-    this.bytes = new Counter({
+    new Counter({
       name: "quadrant_ws_bytes_total",
       help: "Websocket payload bytes received (in) and sent (out).",
       labelNames: ["direction"],
       registers,
+      collect() {
+        this.inc({ direction: "in" }, traffic.bytesIn);
+        this.inc({ direction: "out" }, traffic.bytesOut);
+        traffic.bytesIn = 0;
+        traffic.bytesOut = 0;
+      },
     });
     this.rejected = new Counter({
       name: "quadrant_rejected_frames_total",
@@ -70,11 +88,7 @@ export class ServerMetrics implements FanoutMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    // Both directions exist from the start, so dashboards see 0 rather than nothing.
-    for (const direction of ["in", "out"]) {
-      this.messages.inc({ direction }, 0);
-      this.bytes.inc({ direction }, 0);
-    }
+    // Both directions are added at every scrape (0 at first), so dashboards see 0 rather than nothing.
     this.defaultMetrics = options.defaultMetrics ?? true;
   }
 
@@ -84,13 +98,13 @@ export class ServerMetrics implements FanoutMetrics {
   }
 
   messageIn(bytes: number): void {
-    this.messages.inc({ direction: "in" });
-    this.bytes.inc({ direction: "in" }, bytes);
+    this.traffic.messagesIn++;
+    this.traffic.bytesIn += bytes;
   }
 
   messageOut(bytes: number): void {
-    this.messages.inc({ direction: "out" });
-    this.bytes.inc({ direction: "out" }, bytes);
+    this.traffic.messagesOut++;
+    this.traffic.bytesOut += bytes;
   }
 
   /** `reason` must come from a fixed set (a close reason the server chose), never from client data. */

@@ -137,11 +137,13 @@ export class FlushScheduler implements RoomFlush {
       }
     }
     const toWrite = rooms.filter((room) => room.hasPendingWrite());
+    let written: Promise<void> | null = null;
     if (toWrite.length > 0) {
       if (this.writeInFlight) {
         for (const room of toWrite) this.afterWrite.add(room);
       } else {
-        this.writeInFlight = this.write(toWrite).finally(() => {
+        written = this.write(toWrite);
+        this.writeInFlight = written.finally(() => {
           this.writeInFlight = null;
           const waiting = [...this.afterWrite];
           this.afterWrite.clear();
@@ -151,13 +153,31 @@ export class FlushScheduler implements RoomFlush {
         });
       }
     }
-    // Awareness is volatile: it goes out every tick without waiting for storage, but
-    // after this turn's microtasks, so that with an in-process store (SQLite) the
-    // tick's document update reaches the sockets first (edits matter more than cursors).
-    setImmediate(() => {
-      for (const room of rooms) if (room.live) room.flushAwareness();
-    });
+    this.sendAwareness(rooms, written);
     this.armTimer();
+  }
+
+  /**
+   * Awareness is volatile: it goes out every tick without waiting for storage, but after the
+   * tick's document update when the write completes at once (an in-process store: SQLite,
+   * memory), since edits matter more than cursors. So: at once in a tick that writes nothing;
+   * else when the write settles (in this turn's microtasks for SQLite) or on the next turn,
+   * whichever comes first (a networked store). It used to wait for the next turn always: a
+   * cursor-only tick then waited behind a whole poll phase of other sockets' frames (issue 17).
+   */
+  private sendAwareness(rooms: readonly Room[], written: Promise<void> | null): void {
+    let sent = false;
+    const send = (): void => {
+      if (sent) return;
+      sent = true;
+      for (const room of rooms) if (room.live) room.flushAwareness();
+    };
+    if (written === null) {
+      send();
+      return;
+    }
+    void written.then(send, send);
+    setImmediate(send);
   }
 
   private async write(rooms: Room[]): Promise<void> {
