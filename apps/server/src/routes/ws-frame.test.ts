@@ -1,6 +1,14 @@
-import { Receiver, Sender } from "ws";
+import * as ws from "ws";
+import type { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { encodeBinaryFrame } from "./ws-frame";
+
+/** ws exports its frame writer and parser at runtime; @types/ws does not declare them. */
+interface WsFraming {
+  Sender: { frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean }): Buffer[] };
+  Receiver: new (options: { isServer: boolean; maxPayload: number }) => EventEmitter & { write(chunk: Buffer): void };
+}
+const { Sender, Receiver } = ws as unknown as WsFraming;
 
 /** What a `ws` client's frame parser makes of the bytes (the same parser browsers' peers use on the server side). */
 function parse(frame: Buffer): Promise<Buffer> {
