@@ -89,8 +89,20 @@ export class SqliteStorage implements Storage {
   readonly kind = "sqlite" as const;
 
   private readonly controlLock = new KeyLock();
+  /**
+   * The write of every flush tick, compiled once: preparing the statement and wrapping a new
+   * transaction function per tick cost about a third of a commit's CPU (issue 17). The
+   * transaction itself is unchanged: one commit per tick, in WAL before the call returns.
+   */
+  private readonly appendBatch: (batch: readonly StoredUpdate[]) => void;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: Database.Database) {
+    const insert = db.prepare("INSERT INTO updates (doc_id, data) VALUES (?, ?)");
+    // One transaction: all rows commit together or none does.
+    this.appendBatch = db.transaction((batch: readonly StoredUpdate[]) => {
+      for (const { docId, update } of batch) insert.run(docId, update);
+    });
+  }
 
   static open(dataDir: string, options: SqliteOptions = {}): SqliteStorage {
     mkdirSync(dataDir, { recursive: true });
@@ -161,11 +173,7 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
     if (batch.length === 0) return;
-    const insert = this.db.prepare("INSERT INTO updates (doc_id, data) VALUES (?, ?)");
-    // One transaction: all rows commit together or none does.
-    this.db.transaction(() => {
-      for (const { docId, update } of batch) insert.run(docId, update);
-    })();
+    this.appendBatch(batch);
   }
 
   async loadDocument(docId: string): Promise<StoredDocument> {

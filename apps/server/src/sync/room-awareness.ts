@@ -35,6 +35,14 @@ export class RoomAwareness {
   private readonly changedLocal = new Set<number>();
   private readonly changedRemote = new Set<number>();
   /**
+   * The awareness update of the one message that made every change of the current tick, as
+   * received; null once anything else changed. Its entries carry the clocks and states the
+   * room now holds (only applied entries count), so it is what encoding them would produce,
+   * but for the JSON text, which is the client's own: a room of 50 relays each cursor without
+   * JSON.stringify and a copy (issue 17).
+   */
+  private received: Uint8Array | null = null;
+  /**
    * Who is where and who edited lately: what big rooms send to whom (SS16). Created when the room
    * first outgrows FULL_PRESENCE_MAX_CONNECTIONS: the many small rooms of a server keep no maps.
    */
@@ -46,6 +54,8 @@ export class RoomAwareness {
     this.awareness.setLocalState(null);
     this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const target = origin === ORIGIN_REMOTE ? this.changedRemote : this.changedLocal;
+      // Changes other than a connection's message (removals, timeouts, other instances) are encoded.
+      this.received = null;
       const states = this.awareness.getStates();
       for (const id of change.added) {
         target.add(id);
@@ -99,12 +109,39 @@ export class RoomAwareness {
         connection.ownAwarenessId(entry.clientId);
       }
     }
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-      return "applied";
-    } catch {
-      return "malformed";
+    const changed = this.applyEntries(entries, connection);
+    // A tick whose only change is this message relays its bytes as received (takeTick).
+    this.received = changed > 0 && changed === entries.length && this.changedLocal.size === changed && this.changedRemote.size === 0 ? update : null;
+    return "applied";
+  }
+
+  /**
+   * y-protocols' applyAwarenessUpdate on entries the codec has already parsed and checked
+   * (it would JSON.parse every state a second time): a state replaces the known one when its
+   * clock is newer, or a null state at the same clock removes it. The server sets no state of
+   * its own, so no remote entry can remove one. Emits the same "update" event (nothing here
+   * listens to "change"). Returns how many entries were applied.
+   */
+  private applyEntries(entries: readonly AwarenessEntry[], origin: unknown): number {
+    const { states, meta } = this.awareness;
+    const now = Date.now();
+    const added: number[] = [];
+    const updated: number[] = [];
+    const removed: number[] = [];
+    for (const { clientId, clock, state } of entries) {
+      const known = meta.get(clientId);
+      const knownClock = known === undefined ? 0 : known.clock;
+      if (!(knownClock < clock || (knownClock === clock && state === null && states.has(clientId)))) continue;
+      if (state === null) states.delete(clientId);
+      else states.set(clientId, state as Record<string, unknown>);
+      meta.set(clientId, { clock, lastUpdated: now });
+      if (known === undefined && state !== null) added.push(clientId);
+      else if (known !== undefined && state === null) removed.push(clientId);
+      else if (state !== null) updated.push(clientId);
     }
+    const applied = added.length + updated.length + removed.length;
+    if (applied > 0) this.awareness.emit("update", [{ added, updated, removed }, origin]);
+    return applied;
   }
 
   /** An awareness update from another instance. Returns false when it could not be applied. */
@@ -150,11 +187,13 @@ export class RoomAwareness {
    */
   takeTick(connections: ReadonlySet<Connection>, now: number): AwarenessTick | null {
     if (this.changedLocal.size === 0 && this.changedRemote.size === 0) return null;
+    const received = this.received;
+    this.received = null;
     const local = [...this.changedLocal];
     const remote = [...this.changedRemote].filter((id) => !this.changedLocal.has(id));
     this.changedLocal.clear();
     this.changedRemote.clear();
-    const localUpdate = local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null;
+    const localUpdate = received ?? (local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null);
     if (connections.size <= FULL_PRESENCE_MAX_CONNECTIONS) {
       const frame =
         remote.length === 0 && localUpdate !== null

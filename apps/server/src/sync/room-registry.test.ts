@@ -136,6 +136,12 @@ describe("room lifecycle", () => {
     expect(coalescingGapMs(16, 2000, 1000)).toBe(50);
     // FLUSH_INTERVAL_MS=0: never coalesce.
     expect(coalescingGapMs(0, 1000, 40)).toBe(0);
+    // A room that is not busy never waits: its messages come 5 ms after a tick that cost 0.5 ms
+    // (a room of 50 at 200 messages a second); the same room is busy when they come within 1 ms.
+    expect(coalescingGapMs(16, 50, 0.5, 5)).toBe(0);
+    expect(coalescingGapMs(16, 50, 0.5, 1)).toBe(COALESCE_COST_FACTOR * 0.5);
+    // A big room's messages come right after each tick: it still coalesces up to the cap.
+    expect(coalescingGapMs(16, 2000, 30, 0.2)).toBe(50);
   });
 
   it("ticks sooner in small rooms and less often in big ones (SS4)", () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import { CloseCode, MessageType } from "@quadrant/protocol";
@@ -216,6 +217,46 @@ describe("Room with fake sockets", () => {
     a.connection.handleSocketClosed();
     expect(room.awareness.getStates().has(111)).toBe(false);
     expect(room.awareness.getStates().has(222)).toBe(true);
+  });
+
+  it("a tick's awareness is the one message that made it, as received, else encoded from the states the room holds (SS4, SS6)", async () => {
+    const { registry, connect } = setup();
+    const a = await connect();
+    const b = await connect();
+    const awarenessFrames = (socket: FakeSocket) =>
+      socket.sent.filter((frame) => frame[0] === MessageType.Awareness).map((frame) => {
+        const d = decoding.createDecoder(frame);
+        decoding.readVarUint(d);
+        return decoding.readVarUint8Array(d);
+      });
+    /** An awareness update whose JSON text is the client's own (spaces a re-encode would drop). */
+    const rawUpdate = (entries: Array<[clientId: number, clock: number, json: string]>) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, entries.length);
+      for (const [clientId, clock, json] of entries) {
+        encoding.writeVarUint(e, clientId);
+        encoding.writeVarUint(e, clock);
+        encoding.writeVarString(e, json);
+      }
+      return encoding.toUint8Array(e);
+    };
+
+    const first = rawUpdate([[111, 1, '{ "name": "a" }']]);
+    a.connection.receive(encodeAwareness(first));
+    await waitFor(() => awarenessFrames(b.socket).length === 1);
+    expect(awarenessFrames(b.socket)[0]).toEqual(first);
+
+    // A stale entry (clock 1 again) beside a fresh one: only the fresh state may go out, encoded.
+    a.connection.receive(encodeAwareness(rawUpdate([[111, 1, '{ "name": "stale" }'], [112, 1, '{ "name": "a2" }']])));
+    await waitFor(() => awarenessFrames(b.socket).length === 2);
+    const decoded = awarenessFrames(b.socket)[1]!;
+    expect(decoded).not.toEqual(rawUpdate([[111, 1, '{ "name": "stale" }'], [112, 1, '{ "name": "a2" }']]));
+    const peer = new awarenessProtocol.Awareness(new Y.Doc());
+    awarenessProtocol.applyAwarenessUpdate(peer, decoded, null);
+    expect(peer.getStates().get(112)).toEqual({ name: "a2" });
+    expect(peer.getStates().has(111)).toBe(false);
+    peer.destroy();
+    expect(registry.get(BOARD)!.awareness.getStates().get(111)).toEqual({ name: "a" });
   });
 
   it("viewers' updates are dropped by the pluggable write policy; control frames go to the hook and only to opted-in connections (SS5, SS12)", async () => {

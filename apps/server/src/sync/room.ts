@@ -65,6 +65,12 @@ export class Room implements RoomHandle {
   /** What sending the current tick's frames took so far (ms), and the recent average per tick (SS4). */
   private tickWork = 0;
   private tickCost = 0;
+  /**
+   * How long after a tick the room recently had something new again (ms, moving average, each
+   * sample capped by the size interval so that an idle spell does not hide a burst): with
+   * `tickCost`, whether the room is busy (SS4). +∞ until it has ticked and been marked dirty again.
+   */
+  private quietAfterTick = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly boardId: string,
@@ -96,6 +102,10 @@ export class Room implements RoomHandle {
   /** Recent cost of one tick's fan-out (ms, moving average): the adaptive flush's measure of load (SS4). */
   get tickCostMs(): number {
     return this.tickCost;
+  }
+  /** How long after a tick the room recently had something new (ms, moving average; +∞ at first) (SS4). */
+  get quietAfterTickMs(): number {
+    return this.quietAfterTick;
   }
   /** Resolves once the stored state is applied to `doc` (SS9a). */
   get applied(): Promise<void> {
@@ -242,6 +252,14 @@ export class Room implements RoomHandle {
   }
 
   // ---- the flush tick (driven by flush-scheduler.ts) ---------------------------------
+
+  /** The room has something to flush again (a clean room was marked dirty): how long after its last tick (SS4). */
+  noteDirty(now: number, capMs: number): void {
+    if (this.lastTick === Number.NEGATIVE_INFINITY) return;
+    const quiet = Math.min(now - this.lastTick, capMs);
+    this.quietAfterTick =
+      this.quietAfterTick === Number.POSITIVE_INFINITY ? quiet : this.quietAfterTick * (1 - TICK_COST_WEIGHT) + quiet * TICK_COST_WEIGHT;
+  }
 
   ticked(now: number): void {
     this.lastTick = now;
