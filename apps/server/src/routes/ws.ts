@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
 import { z } from "zod";
@@ -91,7 +92,7 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) 
           participant: query.success ? query.data.participant : undefined,
           wantsControl: query.success && query.data[CONTROL_PARAM] === "1",
         },
-        new WsSyncSocket(socket, metrics),
+        new WsSyncSocket(socket, request.raw.socket, metrics),
         maxSendQueueBytes,
         new ConnectionLimits(limits, maxFrameBytes),
       );
@@ -129,6 +130,8 @@ export const wsRoute: FastifyPluginAsync<WsRouteOptions> = async (app, options) 
 class WsSyncSocket implements SyncSocket {
   constructor(
     private readonly socket: WebSocket,
+    /** The TCP socket `ws` writes to (the upgrade's): corked around a tick's frames (SyncSocket.cork). */
+    private readonly tcp: Duplex,
     private readonly metrics: ServerMetrics | undefined,
   ) {}
 
@@ -153,6 +156,14 @@ class WsSyncSocket implements SyncSocket {
 
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
+  }
+
+  cork(): void {
+    this.tcp.cork();
+  }
+
+  uncork(): void {
+    this.tcp.uncork();
   }
 
   rejected(reason: string): void {

@@ -18,8 +18,12 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
 /** What one tick of awareness changes turns into: frames for local sockets, one update for the fan-out. */
 export interface AwarenessTick {
-  /** Each frame with its recipients; null recipients: every connection of the room. */
-  sends: Array<{ frame: Uint8Array; recipients: readonly Connection[] | null }>;
+  /**
+   * Groups of recipients and the frames each of them gets (null recipients: every connection of
+   * the room). The groups cover every connection once, some with no frame: the room adds the
+   * tick's document update to each group's write (room.ts, `sendTick`).
+   */
+  deliveries: Array<{ frames: Uint8Array[]; recipients: readonly Connection[] | null }>;
   /** Local changes only (encoded awareness update), or null when all came from other instances. */
   publish: Uint8Array | null;
 }
@@ -160,17 +164,20 @@ export class RoomAwareness {
         remote.length === 0 && localUpdate !== null
           ? encodeAwareness(localUpdate)
           : encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...local, ...remote]));
-      return { sends: [{ frame, recipients: null }], publish: localUpdate };
+      return { deliveries: [{ frames: [frame], recipients: null }], publish: localUpdate };
     }
     const changed = [...local, ...remote];
     const states = this.awareness.getStates();
     const removed = new Set(changed.filter((id) => !states.has(id)));
-    const sends: AwarenessTick["sends"] = this.presence
-      .plan(changed, removed, connections, now)
-      .map(({ ids, recipients }) => ({ frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), recipients }));
     const summary = this.presence.summaryIfDue(now, states.size);
-    if (summary) sends.push({ frame: encodeAwareness(summary), recipients: null });
-    return { sends, publish: localUpdate };
+    const summaryFrame = summary === null ? null : encodeAwareness(summary);
+    // Each group's frame is encoded once and the same bytes go to all its recipients.
+    const deliveries: AwarenessTick["deliveries"] = this.presence.plan(changed, removed, connections, now).map(({ ids, recipients }) => {
+      const frames = ids.length === 0 ? [] : [encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))];
+      if (summaryFrame !== null) frames.push(summaryFrame);
+      return { frames, recipients };
+    });
+    return { deliveries, publish: localUpdate };
   }
 
   destroy(): void {
