@@ -151,10 +151,9 @@ export class FlushScheduler implements RoomFlush {
         });
       }
     }
-    // Awareness is volatile: it goes out every tick without waiting for storage. With an
-    // in-process store (SQLite) the write is durable within this turn's microtasks and the
-    // room sends the awareness behind the document update in the same socket writes
-    // (Room.writeSucceeded); otherwise it goes out here on its own.
+    // Awareness is volatile: it goes out every tick without waiting for storage, but
+    // after this turn's microtasks, so that with an in-process store (SQLite) the
+    // tick's document update reaches the sockets first (edits matter more than cursors).
     setImmediate(() => {
       for (const room of rooms) if (room.live) room.flushAwareness();
     });

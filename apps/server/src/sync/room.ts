@@ -213,9 +213,8 @@ export class Room implements RoomHandle {
         this.context.flush.markDirty(this);
         return;
       case "awareness": {
-        const result = this.awareness.applyFromConnection(connection, message.update, message.entries);
-        if (result === "malformed") connection.close(CloseCode.MalformedMessage, "malformed awareness");
-        else if (result === "too-many-client-ids") connection.close(CloseCode.MalformedMessage, "too many awareness client ids");
+        const result = this.awareness.applyFromConnection(connection, message.entries);
+        if (result === "too-many-client-ids") connection.close(CloseCode.MalformedMessage, "too many awareness client ids");
         else if (result === "foreign-client-id") {
           this.context.logger.debug({ boardId: this.boardId, connection: connection.id }, "awareness for a foreign client id dropped");
         }
