@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
+import { AwarenessEntries } from "./awareness-frames";
 import { encodeAwareness, type AwarenessEntry } from "./codec";
 import type { Connection } from "./connection";
 import { FULL_PRESENCE_MAX_CONNECTIONS, PresencePolicy } from "./presence-policy";
@@ -194,8 +195,8 @@ export class RoomAwareness {
     const remote = [...this.changedRemote].filter((id) => !this.changedLocal.has(id));
     this.changedLocal.clear();
     this.changedRemote.clear();
-    const localUpdate = local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null;
     if (connections.size <= FULL_PRESENCE_MAX_CONNECTIONS) {
+      const localUpdate = local.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) : null;
       const frame =
         remote.length === 0 && localUpdate !== null
           ? encodeAwareness(localUpdate)
@@ -207,13 +208,14 @@ export class RoomAwareness {
     const removed = new Set(changed.filter((id) => !states.has(id)));
     const summary = this.presence.summaryIfDue(now, states.size);
     const summaryFrame = summary === null ? null : encodeAwareness(summary);
-    // Each group's frame is encoded once and the same bytes go to all its recipients.
+    // Each changed state is encoded once; each group's frame once, the same bytes to all its recipients.
+    const entries = new AwarenessEntries(states, this.awareness.meta);
     const deliveries: AwarenessTick["deliveries"] = this.presence.plan(changed, removed, connections, now).map(({ ids, recipients }) => {
-      const frames = ids.length === 0 ? [] : [encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))];
+      const frames = ids.length === 0 ? [] : [entries.frame(ids)];
       if (summaryFrame !== null) frames.push(summaryFrame);
       return { frames, recipients };
     });
-    return { deliveries, publish: localUpdate };
+    return { deliveries, publish: local.length > 0 ? entries.update(local) : null };
   }
 
   destroy(): void {

@@ -115,6 +115,25 @@ describe("Room with fake sockets", () => {
     expect(check.getMap("m").toJSON()).toEqual(source.getMap("m").toJSON());
   });
 
+  it("sends a tick's document update and its awareness changes to each connection in one write, the update first (SS1, SS4)", async () => {
+    const { registry, connect } = setup();
+    const a = await connect();
+    const b = await connect();
+    const d = new Y.Doc();
+    d.getMap("m").set("x", 1);
+    a.connection.receive(encodeAwareness(awarenessUpdate(111, 1, { pointer: { x: 1, y: 2 } })));
+    a.connection.receive(encodeSyncUpdate(Y.encodeStateAsUpdate(d)));
+    await registry.flushAll();
+    await waitFor(() => receivedUpdates(b.socket).length > 0);
+    const typeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
+    for (const { socket } of [a, b]) {
+      const tick = socket.writes.at(-1)!;
+      // Two websocket frames of one y-protocol message each (stock clients read one per frame), one write.
+      expect(tick.map(typeOf)).toEqual([MessageType.Sync, MessageType.Awareness]);
+      expect(receivedUpdates(socket)).toHaveLength(1);
+    }
+  });
+
   it("defers a joiner's sync step 2 until the pending write is durable (SS3)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
