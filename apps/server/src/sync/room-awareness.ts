@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
+import { PRESENCE_SUMMARY_CLIENT_ID } from "@quadrant/protocol";
 import { AwarenessEntries } from "./awareness-frames";
 import { encodeAwareness, type AwarenessEntry } from "./codec";
 import type { Connection } from "./connection";
@@ -130,6 +131,9 @@ export class RoomAwareness {
   applyFromConnection(connection: Connection, entries: readonly AwarenessEntry[]): AwarenessApplyResult {
     let added = 0;
     for (const entry of entries) {
+      // The summary's id is the server's (SS16). Stock clients send back every awareness change
+      // they receive, the summary included: applied, it would count as one more person.
+      if (entry.clientId === PRESENCE_SUMMARY_CLIENT_ID) return "foreign-client-id";
       const owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) return "foreign-client-id";
       if (owner === undefined && entry.state !== null) added++;

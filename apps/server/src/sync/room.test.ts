@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode, MessageType } from "@quadrant/protocol";
+import { CloseCode, MessageType, PRESENCE_SUMMARY_CLIENT_ID } from "@quadrant/protocol";
 import { MemoryStorage } from "../storage/memory";
 import { FakeSocket } from "../../test-support/fake-socket";
 import { waitFor } from "../../test-support/wait-for";
@@ -149,7 +149,7 @@ describe("Room with fake sockets", () => {
     expect(a.socket.closedWith).toBeNull();
   });
 
-  it("a connection may not set awareness for a client id another connection owns; its ids are removed when it closes (SS6)", async () => {
+  it("a connection may not set awareness for a client id another connection owns nor the summary's; its ids are removed when it closes (SS6, SS16)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
     const b = await connect();
@@ -160,6 +160,11 @@ describe("Room with fake sockets", () => {
     expect([...a.connection.awarenessIds]).toEqual([111]);
     b.connection.receive(encodeAwareness(awarenessUpdate(222, 1, { name: "b" })));
     expect(room.awareness.getStates().get(222)).toEqual({ name: "b" });
+
+    // The presence summary's reserved id is nobody's: a stock client echoing the summary back changes nothing (SS16).
+    b.connection.receive(encodeAwareness(awarenessUpdate(PRESENCE_SUMMARY_CLIENT_ID, 5, { presenceSummary: { people: 1, areas: [] } })));
+    expect(room.awareness.getStates().has(PRESENCE_SUMMARY_CLIENT_ID)).toBe(false);
+    expect([...b.connection.awarenessIds]).toEqual([222]);
 
     a.connection.handleSocketClosed();
     expect(room.awareness.getStates().has(111)).toBe(false);
