@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
 import { z } from "zod";
@@ -134,17 +135,20 @@ const MAX_SHARED_FRAME_BYTES = 64 * 1024;
 /**
  * A room sends one frame to every connection, passing the same array to each socket:
  * it is framed for the wire once, on its first send, and each socket writes that buffer.
+ * Keyed by the payload object, not "the last one": a tick sends each connection its
+ * document update and then its neighbourhood's cursors (SS4), so sends alternate between
+ * several shared payloads; an entry goes when its payload is collected.
  */
 class SharedFrames {
-  private payload: Uint8Array | null = null;
-  private wire: Buffer = Buffer.alloc(0);
+  private readonly wires = new WeakMap<Uint8Array, Buffer>();
 
   wireOf(payload: Uint8Array): Buffer {
-    if (payload !== this.payload) {
-      this.payload = payload;
-      this.wire = encodeBinaryFrame(payload);
+    let wire = this.wires.get(payload);
+    if (!wire) {
+      wire = encodeBinaryFrame(payload);
+      this.wires.set(payload, wire);
     }
-    return this.wire;
+    return wire;
   }
 }
 
@@ -168,14 +172,17 @@ class WsSyncSocket implements SyncSocket {
    * room of 50 (issue 17). Order is kept: ws writes its own frames (pings, close) to the
    * same socket synchronously, and queues nothing without an extension.
    */
-  private readonly tcp: { write(data: Uint8Array): boolean } | null;
+  private readonly tcp: Duplex | null;
+  private readonly raw: Duplex | null;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly shared: WsShared,
   ) {
-    const tcp = (socket as WebSocket & { _socket?: { write(data: Uint8Array): boolean } })._socket;
-    this.tcp = socket.extensions === "" && tcp !== undefined && typeof tcp.write === "function" ? tcp : null;
+    // The upgrade's TCP socket, which ws writes to: corked around a tick's frames (SyncSocket.cork).
+    const raw = (socket as WebSocket & { _socket?: Duplex })._socket;
+    this.raw = raw !== undefined && typeof raw.write === "function" ? raw : null;
+    this.tcp = socket.extensions === "" ? this.raw : null;
   }
 
   send(data: Uint8Array): void {
@@ -203,6 +210,14 @@ class WsSyncSocket implements SyncSocket {
 
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
+  }
+
+  cork(): void {
+    this.raw?.cork();
+  }
+
+  uncork(): void {
+    this.raw?.uncork();
   }
 
   rejected(reason: string): void {

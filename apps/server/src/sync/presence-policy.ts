@@ -131,7 +131,9 @@ export class PresencePolicy {
 
   /**
    * Splits a tick's changed client ids into frames: connections in the same cell share one.
-   * `removed` ids (null states) go to everyone; the others to whoever sees them.
+   * `removed` ids (null states) go to everyone; the others to whoever sees them. The groups
+   * partition `connections`: those who see none of the changes form one group with no ids
+   * (the room still sends them the tick's document update, in the same write).
    */
   plan(changed: readonly number[], removed: ReadonlySet<number>, connections: Iterable<Connection>, now: number): PresenceSend[] {
     const active = this.activeIds(now);
@@ -146,7 +148,6 @@ export class PresencePolicy {
     for (const [key, recipients] of byCell) {
       const near = this.nearIds(key);
       const ids = changed.filter((id) => removed.has(id) || active.has(id) || near.has(id));
-      if (ids.length === 0) continue;
       const idsKey = ids.join(",");
       const frame = frames.get(idsKey);
       if (frame) frame.recipients.push(...recipients);

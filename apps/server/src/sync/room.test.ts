@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
-import { CloseCode, MessageType } from "@quadrant/protocol";
+import { CloseCode, MessageType, PRESENCE_SUMMARY_CLIENT_ID } from "@quadrant/protocol";
 import { MemoryStorage } from "../storage/memory";
 import { FakeSocket } from "../../test-support/fake-socket";
 import { waitFor } from "../../test-support/wait-for";
@@ -119,6 +119,25 @@ describe("Room with fake sockets", () => {
     expect(check.getMap("m").toJSON()).toEqual(source.getMap("m").toJSON());
   });
 
+  it("sends a tick's document update and its awareness changes to each connection in one write, the update first (SS1, SS4)", async () => {
+    const { registry, connect } = setup();
+    const a = await connect();
+    const b = await connect();
+    const d = new Y.Doc();
+    d.getMap("m").set("x", 1);
+    a.connection.receive(encodeAwareness(awarenessUpdate(111, 1, { pointer: { x: 1, y: 2 } })));
+    a.connection.receive(encodeSyncUpdate(Y.encodeStateAsUpdate(d)));
+    await registry.flushAll();
+    await waitFor(() => receivedUpdates(b.socket).length > 0);
+    const typeOf = (frame: Uint8Array) => decoding.readVarUint(decoding.createDecoder(frame));
+    for (const { socket } of [a, b]) {
+      const tick = socket.writes.at(-1)!;
+      // Two websocket frames of one y-protocol message each (stock clients read one per frame), one write.
+      expect(tick.map(typeOf)).toEqual([MessageType.Sync, MessageType.Awareness]);
+      expect(receivedUpdates(socket)).toHaveLength(1);
+    }
+  });
+
   it("defers a joiner's sync step 2 until the pending write is durable (SS3)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
@@ -202,7 +221,7 @@ describe("Room with fake sockets", () => {
     expect(coldRoom.doc.getMap("m").size).toBe(20);
   });
 
-  it("a connection may not set awareness for a client id another connection owns; its ids are removed when it closes (SS6)", async () => {
+  it("a connection may not set awareness for a client id another connection owns nor the summary's; its ids are removed when it closes (SS6, SS16)", async () => {
     const { registry, connect } = setup();
     const a = await connect();
     const b = await connect();
@@ -213,6 +232,11 @@ describe("Room with fake sockets", () => {
     expect([...a.connection.awarenessIds]).toEqual([111]);
     b.connection.receive(encodeAwareness(awarenessUpdate(222, 1, { name: "b" })));
     expect(room.awareness.getStates().get(222)).toEqual({ name: "b" });
+
+    // The presence summary's reserved id is nobody's: a stock client echoing the summary back changes nothing (SS16).
+    b.connection.receive(encodeAwareness(awarenessUpdate(PRESENCE_SUMMARY_CLIENT_ID, 5, { presenceSummary: { people: 1, areas: [] } })));
+    expect(room.awareness.getStates().has(PRESENCE_SUMMARY_CLIENT_ID)).toBe(false);
+    expect([...b.connection.awarenessIds]).toEqual([222]);
 
     a.connection.handleSocketClosed();
     expect(room.awareness.getStates().has(111)).toBe(false);

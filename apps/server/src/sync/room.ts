@@ -71,6 +71,8 @@ export class Room implements RoomHandle {
    * `tickCost`, whether the room is busy (SS4). +∞ until it has ticked and been marked dirty again.
    */
   private quietAfterTick = Number.POSITIVE_INFINITY;
+  /** A tick started and its awareness is not sent yet (it goes with the tick's document update when that is durable in time). */
+  private awarenessDue = false;
 
   constructor(
     readonly boardId: string,
@@ -228,8 +230,7 @@ export class Room implements RoomHandle {
         return;
       case "awareness": {
         const result = this.awareness.applyFromConnection(connection, message.update, message.entries);
-        if (result === "malformed") connection.close(CloseCode.MalformedMessage, "malformed awareness");
-        else if (result === "too-many-client-ids") connection.close(CloseCode.MalformedMessage, "too many awareness client ids");
+        if (result === "too-many-client-ids") connection.close(CloseCode.MalformedMessage, "too many awareness client ids");
         else if (result === "foreign-client-id") {
           this.context.logger.debug({ boardId: this.boardId, connection: connection.id }, "awareness for a foreign client id dropped");
         }
@@ -266,6 +267,7 @@ export class Room implements RoomHandle {
     // The previous tick's fan-out is complete: fold it into the average (recent ticks weigh most).
     this.tickCost = this.tickCost * (1 - TICK_COST_WEIGHT) + this.tickWork * TICK_COST_WEIGHT;
     this.tickWork = 0;
+    this.awarenessDue = true;
   }
 
   /** Awareness is sent by live rooms only: a deleted or dropped room's sockets are closed. */
@@ -273,17 +275,35 @@ export class Room implements RoomHandle {
     return this.lifecycle === "active" || this.lifecycle === "unloading";
   }
 
-  /** Sends every client changed since the last tick: one message each, to whoever sees it (SS4, SS16). */
+  /**
+   * Sends every client changed since the last tick: one message each, to whoever sees it (SS4, SS16),
+   * unless the tick's document update already took them along (`writeSucceeded`).
+   */
   flushAwareness(): void {
+    if (this.awarenessDue) this.sendTick(null);
+  }
+
+  /**
+   * One tick's frames: the durable document update (if any) to everyone, then the awareness
+   * changes to whoever sees them, both in one socket write per connection. At N = 2,000 the
+   * profile was about 45 % `writev`, one per frame per connection: a write per connection per
+   * tick instead of two halves that. Each frame still carries one y-protocol message (SS1).
+   */
+  private sendTick(documentFrame: Uint8Array | null): void {
+    this.awarenessDue = false;
     const tick = this.awareness.takeTick(this.connections, Date.now());
-    if (!tick) return;
     const started = performance.now();
-    for (const { frame, recipients } of tick.sends) {
-      if (recipients === null) this.broadcast(frame);
-      else for (const connection of recipients) connection.send(frame);
+    if (tick === null) {
+      if (documentFrame !== null) this.broadcast(documentFrame);
+    } else {
+      for (const { frames, recipients } of tick.deliveries) {
+        const all = documentFrame === null ? frames : [documentFrame, ...frames];
+        if (all.length === 0) continue;
+        for (const connection of recipients ?? this.connections) connection.sendFrames(all);
+      }
     }
     this.tickWork += performance.now() - started;
-    if (tick.publish) this.context.fanout.publish({ kind: "awareness", docId: this.boardId, update: tick.publish });
+    if (tick?.publish) this.context.fanout.publish({ kind: "awareness", docId: this.boardId, update: tick.publish });
   }
 
   hasPendingWrite(): boolean {
@@ -302,7 +322,10 @@ export class Room implements RoomHandle {
     if (merged !== null) {
       this.logLength++;
       if (this.lifecycle !== "deleted") {
-        this.broadcastTimed(encodeSyncUpdate(merged));
+        // Durable within the tick's turn (SQLite): the tick's awareness goes in the same writes.
+        // A slower store finishes after the awareness went out on its own (flushAwareness).
+        if (this.awarenessDue && this.live) this.sendTick(encodeSyncUpdate(merged));
+        else this.broadcastTimed(encodeSyncUpdate(merged));
         this.context.fanout.publish({ kind: "update", docId: this.boardId, update: merged });
         this.document.settleIfDurable();
       }
