@@ -128,11 +128,27 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
   await outlineFold.click();
   await expect(outlineFold).toHaveAttribute("aria-expanded", "false");
   await expect(ana.page.getByTestId("outline")).toBeHidden();
+  // the dock's Pre-work block folds like every other group (issue 15: it was a fixed block)
+  await openDock(ana.page);
+  const preworkFold = ana.page.getByTestId("fold-fac-pre-work");
+  await preworkFold.click();
+  await expect(preworkFold).toHaveAttribute("aria-expanded", "false");
+  await expect(ana.page.getByTestId("prework-open")).toBeHidden();
   await ana.page.reload();
   await expect(ana.page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
   await expect(ana.page.getByTestId("fold-outline")).toHaveAttribute("aria-expanded", "false");
   await ana.page.getByTestId("fold-outline").press("Enter");
   await expect(ana.page.getByTestId("outline")).toBeVisible();
+  await openDock(ana.page);
+  await expect(ana.page.getByTestId("fold-fac-pre-work")).toHaveAttribute("aria-expanded", "false");
+  await expect(ana.page.getByTestId("prework-open")).toBeHidden();
+  await ana.page.getByTestId("fold-fac-pre-work").press("Enter");
+  await expect(ana.page.getByTestId("prework-open")).toBeVisible();
+  // and so does Groups
+  await ana.page.getByTestId("fold-fac-groups").click();
+  await expect(ana.page.getByTestId("group-floor")).toBeHidden();
+  await ana.page.getByTestId("fold-fac-groups").click();
+  await expect(ana.page.getByTestId("group-floor")).toBeVisible();
   // a dock group folds the same way
   await openDock(ana.page);
   await ana.page.getByTestId("fold-fac-dot-vote").click();
