@@ -297,5 +297,6 @@ test("Excalidraw's style panel never covers the note a person selects: the view 
   // still selected: the pan did not cost her the selection
   expect(await ana.page.evaluate(() => window.__quadrantBoard?.selectedIds() ?? [])).toContain(left);
   await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await ana.page.getByTestId("side-column").evaluate((el) => el.scrollTo(0, 0));
   await ana.page.locator(".board-body").screenshot({ path: path.join(screenshots, "style-panel-clear.png") });
 });
