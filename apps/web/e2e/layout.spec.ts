@@ -4,7 +4,7 @@ import type { Locator, Page } from "@playwright/test";
 import { expect, link, test } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
 import { type Box, expectFitted, insert, openPatiently as open, overlap, sceneRect } from "./navigation-gestures";
-import { anaAndBenOn, clickNote, createBoard, quickNote, templates, toPage, waitForTemplates } from "./template-gestures";
+import { anaAndBenOn, clickNote, createBoard, notes, quickNote, templates, toPage, waitForTemplates } from "./template-gestures";
 
 /**
  * Issue #15, the panel that fits, presentation mode and agenda frames: Ana facilitates, Ben
@@ -299,4 +299,26 @@ test("Excalidraw's style panel never covers the note a person selects: the view 
   await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
   await ana.page.getByTestId("side-column").evaluate((el) => el.scrollTo(0, 0));
   await ana.page.locator(".board-body").screenshot({ path: path.join(screenshots, "style-panel-clear.png") });
+
+  // A double click on the part of a note that sticks out from under the panel edits its label
+  // (Excalidraw empties the selection while a label is edited; the panel stays): the note is brought
+  // clear too, and the edit goes on. (A note wholly under the panel's area cannot be double-clicked:
+  // the first press opens the panel over it and the second lands on the panel.)
+  await ana.page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 90);
+  await expect(stylePanel).toHaveCount(0);
+  const otherAt = await screenRect(ana.page, other);
+  await ana.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await ana.page.mouse.wheel(otherAt.x + otherAt.width / 2 - (panel.x + panel.width), 0);
+  await expect.poll(async () => overlap(await screenRect(ana.page, other), panel), { message: "the other note straddles the panel's edge" }).toBe(true);
+  const at = await screenRect(ana.page, other);
+  expect(at.x + at.width).toBeGreaterThan(panel.x + panel.width + 12);
+  await ana.page.mouse.dblclick(at.x + at.width - 6, at.y + at.height / 2);
+  await expect(ana.page.locator("textarea.excalidraw-wysiwyg")).toBeVisible();
+  await expect
+    .poll(async () => overlap(await screenRect(ana.page, other), (await stylePanel.boundingBox())!), { message: "the note being edited is clear of the style panel" })
+    .toBe(false);
+  await ana.page.keyboard.press("Control+End"); // (Excalidraw selects the whole label on edit)
+  await ana.page.keyboard.type(" too");
+  await ana.page.keyboard.press("Escape");
+  await expect.poll(async () => (await notes(ana.page)).find((n) => n.id === other)?.text).toBe("Other idea too");
 });

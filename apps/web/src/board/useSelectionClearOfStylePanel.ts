@@ -14,6 +14,20 @@ const PAN_MS = 180;
 
 const rectOf = (r: DOMRect): ScreenRect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 
+type AppState = ReturnType<ExcalidrawScene["api"]["getAppState"]>;
+
+/**
+ * What the person is working on: the selection, or the text they are typing into (Excalidraw
+ * clears the selection while a label is edited, yet shows the panel, so a double click on a
+ * note's label counts as a new focus too).
+ */
+function focusIds(state: AppState): string[] {
+  const ids = Object.keys(state.selectedElementIds);
+  const editing = state.editingTextElement;
+  if (editing) ids.push(editing.id, ...(editing.type === "text" && editing.containerId ? [editing.containerId] : []));
+  return ids.sort();
+}
+
 /**
  * After a click or tap, wait out a possible second one before moving the view: a double click
  * (edit the note's text) whose second click landed on a view already moving would hit another
@@ -33,7 +47,7 @@ export function useSelectionClearOfStylePanel(scene: ExcalidrawScene | null, con
     if (!scene) return;
     const { api } = scene;
     let selection = "";
-    /** A new selection not checked yet. */
+    /** A new selection (or label being edited) not checked yet. */
     let pending = false;
     let pressed = false;
     let check: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +60,8 @@ export function useSelectionClearOfStylePanel(scene: ExcalidrawScene | null, con
       const panel = container.current?.querySelector(STYLE_PANEL)?.getBoundingClientRect();
       if (!panel || panel.width === 0) return;
       const state = api.getAppState();
-      const chosen = api.getSceneElements().filter((e) => state.selectedElementIds[e.id]);
+      const ids = new Set(focusIds(state));
+      const chosen = api.getSceneElements().filter((e) => ids.has(e.id));
       if (chosen.length === 0) return;
       const [minX, minY, maxX, maxY] = getCommonBounds(chosen);
       const zoom = state.zoom.value;
@@ -63,14 +78,18 @@ export function useSelectionClearOfStylePanel(scene: ExcalidrawScene | null, con
       const from = api.getAppState().scrollX;
       const instant = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
       const started = performance.now();
-      let expected = from;
+      // Every scroll this glide has set: Excalidraw's state takes a set value when React commits,
+      // which on a busy machine can be a frame or more after the next animation frame.
+      const ours = [from];
       const step = () => {
         // Someone else moved the view meanwhile (a wheel, "bring everyone here"): theirs wins.
-        if (Math.abs(api.getAppState().scrollX - expected) > 0.01) return;
+        const now = api.getAppState().scrollX;
+        if (!ours.some((x) => Math.abs(now - x) < 0.01)) return;
         const t = instant ? 1 : Math.min(1, (performance.now() - started) / PAN_MS);
-        expected = from + dx * (1 - (1 - t) ** 3);
+        const scrollX = from + dx * (1 - (1 - t) ** 3);
+        ours.push(scrollX);
         // NEVER: moving one's own view is not an edit to undo.
-        api.updateScene({ appState: { scrollX: expected }, captureUpdate: CaptureUpdateAction.NEVER });
+        api.updateScene({ appState: { scrollX }, captureUpdate: CaptureUpdateAction.NEVER });
         if (t < 1) pan = requestAnimationFrame(step);
       };
       step();
@@ -82,7 +101,7 @@ export function useSelectionClearOfStylePanel(scene: ExcalidrawScene | null, con
     };
 
     const offChange = api.onChange((_elements, state) => {
-      const now = Object.keys(state.selectedElementIds).sort().join(",");
+      const now = focusIds(state).join(",");
       if (now === selection) return;
       selection = now;
       stopPanning();
