@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "@playwright/test";
 import { expect, link, test } from "./fixtures";
 import { expectNoSeriousA11yViolations } from "./a11y";
-import { expectFitted, insert, openPatiently as open } from "./navigation-gestures";
-import { anaAndBenOn, templates, waitForTemplates } from "./template-gestures";
+import { type Box, expectFitted, insert, openPatiently as open, overlap, sceneRect } from "./navigation-gestures";
+import { anaAndBenOn, clickNote, createBoard, notes, quickNote, templates, toPage, waitForTemplates } from "./template-gestures";
 
 /**
  * Issue #15, the panel that fits, presentation mode and agenda frames: Ana facilitates, Ben
@@ -128,11 +128,27 @@ test("the tools column fits at 1280×800, 1024×768 and 200 % zoom, folds and re
   await outlineFold.click();
   await expect(outlineFold).toHaveAttribute("aria-expanded", "false");
   await expect(ana.page.getByTestId("outline")).toBeHidden();
+  // the dock's Pre-work block folds like every other group (issue 15: it was a fixed block)
+  await openDock(ana.page);
+  const preworkFold = ana.page.getByTestId("fold-fac-pre-work");
+  await preworkFold.click();
+  await expect(preworkFold).toHaveAttribute("aria-expanded", "false");
+  await expect(ana.page.getByTestId("prework-open")).toBeHidden();
   await ana.page.reload();
   await expect(ana.page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true", { timeout: 60_000 });
   await expect(ana.page.getByTestId("fold-outline")).toHaveAttribute("aria-expanded", "false");
   await ana.page.getByTestId("fold-outline").press("Enter");
   await expect(ana.page.getByTestId("outline")).toBeVisible();
+  await openDock(ana.page);
+  await expect(ana.page.getByTestId("fold-fac-pre-work")).toHaveAttribute("aria-expanded", "false");
+  await expect(ana.page.getByTestId("prework-open")).toBeHidden();
+  await ana.page.getByTestId("fold-fac-pre-work").press("Enter");
+  await expect(ana.page.getByTestId("prework-open")).toBeVisible();
+  // and so does Groups
+  await ana.page.getByTestId("fold-fac-groups").click();
+  await expect(ana.page.getByTestId("group-floor")).toBeHidden();
+  await ana.page.getByTestId("fold-fac-groups").click();
+  await expect(ana.page.getByTestId("group-floor")).toBeVisible();
   // a dock group folds the same way
   await openDock(ana.page);
   await ana.page.getByTestId("fold-fac-dot-vote").click();
@@ -230,4 +246,79 @@ test("presentation mode steps the room through the frames; an agenda step with a
   await expectFitted(ben.page, swot);
   await ana.page.getByTestId("present-stop").click();
   await expect(ben.page.getByTestId("presentation-bar")).toHaveCount(0);
+});
+
+/** Where this page shows an element, in page pixels. */
+async function screenRect(page: Page, id: string): Promise<Box> {
+  const r = await sceneRect(page, id);
+  const a = await toPage(page, r.x, r.y);
+  const b = await toPage(page, r.x + r.width, r.y + r.height);
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
+test("Excalidraw's style panel never covers the note a person selects: the view pans it clear, zoom kept", async ({ people, request }) => {
+  const board = await createBoard(request, "impact-effort", "Style panel");
+  const ana = await people.join("Ana Alvarez", "#e03131");
+  await open(ana.page, link(board, "facilitator"));
+  await waitForTemplates(ana.page, 1);
+  const left = await quickNote(ana.page, "Left idea");
+  const other = await quickNote(ana.page, "Other idea");
+
+  // Where the style panel opens: select a note, read Excalidraw's own panel, deselect.
+  const stylePanel = ana.page.locator(".App-menu__left");
+  await clickNote(ana.page, other);
+  await expect(stylePanel).toBeVisible();
+  const panel = (await stylePanel.boundingBox())!;
+  // (Escape keeps Excalidraw's selection: a click on empty canvas clears it)
+  const canvas = (await ana.page.locator("canvas.interactive").boundingBox())!;
+  await ana.page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 90);
+  await expect(stylePanel).toHaveCount(0);
+
+  // Ana scrolls (the wheel pans in Excalidraw) until "Left idea" sits under where the panel opens.
+  const before = await screenRect(ana.page, left);
+  await ana.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await ana.page.mouse.wheel(before.x + before.width / 2 - (panel.x + panel.width / 2), before.y + before.height / 2 - (panel.y + panel.height / 2));
+  await expect.poll(async () => overlap(await screenRect(ana.page, left), panel), { message: "the note is under the panel's area" }).toBe(true);
+  const zoom = await ana.page.evaluate(() => window.__quadrantFacilitation?.viewport()?.zoom ?? null);
+
+  // She clicks it: the panel opens, and her view pans the note clear of it, zoom unchanged.
+  await clickNote(ana.page, left);
+  await expect(stylePanel).toBeVisible();
+  await expect
+    .poll(async () => overlap(await screenRect(ana.page, left), (await stylePanel.boundingBox())!), { message: "the note is clear of the style panel" })
+    .toBe(false);
+  expect(await ana.page.evaluate(() => window.__quadrantFacilitation?.viewport()?.zoom ?? null)).toBe(zoom);
+  const shown = await screenRect(ana.page, left);
+  const shownPanel = (await stylePanel.boundingBox())!;
+  // just clear: beside the panel, not sent across the screen, and still in the view
+  expect(shown.x).toBeGreaterThanOrEqual(shownPanel.x + shownPanel.width);
+  expect(shown.x).toBeLessThan(shownPanel.x + shownPanel.width + 40);
+  expect(shown.x + shown.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+  // still selected: the pan did not cost her the selection
+  expect(await ana.page.evaluate(() => window.__quadrantBoard?.selectedIds() ?? [])).toContain(left);
+  await ana.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await ana.page.getByTestId("side-column").evaluate((el) => el.scrollTo(0, 0));
+  await ana.page.locator(".board-body").screenshot({ path: path.join(screenshots, "style-panel-clear.png") });
+
+  // A double click on the part of a note that sticks out from under the panel edits its label
+  // (Excalidraw empties the selection while a label is edited; the panel stays): the note is brought
+  // clear too, and the edit goes on. (A note wholly under the panel's area cannot be double-clicked:
+  // the first press opens the panel over it and the second lands on the panel.)
+  await ana.page.mouse.click(canvas.x + canvas.width - 30, canvas.y + canvas.height - 90);
+  await expect(stylePanel).toHaveCount(0);
+  const otherAt = await screenRect(ana.page, other);
+  await ana.page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  await ana.page.mouse.wheel(otherAt.x + otherAt.width / 2 - (panel.x + panel.width), 0);
+  await expect.poll(async () => overlap(await screenRect(ana.page, other), panel), { message: "the other note straddles the panel's edge" }).toBe(true);
+  const at = await screenRect(ana.page, other);
+  expect(at.x + at.width).toBeGreaterThan(panel.x + panel.width + 12);
+  await ana.page.mouse.dblclick(at.x + at.width - 6, at.y + at.height / 2);
+  await expect(ana.page.locator("textarea.excalidraw-wysiwyg")).toBeVisible();
+  await expect
+    .poll(async () => overlap(await screenRect(ana.page, other), (await stylePanel.boundingBox())!), { message: "the note being edited is clear of the style panel" })
+    .toBe(false);
+  await ana.page.keyboard.press("Control+End"); // (Excalidraw selects the whole label on edit)
+  await ana.page.keyboard.type(" too");
+  await ana.page.keyboard.press("Escape");
+  await expect.poll(async () => (await notes(ana.page)).find((n) => n.id === other)?.text).toBe("Other idea too");
 });

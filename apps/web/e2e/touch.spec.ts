@@ -18,10 +18,16 @@ const DEVICES: Record<string, BrowserContextOptions> = {
   tablet: { viewport: { width: 820, height: 1180 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 };
 
-/** A finger pressed on `from`, moved in small steps to `to`, lifted (Chromium touch events through CDP). */
+/**
+ * A finger pressed on `from`, moved to `to` in a few steps, lifted (Chromium touch events through CDP).
+ * Few steps, like a finger that moves off at once: Chromium sends no touchmove while the finger stays
+ * inside its touch slop (about 13 px here), and Excalidraw opens its context menu when no touchmove
+ * has reached the canvas 500 ms after the press (see closeLongPressMenu). Twelve steps of 1–2 px took
+ * longer than that on a loaded machine, so the menu opened in every run, half-way through the drag.
+ */
 async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: from.x, y: from.y }] });
-  const steps = 12;
+  const steps = 4;
   for (let i = 1; i <= steps; i++) {
     const x = from.x + ((to.x - from.x) * i) / steps;
     const y = from.y + ((to.y - from.y) * i) / steps;
@@ -34,6 +40,27 @@ async function touchDrag(cdp: CDPSession, from: { x: number; y: number }, to: { 
 async function centreOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
   const r = await sceneRect(page, id);
   return toPage(page, r.x + r.width / 2, r.y + r.height / 2);
+}
+
+/**
+ * Closes Excalidraw's touch context menu if one of our gestures opened it. Excalidraw opens it when
+ * a finger rests on the canvas for 500 ms (TOUCH_CTX_MENU_TIMEOUT, started on pointerdown, cancelled
+ * only by a touchmove reaching the canvas or by the finger lifting). The gestures here go through
+ * CDP one message at a time, and on a loaded machine a tap's touchStart and touchEnd, or the finger
+ * drag's first steps (Chromium holds back touchmoves that stay inside the touch slop), come more
+ * than 500 ms apart: then the menu is open, over the canvas at the finger, and the next tap on the
+ * note lands on one of its items instead (seen: the tap's target was a .context-menu-item). Which
+ * item depends on where the note sits; Cut, Delete or Select all change the selection, the likely
+ * story of the "tap that deselected the note" after the notes merge (that run is not reproducible).
+ * Excalidraw's behaviour, not ours: a person meets the menu only by holding a finger still (or
+ * moving it less than the slop) for half a second, sees it, and closes it by tapping elsewhere.
+ */
+async function closeLongPressMenu(page: Page): Promise<void> {
+  const menu = page.locator(".context-menu");
+  if ((await menu.count()) === 0) return;
+  test.info().annotations.push({ type: "note", description: "a slow CDP gesture opened Excalidraw's long-press menu; closed with Escape" });
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
 }
 
 const docRect = (page: Page, id: string) => page.evaluate((noteId) => window.__quadrantTemplates?.docRect(noteId) ?? null, id);
@@ -76,8 +103,9 @@ for (const [device, options] of Object.entries(DEVICES)) {
     const zoom = (await pia.page.evaluate(() => window.__quadrantFacilitation?.viewport()?.zoom ?? 1));
     const grab = await toPage(pia.page, before.x + before.width / 2, before.y + 12);
     const cdp = await pia.context.newCDPSession(pia.page);
-    // up and to the left: deeper into Quick Wins, clear of the quadrant lines
-    const by = { x: -Math.round(50 * zoom), y: -Math.round(40 * zoom) };
+    // up and to the left: deeper into Quick Wins, clear of the quadrant lines; far enough on screen
+    // (30 px on the phone) to leave the touch slop, as a finger moving a note does
+    const by = { x: -Math.round(150 * zoom), y: -Math.round(120 * zoom) };
     await touchDrag(cdp, grab, { x: grab.x + by.x, y: grab.y + by.y });
     await expect
       .poll(async () => {
@@ -95,7 +123,7 @@ for (const [device, options] of Object.entries(DEVICES)) {
     await ana.page.keyboard.press("Escape");
     await ana.page.getByRole("button", { name: "Open vote" }).click();
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantFacilitation?.view()?.vote?.status ?? null)).toBe("open");
-    await pia.page.keyboard.press("Escape");
+    await closeLongPressMenu(pia.page);
     await pia.page.touchscreen.tap(...Object.values(await centreOnPage(pia.page, noteId)) as [number, number]);
     await expect.poll(() => pia.page.evaluate((id) => window.__quadrantFacilitation?.view()?.vote?.myBallot[id] ?? 0, noteId)).toBe(1);
     await ana.page.getByRole("button", { name: "Reveal votes" }).click();
@@ -105,10 +133,10 @@ for (const [device, options] of Object.entries(DEVICES)) {
     // ---- Score by tapping the note, then the sheet's fields ----------------------------------
     await ana.page.getByRole("button", { name: "Open scoring" }).click();
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantFacilitation?.view()?.scoring?.status ?? null)).toBe("open");
-    // As in the vote step: start from nothing selected. (Seen after the notes work merged: on a phone a
-    // tap on the note still selected from the vote did not leave it selected; not yet understood.)
-    await pia.page.keyboard.press("Escape");
+    await closeLongPressMenu(pia.page);
     await pia.page.touchscreen.tap(...Object.values(await centreOnPage(pia.page, noteId)) as [number, number]);
+    // the tap selects the note: "Score selected" scores what is selected
+    await expect.poll(() => pia.page.evaluate(() => window.__quadrantBoard?.selectedIds() ?? [])).toEqual([noteId]);
     // On a small screen the session tools start folded; the dock says a round wants attention.
     const session = pia.page.getByTestId("facilitate-toggle");
     if ((await session.getAttribute("aria-expanded")) !== "true") await pia.page.getByRole("button", { name: "Scoring open: show the tools" }).tap();

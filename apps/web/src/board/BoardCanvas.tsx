@@ -9,6 +9,7 @@ import { ExcalidrawScene } from "../collab/excalidrawScene";
 import { FileSync } from "../collab/fileSync";
 import type { BoardSession } from "./useBoardSession";
 import { useInitialFit } from "./useInitialFit";
+import { useSelectionClearOfStylePanel } from "./useSelectionClearOfStylePanel";
 
 interface Props {
   session: BoardSession;
@@ -38,6 +39,7 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
   const container = useRef<HTMLElement>(null);
   const bound = scene !== null && session.localLoaded && initialized;
   const initialView = useInitialFit(scene, session, bound, container);
+  useSelectionClearOfStylePanel(scene, container);
 
   useEffect(() => {
     onScene(scene);

@@ -27,6 +27,8 @@ interface Props {
   /** Shown beside the title, folded or not (e.g. "3 voted"). */
   extra?: ReactNode;
   label?: string;
+  /** data-testid of the whole section (heading and body), for blocks the e2e tests already name. */
+  testId?: string;
   children: ReactNode;
 }
 
@@ -34,7 +36,7 @@ interface Props {
  * A section whose body folds behind its heading (the disclosure pattern: a button in the heading
  * with aria-expanded). Folded bodies stay mounted but hidden, so drafts survive folding.
  */
-export function Fold({ id, title, level, className, headingClassName, extra, label, children }: Props) {
+export function Fold({ id, title, level, className, headingClassName, extra, label, testId, children }: Props) {
   const [folded, toggle] = useFold(id);
   const open = !folded;
   const Heading = level === 2 ? "h2" : "h3";
@@ -44,7 +46,8 @@ export function Fold({ id, title, level, className, headingClassName, extra, lab
       className={className}
       // Panels are named regions (landmarks to jump between); the dock's small groups are not.
       {...(level === 2 ? { "aria-labelledby": `fold-title-${id}` } : {})}
-      data-fold={id} data-open={open ? "true" : "false"}>
+      data-fold={id} data-open={open ? "true" : "false"}
+      {...(testId ? { "data-testid": testId } : {})}>
       <Heading className={`fold-heading ${headingClassName ?? ""}`}>
         <button
           type="button"

@@ -20,6 +20,8 @@ export interface BoardTestHook {
   view(): { scrollX: number; scrollY: number; zoom: number };
   /** Resolves after the next animation frame, i.e. once the canvas has been drawn. */
   nextFrame(): Promise<number>;
+  /** Ids of what this person has selected (Excalidraw's selection), sorted. */
+  selectedIds(): string[];
 }
 
 declare global {
@@ -57,6 +59,7 @@ export function installTestHook(doc: Y.Doc, scene: ExcalidrawScene): () => void 
       return { scrollX: s.scrollX, scrollY: s.scrollY, zoom: s.zoom.value };
     },
     nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+    selectedIds: () => Object.keys(scene.api.getAppState().selectedElementIds).sort(),
   };
   window.__quadrantBoard = hook;
   return () => {

@@ -3,6 +3,7 @@ import { type Command, type FacilitationView, type PreworkKind, type Target, pre
 import { parseRoute, preworkLink } from "../app/links";
 import { findBoard } from "../app/localStore";
 import { countdownText, deadlineLabel } from "../prework/countdown";
+import { Fold } from "../board/Fold";
 
 const UNITS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000 } as const;
 type Unit = keyof typeof UNITS;
@@ -69,15 +70,21 @@ export function PreworkTools({ view, send, target }: Props) {
   const closed = prework ? prework.closed || prework.deadline <= serverNow : false;
 
   return (
-    <section className="fac-group" data-testid="prework-tools">
-      <h3 className="fac-group-title">
-        Pre-work
-        {finished && (
+    <Fold
+      id="fac-pre-work"
+      title="Pre-work"
+      level={3}
+      className="fac-group"
+      headingClassName="fac-group-title"
+      testId="prework-tools"
+      extra={
+        finished && (
           <span className="fac-pill" data-testid="prework-finished-count">
             {finished.count} finished
           </span>
-        )}
-      </h3>
+        )
+      }
+    >
       {(!prework || prework.status === "revealed") && (
         <>
           {prework?.status === "revealed" && (
@@ -198,6 +205,6 @@ export function PreworkTools({ view, send, target }: Props) {
           </div>
         </>
       )}
-    </section>
+    </Fold>
   );
 }

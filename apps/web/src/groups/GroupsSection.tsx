@@ -4,6 +4,7 @@ import { parseRoute } from "../app/links";
 import { findBoard } from "../app/localStore";
 import { groupLink, newJoinCode } from "./groupLinks";
 import { GroupSelect } from "./GroupSelect";
+import { Fold } from "../board/Fold";
 
 interface Props {
   view: FacilitationView;
@@ -86,13 +87,19 @@ export function GroupsSection({ view, send }: Props) {
   const frozen = groups.roundFloors.scoring ?? groups.roundFloors.vote ?? groups.roundFloors.rating;
 
   return (
-    <section className="fac-group grp-section" data-testid="groups-section" aria-label="Groups">
-      <h3 className="fac-group-title">
-        Groups
+    <Fold
+      id="fac-groups"
+      title="Groups"
+      level={3}
+      className="fac-group grp-section"
+      headingClassName="fac-group-title"
+      testId="groups-section"
+      extra={
         <span className="fac-pill" data-testid="groups-floor-pill" title="Groups with fewer people who took part are merged into Other">
           floor {groups.floor}
         </span>
-      </h3>
+      }
+    >
       <form
         className="fac-row"
         onSubmit={(e) => {
@@ -197,7 +204,7 @@ export function GroupsSection({ view, send }: Props) {
           ))}
         </ul>
       )}
-    </section>
+    </Fold>
   );
 }
 
