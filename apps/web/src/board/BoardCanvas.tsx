@@ -34,17 +34,23 @@ interface Props {
  */
 export function BoardCanvas({ session, canEdit, following, presenting = false, onScene }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const container = useRef<HTMLElement>(null);
   // Excalidraw's start-up (initializeScene) is over: until then anything applied to the scene is reset by it.
   const [started, setStarted] = useState(false);
   // Only then does the rest of the page get the scene (panels, presence, notes): see the class comment.
   const scene = useMemo(() => (api && started ? new ExcalidrawScene(api) : null), [api, started]);
-  // Once per canvas: Excalidraw reads initialData at mount only.
-  const [initialData] = useState(() => firstScene(session));
+  // Once per canvas: Excalidraw reads initialData at mount only. `opening` is read once the content is there.
+  const opening = useRef({ viewModeEnabled: !canEdit || presenting, zenModeEnabled: presenting });
+  const [initialData] = useState(() =>
+    firstScene(session, () => {
+      const box = container.current?.getBoundingClientRect();
+      return box ? { width: box.width, height: box.height, ...opening.current } : null;
+    }),
+  );
   const hooks = useRef<{ onChange: () => void }>({ onChange: () => undefined });
   const lastSelection = useRef("");
   const [initialized, setInitialized] = useState(false);
   const fontsRequested = useRef(false);
-  const container = useRef<HTMLElement>(null);
   const bound = scene !== null && session.localLoaded && initialized;
   const initialView = useInitialFit(scene, session, bound, container);
 
