@@ -2,7 +2,6 @@ import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { getBoard } from "./api/client";
 import { parseRoute } from "./app/links";
-import { loadIdentity } from "./app/localStore";
 import { LandingPage } from "./landing/LandingPage";
 import { MessagePage } from "./app/MessagePage";
 import "./app/styles.css";
@@ -15,13 +14,6 @@ const PreworkPage = lazy(() => import("./prework/PreworkPage"));
 const route = parseRoute(window.location.pathname, window.location.hash);
 // A board link: ask the server about access while the board's code downloads, not after it.
 const firstAccess = route.kind === "board" && route.token ? getBoard(route.boardId, route.token) : undefined;
-// …and sync the document (websocket, IndexedDB) in that time too, from a small chunk of its own, so
-// it has usually arrived when Excalidraw mounts. Only for someone with a name: a first visit asks for
-// it before anyone sees them join. BoardPage closes it again if the check says no.
-const firstSync =
-  route.kind === "board" && route.token && loadIdentity()
-    ? import("./board/boardSync").then(({ startBoardSync }) => startBoardSync(route.boardId, route.token ?? ""))
-    : undefined;
 
 function App() {
   switch (route.kind) {
@@ -30,7 +22,7 @@ function App() {
     case "board":
       return (
         <Suspense fallback={<div className="splash">Opening board…</div>}>
-          <BoardPage boardId={route.boardId} token={route.token} firstAccess={firstAccess} firstSync={firstSync} />
+          <BoardPage boardId={route.boardId} token={route.token} firstAccess={firstAccess} />
         </Suspense>
       );
     case "prework":

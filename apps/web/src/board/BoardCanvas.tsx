@@ -9,7 +9,6 @@ import { ExcalidrawScene } from "../collab/excalidrawScene";
 import { FileSync } from "../collab/fileSync";
 import type { BoardSession } from "./useBoardSession";
 import { useInitialFit } from "./useInitialFit";
-import { firstScene } from "./firstScene";
 
 interface Props {
   session: BoardSession;
@@ -22,35 +21,21 @@ interface Props {
 }
 
 /**
- * The Excalidraw canvas wired to the board document. Excalidraw opens with the
- * document's elements as `initialData` (firstScene.ts: after IndexedDB and the
- * websocket sync, which main.tsx started while this code loaded). The binding
- * starts only once IndexedDB has loaded AND Excalidraw has finished its own
- * start-up: `initializeScene` replaces the scene with `initialData` when it
- * completes, so anything applied (or drawn) before that is wiped (the
- * late-joiner blank canvas); its first resync applies what arrived since.
- * Excalidraw calls `onChange` only once `isLoading` is false, so the first
- * `onChange` is the signal.
+ * The Excalidraw canvas wired to the board document. The binding starts only
+ * once IndexedDB has loaded AND Excalidraw has finished its own start-up:
+ * `initializeScene` replaces the scene with `initialData` when it completes, so
+ * anything applied (or drawn) before that is wiped (the late-joiner blank
+ * canvas). Excalidraw calls `onChange` only once `isLoading` is false, so the
+ * first `onChange` is the signal.
  */
 export function BoardCanvas({ session, canEdit, following, presenting = false, onScene }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
-  const container = useRef<HTMLElement>(null);
-  // Excalidraw's start-up (initializeScene) is over: until then anything applied to the scene is reset by it.
-  const [started, setStarted] = useState(false);
-  // Only then does the rest of the page get the scene (panels, presence, notes): see the class comment.
-  const scene = useMemo(() => (api && started ? new ExcalidrawScene(api) : null), [api, started]);
-  // Once per canvas: Excalidraw reads initialData at mount only. `opening` is read once the content is there.
-  const opening = useRef({ viewModeEnabled: !canEdit || presenting, zenModeEnabled: presenting });
-  const [initialData] = useState(() =>
-    firstScene(session, () => {
-      const box = container.current?.getBoundingClientRect();
-      return box ? { width: box.width, height: box.height, ...opening.current } : null;
-    }),
-  );
+  const scene = useMemo(() => (api ? new ExcalidrawScene(api) : null), [api]);
   const hooks = useRef<{ onChange: () => void }>({ onChange: () => undefined });
   const lastSelection = useRef("");
   const [initialized, setInitialized] = useState(false);
   const fontsRequested = useRef(false);
+  const container = useRef<HTMLElement>(null);
   const bound = scene !== null && session.localLoaded && initialized;
   const initialView = useInitialFit(scene, session, bound, container);
 
@@ -117,13 +102,11 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
     >
       <Excalidraw
         excalidrawAPI={setApi}
-        initialData={initialData}
         viewModeEnabled={!canEdit || presenting}
         zenModeEnabled={presenting}
         isCollaborating
         UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
         onChange={(_elements, appState) => {
-          if (!started) setStarted(true);
           if (!initialized && !fontsRequested.current) {
             fontsRequested.current = true;
             // Text measured before its font has loaded comes out too narrow (cut off),

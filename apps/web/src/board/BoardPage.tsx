@@ -6,11 +6,10 @@ import { findBoard, loadIdentity, rememberBoard, type Identity } from "../app/lo
 import { NamePrompt } from "./NamePrompt";
 import { BoardRoom } from "./BoardRoom";
 import type { SessionEnd } from "./useBoardSession";
-import type { BoardSync } from "./boardSync";
 
 type Access =
   | { kind: "checking" }
-  | { kind: "ok"; info: BoardInfo; offline: boolean; early?: BoardSync }
+  | { kind: "ok"; info: BoardInfo; offline: boolean }
   | { kind: "denied"; title: string; message: string; code: string };
 
 /** Turn a REST failure into the page a person should see. */
@@ -22,55 +21,46 @@ function deniedPage(status: number): Access {
   return { kind: "denied", code: "error", title: "The board could not be opened", message: `The server answered with an error (${status}). Try again in a moment.` };
 }
 
-/** The REST answer as a page: the board, an offline reload of what this browser kept, or why not. */
-function accessFrom(result: ApiResult<BoardInfo>, boardId: string, token: string): Access {
-  switch (result.kind) {
-    case "ok":
-      return { kind: "ok", info: result.value, offline: false };
-    case "error":
-      return deniedPage(result.status);
-    case "network": {
-      // Offline reload: open what this browser kept, with the role we last had.
-      const known = findBoard(boardId);
-      return known && known.token === token
-        ? { kind: "ok", offline: true, info: { id: known.id, title: known.title, template: known.template, createdAt: "", role: known.role } }
-        : { kind: "denied", code: "offline", title: "You are offline", message: "This board has not been opened on this device before, so there is nothing to show until the connection is back." };
-    }
-  }
-}
-
 interface Props {
   boardId: string;
   token: string | null;
   /** The access check main.tsx started while this page's code loaded (the first one only). */
   firstAccess?: Promise<ApiResult<BoardInfo>>;
-  /** The document's sync main.tsx started beside that check (boardSync.ts): handed to the session, or closed if access is denied. */
-  firstSync?: Promise<BoardSync | undefined>;
 }
 
-export default function BoardPage({ boardId, token, firstAccess, firstSync }: Props) {
+export default function BoardPage({ boardId, token, firstAccess }: Props) {
   const [access, setAccess] = useState<Access>({ kind: "checking" });
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
 
   useEffect(() => {
     if (!token) return;
     let live = true;
-    const sync = firstAccess && firstSync ? firstSync.catch(() => undefined) : Promise.resolve(undefined);
-    void Promise.all([firstAccess ?? getBoard(boardId, token), sync]).then(([result, early]) => {
-      const next = accessFrom(result, boardId, token);
-      if (!live || next.kind !== "ok") {
-        // Denied (or left): the socket opened early must not stay open.
-        early?.destroy();
-        if (live) setAccess(next);
-        return;
+    void (firstAccess ?? getBoard(boardId, token)).then((result) => {
+      if (!live) return;
+      switch (result.kind) {
+        case "ok":
+          rememberBoard({ id: result.value.id, title: result.value.title, template: result.value.template, role: result.value.role, token, openedAt: Date.now() });
+          setAccess({ kind: "ok", info: result.value, offline: false });
+          return;
+        case "error":
+          setAccess(deniedPage(result.status));
+          return;
+        case "network": {
+          // Offline reload: open what this browser kept, with the role we last had.
+          const known = findBoard(boardId);
+          setAccess(
+            known && known.token === token
+              ? { kind: "ok", offline: true, info: { id: known.id, title: known.title, template: known.template, createdAt: "", role: known.role } }
+              : { kind: "denied", code: "offline", title: "You are offline", message: "This board has not been opened on this device before, so there is nothing to show until the connection is back." },
+          );
+          return;
+        }
       }
-      if (!next.offline) rememberBoard({ id: next.info.id, title: next.info.title, template: next.info.template, role: next.info.role, token, openedAt: Date.now() });
-      setAccess({ ...next, early });
     });
     return () => {
       live = false;
     };
-  }, [boardId, token, firstAccess, firstSync]);
+  }, [boardId, token, firstAccess]);
 
   const checkAccess = useCallback(async (): Promise<SessionEnd | null> => {
     if (!token) return null;
@@ -113,7 +103,6 @@ export default function BoardPage({ boardId, token, firstAccess, firstSync }: Pr
           editable={canEdit(access.info.role)}
           checkAccess={checkAccess}
           onEnd={onEnd}
-          early={access.early}
         />
       );
   }

@@ -15,7 +15,6 @@ import { FacilitationLayer } from "../facilitation/FacilitationLayer";
 import { CommentsLayer } from "../comments/CommentsLayer";
 import { NotesLayer } from "../notes/NotesLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
-import type { BoardSync } from "./boardSync";
 import { Fold, FoldProvider } from "./Fold";
 import { SideColumn } from "./SideColumn";
 import { PresentationBar } from "../presentation/PresentationBar";
@@ -31,12 +30,10 @@ interface Props {
   editable: boolean;
   checkAccess: () => Promise<SessionEnd | null>;
   onEnd: (end: SessionEnd) => void;
-  /** The document's sync started while the page loaded (boardSync.ts). */
-  early?: BoardSync;
 }
 
-export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd, early }: Props) {
-  const session = useBoardSession(info.id, token, info.role, identity, checkAccess, onEnd, early);
+export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd }: Props) {
+  const session = useBoardSession(info.id, token, info.role, identity, checkAccess, onEnd);
   const [scene, setScene] = useState<ExcalidrawScene | null>(null);
   const [peers, setPeers] = useState<readonly Peer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);

@@ -1,6 +1,3 @@
-import { getCommonBounds, zoomToFitBounds } from "@excalidraw/excalidraw";
-import type { OrderedExcalidrawElement } from "@excalidraw/excalidraw/element/types";
-import type { AppState, NormalizedZoomValue } from "@excalidraw/excalidraw/types";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 
 /**
@@ -66,37 +63,8 @@ function fitElements(scene: ExcalidrawScene, elements: ReturnType<ExcalidrawScen
   return true;
 }
 
-/** What the fit depends on besides the elements: the canvas's size and whether the style panel can open. */
-export interface FitFrame {
-  width: number;
-  height: number;
-  viewModeEnabled: boolean;
-  zenModeEnabled: boolean;
-}
-
-/**
- * The view `fitBoardToView` would give these elements on a canvas of this frame, computed
- * before Excalidraw holds them: the board then opens at its fitted view (initialData)
- * instead of drawing once at the default view and again after the fit.
- */
-export function fittedView(elements: readonly OrderedExcalidrawElement[], frame: FitFrame): Pick<AppState, "scrollX" | "scrollY" | "zoom"> | null {
-  const shown = elements.filter((e) => !e.isDeleted);
-  if (shown.length === 0 || frame.width <= 0 || frame.height <= 0) return null;
-  const { appState } = zoomToFitBounds({
-    bounds: getCommonBounds(shown),
-    // It reads only the size (and spreads the rest back into its answer, which we drop).
-    appState: { width: frame.width, height: frame.height } as AppState,
-    canvasOffsets: offsetsFor(frame),
-    fitToViewport: true,
-    viewportZoomFactor: ZOOM_FACTOR,
-    maxZoom: MAX_ZOOM,
-    minZoom: MIN_ZOOM,
-  });
-  return { scrollX: appState.scrollX, scrollY: appState.scrollY, zoom: { value: appState.zoom.value as NormalizedZoomValue } };
-}
-
-function offsetsFor(scene: ExcalidrawScene | FitFrame) {
-  const app = "api" in scene ? scene.api.getAppState() : scene;
+function offsetsFor(scene: ExcalidrawScene) {
+  const app = scene.api.getAppState();
   const stylePanel = !app.viewModeEnabled && !app.zenModeEnabled && app.width >= EXCALIDRAW_PHONE_WIDTH;
   return stylePanel ? { ...EDITOR_UI, left: STYLE_PANEL_LEFT } : EDITOR_UI;
 }

@@ -1,16 +1,17 @@
 import { useEffect, useState } from "react";
-import type * as Y from "yjs";
+import * as Y from "yjs";
+import { IndexeddbPersistence } from "y-indexeddb";
 import type { Role } from "@quadrant/protocol";
-import type { BoardConnection, ConnectionStatus } from "../collab/connection";
+import { BoardConnection, type ConnectionStatus } from "../collab/connection";
 import { Presence } from "../collab/presence";
 import type { Identity } from "../app/localStore";
 import { canEdit } from "@quadrant/protocol";
-import type { ControlChannel } from "../facilitation/controlChannel";
+import { ControlChannel, controlParams } from "../facilitation/controlChannel";
+import { participantId } from "../facilitation/participantId";
 import { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { BoardWriter } from "./boardWriter";
 import { fitNewStickies } from "../notes/noteFit";
 import { NoteAuthors, localPendingStore } from "./noteAuthors";
-import { type BoardSync, startBoardSync } from "./boardSync";
 
 export interface BoardSession {
   doc: Y.Doc;
@@ -24,8 +25,6 @@ export interface BoardSession {
   writer: BoardWriter;
   /** True once IndexedDB has loaded what this browser kept (offline edits, last state). */
   localLoaded: boolean;
-  /** Resolves when `localLoaded` becomes true. */
-  whenLocalLoaded: Promise<unknown>;
   status: ConnectionStatus;
 }
 
@@ -33,8 +32,7 @@ export type SessionEnd = { kind: "terminal"; code: number } | { kind: "denied"; 
 
 /**
  * One Y.Doc per open board, persisted per board in IndexedDB and synced over
- * the websocket (boardSync.ts). Everything is created, or taken over from the
- * early start, in the effect and torn down with it.
+ * the websocket. Everything is created in the effect and torn down with it.
  */
 export function useBoardSession(
   boardId: string,
@@ -43,17 +41,21 @@ export function useBoardSession(
   identity: Identity,
   checkAccess: () => Promise<SessionEnd | null>,
   onEnd: (end: SessionEnd) => void,
-  /** The transport main.tsx started while the board's code loaded (boardSync.ts), if any. */
-  early?: BoardSync,
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
 
   useEffect(() => {
-    // The transport main.tsx started for this link, or (an effect re-run, another board) a new one.
-    const sync = early && early.boardId === boardId && early.token === token && early.claim() ? early : startBoardSync(boardId, token);
-    const { doc, local, connection, control } = sync;
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`quadrant-board-${boardId}`, doc);
+    const wsUrl = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/ws`;
     let checking = false;
-    sync.attach({
+    const connection = new BoardConnection({
+      doc,
+      wsUrl,
+      boardId,
+      token,
+      extraParams: controlParams(participantId()),
+      isOnline: () => navigator.onLine,
       onTerminal: (code) => onEnd({ kind: "terminal", code }),
       // A refused upgrade looks like any failed socket in a browser: ask REST why.
       onRetry: () => {
@@ -65,6 +67,7 @@ export function useBoardSession(
         });
       },
     });
+    const control = new ControlChannel(connection.provider);
     const privateNotes = new PrivateNotesRouter(control, canEdit(role));
     // Notes this person creates carry their name (NoteData.author); viewers create none.
     const authors = canEdit(role) ? new NoteAuthors(doc, identity.name, localPendingStore(boardId)) : null;
@@ -73,16 +76,13 @@ export function useBoardSession(
     const writer = new BoardWriter(doc, privateNotes, role === "facilitator", authors, fitNewStickies);
     const presence = new Presence(connection.provider.awareness);
     presence.setUser({ name: identity.name, color: identity.color, role });
-    let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, whenLocalLoaded: local.whenSynced, status: connection.status };
+    let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, status: connection.status };
     setSession(current);
     const update = (patch: Partial<BoardSession>) => {
       current = { ...current, ...patch };
       setSession(current);
     };
-    let live = true;
-    void local.whenSynced.then(() => {
-      if (live) update({ localLoaded: true });
-    });
+    void local.whenSynced.then(() => update({ localLoaded: true }));
     const unsubscribe = connection.subscribe((status) => update({ status }));
     const offline = () => connection.goOffline();
     const online = () => connection.goOnline();
@@ -94,9 +94,11 @@ export function useBoardSession(
       unsubscribe();
       unfollowHeld?.();
       authors?.destroy();
-      live = false;
       presence.destroy();
-      sync.destroy();
+      control.destroy();
+      connection.destroy();
+      void local.destroy();
+      doc.destroy();
     };
     // identity/role changes do not rebuild the document; see BoardPage
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -168,20 +168,17 @@ export class ElementBinding<E extends VersionedElement> {
     const writeBack: E[] = [];
     let held = false;
     for (const id of [...this.pending]) {
-      const entry = this.map.get(id);
-      if (!entry || !isVersioned(entry)) {
+      const stored = this.readY(id);
+      if (!stored) {
         this.pending.delete(id);
         continue;
       }
       const mine = local.get(id);
-      // Compared before cloning: at start-up the canvas opened with the document's elements
-      // (initialData), so the first resync finds every one equal and clones none.
-      if (mine && sameVersion(mine, entry as Stamp)) {
-        this.known.set(id, stampOf(entry as Stamp));
+      if (mine && sameVersion(mine, stored)) {
+        this.known.set(id, stampOf(stored));
         this.pending.delete(id);
         continue;
       }
-      const stored = structuredClone(entry) as unknown as E;
       if (mine && localWins(mine, stored)) {
         // Our copy beats what Y now holds (a concurrent write landed on top of
         // ours): write it back so every replica ends on the same winner.
@@ -255,28 +252,6 @@ export class ElementBinding<E extends VersionedElement> {
     if (!value || !isVersioned(value)) return undefined;
     return structuredClone(value) as unknown as E;
   }
-}
-
-/**
- * The canvas's first scene: one clone of every valid Y entry, in z-order (fractional
- * index, as Excalidraw orders a scene; entries without one last). Handing this to
- * Excalidraw as `initialData` replaces mounting empty and applying the whole document
- * through `applyRemote`; the binding's first `resync` then finds the scene equal.
- */
-export function readScene<E extends VersionedElement>(map: Y.Map<JsonObject>): E[] {
-  const valid: JsonObject[] = [];
-  for (const value of map.values()) if (isVersioned(value)) valid.push(value);
-  valid.sort(byIndex);
-  // One clone of the whole array: far fewer calls than one per element.
-  return structuredClone(valid) as unknown as E[];
-}
-
-function byIndex(a: JsonObject, b: JsonObject): number {
-  const x = typeof a.index === "string" ? a.index : null;
-  const y = typeof b.index === "string" ? b.index : null;
-  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-  if (x !== y) return x < y ? -1 : 1;
-  return String(a.id) < String(b.id) ? -1 : 1;
 }
 
 function stampOf(element: Stamp): Stamp {
