@@ -9,7 +9,8 @@
  *   d. JavaScript of the first page load, gzipped: landing route and board route (production build).
  * Run: pnpm --filter @quadrant/web build && pnpm --filter @quadrant/web build:e2e && node --import tsx apps/web/e2e/bench-board.ts
  * With BENCH_PROFILE=1 it only profiles one open of each page (CPU profiler, top self time) and exits;
- * with BENCH_PROFILE=edit, only the remote edits of (b) (self and total time per function).
+ * with BENCH_PROFILE=edit, only the remote edits of (b) (self and total time per function); with BENCH_ONLY=edit,
+ * only (b), printed and not written to the docs (a quick A/B of builds).
  * Prints a markdown block and writes it between the bench markers of docs/web-performance.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -359,6 +360,20 @@ async function main() {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const link = `${origin}/b/${created.id}#t=${created.tokens.editor}`;
     const bareUrl = `${origin}/bench.html`;
+    if (process.env.BENCH_ONLY === "edit") {
+      // (b) alone, for a quick A/B of builds (BENCH_E2E_DIR); the docs are not rewritten.
+      await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      const { context, page } = await freshPage(browser);
+      await page.goto(link);
+      await boardReady(page);
+      await new Promise((r) => setTimeout(r, 500));
+      const lat = sorted(await remoteEdits(page, doc, map, EDITS));
+      await context.close();
+      await browser.close();
+      provider.destroy();
+      console.log(`(b) ${e2eDir}: ${lat.length} edits, p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, max ${lat[lat.length - 1]} ms; load ${loadStart.map((x) => x.toFixed(1)).join("/")} → ${loadavg().map((x) => x.toFixed(1)).join("/")}`);
+      return;
+    }
     if (process.env.BENCH_PROFILE === "edit") {
       await openQuadrant(browser, link); // warm the server's copy and heal indices once
       console.log(await profileEdits(browser, link, doc, map));
