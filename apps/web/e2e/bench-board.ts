@@ -490,3 +490,6 @@ First page load, JavaScript gzipped (level 9) (d), ${prodDir === e2eDir ? "e2e b
 }
 
 await main();
+// Something (a socket of the Node client, the server child's teardown) kept the process alive
+// for minutes after the report; everything is closed by now.
+process.exit(0);

@@ -40,6 +40,9 @@ export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, Fil
    */
   private index: { elements: readonly OrderedExcalidrawElement[]; byId: Map<string, OrderedExcalidrawElement> } | null = null;
 
+  /** The collaborators last handed to Excalidraw, as JSON (see showPeers). */
+  private shownPeers = "";
+
   constructor(readonly api: ExcalidrawImperativeAPI) {}
 
   getElements(): readonly OrderedExcalidrawElement[] {
@@ -154,6 +157,11 @@ export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, Fil
         userState: now - state.activeAt > IDLE_AFTER_MS ? UserIdleState.IDLE : UserIdleState.ACTIVE,
       });
     }
+    // Called on every presence change and every few seconds (to fade idle cursors): an update
+    // re-renders all of Excalidraw, a stall a remote edit could meet, so only what changed is sent.
+    const shown = JSON.stringify([...collaborators]);
+    if (shown === this.shownPeers && this.api.getAppState().collaborators.size === collaborators.size) return;
+    this.shownPeers = shown;
     this.api.updateScene({ collaborators, captureUpdate: CaptureUpdateAction.NEVER });
   }
 }
