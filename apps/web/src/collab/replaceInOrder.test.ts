@@ -91,7 +91,8 @@ describe("replaceInOrder", () => {
       const remote = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
         const i = Math.floor(random() * (size + 1));
         const pick = random();
-        const index = pick < 0.7 ? `a${String(i * 2).padStart(2, "0")}` : pick < 0.9 ? `a${String(i * 2 + 1).padStart(2, "0")}` : null;
+        // its own index, a free one anywhere on the board (a move in the z-order), or none
+        const index = pick < 0.6 ? `a${String(i * 2).padStart(2, "0")}` : pick < 0.9 ? `a${String(Math.floor(random() * size) * 2 + 1).padStart(2, "0")}` : null;
         return { ...el(`e${i}`, index, 1 + Math.floor(random() * 3), Math.floor(random() * 5)), x: round };
       });
       const busy = random() < 0.2 ? `e${Math.floor(random() * size)}` : null;
