@@ -10,7 +10,8 @@
  * Run: pnpm --filter @quadrant/web build && pnpm --filter @quadrant/web build:e2e && node --import tsx apps/web/e2e/bench-board.ts
  * With BENCH_PROFILE=1 it only profiles one open of each page (CPU profiler, top self time) and exits;
  * with BENCH_PROFILE=edit, only the remote edits of (b) (self and total time per function); with BENCH_ONLY=edit,
- * only (b), printed and not written to the docs (a quick A/B of builds).
+ * only (b), printed and not written to the docs (a quick A/B of builds); with BENCH_AB_DIRS=dirA,dirB, (b) for two
+ * builds in one run, edits alternating between them (the A/B to trust on a busy machine).
  * Prints a markdown block and writes it between the bench markers of docs/web-performance.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -242,9 +243,9 @@ async function firstLoadJs(browser: Browser, url: string, ready: (page: Page) =>
  * (b): a Node client moves one element per round; the page notes the first animation frame whose
  * callbacks see the new position in Excalidraw's scene. Returns the latencies (ms, same machine's clock).
  */
-async function remoteEdits(page: Page, doc: Y.Doc, map: Y.Map<JsonObject>, count: number): Promise<number[]> {
+async function remoteEdits(page: Page, doc: Y.Doc, map: Y.Map<JsonObject>, count: number, first = 0): Promise<number[]> {
   const latencies: number[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const id = `bench-${(i * 37) % 1000}`;
     const current = map.get(id);
     if (!current) throw new Error(`missing element ${id}`);
@@ -337,7 +338,59 @@ async function profileEdits(browser: Browser, link: string, doc: Y.Doc, map: Y.M
 
 const total = (files: ReadonlyMap<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
 
+/** A server on `publicDir` holding the seeded board, and the Node client that edits it. */
+async function seededBoard(publicDir: string) {
+  const server = await startServer(publicDir);
+  const created = await createBoard(server.origin);
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, created.id, doc, { params: { token: created.tokens.editor }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
+  seedBoard(doc);
+  await new Promise((r) => setTimeout(r, 1000)); // let the server persist it
+  return { server, doc, provider, map: elementsMap(doc), link: `${server.origin}/b/${created.id}#t=${created.tokens.editor}` };
+}
+
+/**
+ * BENCH_AB_DIRS=dirA,dirB: (b) for two builds at once, one page each, edits alternating between
+ * them in rounds of ten, so both meet the same machine load (the way to compare on a busy machine).
+ */
+async function abEdits(dirs: readonly string[]): Promise<void> {
+  const loadStart = loadavg();
+  const boards = await Promise.all(dirs.map((dir) => seededBoard(path.resolve(dir))));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const pages = [];
+    for (const board of boards) {
+      await openQuadrant(browser, board.link); // warm the server's copy and heal indices once
+      const { page } = await freshPage(browser);
+      await page.goto(board.link);
+      await boardReady(page);
+      pages.push(page);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const latencies: number[][] = boards.map(() => []);
+    for (let round = 0; round < EDITS / 10; round++) {
+      for (const [i, board] of boards.entries()) {
+        // rounds offset the ids so every element is edited once per build, as in (b)
+        latencies[i]!.push(...(await remoteEdits(pages[i]!, board.doc, board.map, 10, round * 10)));
+      }
+    }
+    boards.forEach((_, i) => {
+      const lat = sorted(latencies[i]!);
+      console.log(`(b) ${dirs[i]}: ${lat.length} edits, p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, max ${lat[lat.length - 1]} ms`);
+    });
+    console.log(`load ${loadStart.map((x) => x.toFixed(1)).join("/")} → ${loadavg().map((x) => x.toFixed(1)).join("/")}`);
+  } finally {
+    await browser.close();
+    for (const board of boards) {
+      board.provider.destroy();
+      board.server.child.kill("SIGTERM");
+    }
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_AB_DIRS) return abEdits(process.env.BENCH_AB_DIRS.split(","));
   const loadStart = loadavg();
   // BENCH_E2E_DIR: another e2e build to measure (A/B against a saved copy).
   const e2eDir = path.resolve(process.env.BENCH_E2E_DIR ?? path.join(webRoot, "dist-e2e"));
