@@ -8,7 +8,10 @@
  *      (note slot, template spot) on that board (target < 16 ms);
  *   d. JavaScript of the first page load, gzipped: landing route and board route (production build).
  * Run: pnpm --filter @quadrant/web build && pnpm --filter @quadrant/web build:e2e && node --import tsx apps/web/e2e/bench-board.ts
- * With BENCH_PROFILE=1 it only profiles one open of each page (CPU profiler, top self time) and exits.
+ * With BENCH_PROFILE=1 it only profiles one open of each page (CPU profiler, top self time) and exits;
+ * with BENCH_PROFILE=edit, only the remote edits of (b) (self and total time per function); with BENCH_ONLY=edit,
+ * only (b), printed and not written to the docs (a quick A/B of builds); with BENCH_AB_DIRS=dirA,dirB, (b) for two
+ * builds in one run, edits alternating between them (the A/B to trust on a busy machine).
  * Prints a markdown block and writes it between the bench markers of docs/web-performance.md.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -236,38 +239,158 @@ async function firstLoadJs(browser: Browser, url: string, ready: (page: Page) =>
   return { files };
 }
 
-type CpuProfile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] };
+/**
+ * (b): a Node client moves one element per round; the page notes the first animation frame whose
+ * callbacks see the new position in Excalidraw's scene. Returns the latencies (ms, same machine's clock).
+ */
+async function remoteEdits(page: Page, doc: Y.Doc, map: Y.Map<JsonObject>, count: number, first = 0): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = first; i < first + count; i++) {
+    const id = `bench-${(i * 37) % 1000}`;
+    const current = map.get(id);
+    if (!current) throw new Error(`missing element ${id}`);
+    const x = Number(current.x) + 5;
+    // The page watches every animation frame for the new position and records the wall clock.
+    await page.evaluate(([watchId, watchX]) => window.__quadrantBoard?.watchElementX(watchId, watchX), [id, x] as const);
+    const sentAt = Date.now();
+    doc.transact(() => map.set(id, { ...current, x, version: Number(current.version) + 1, versionNonce: 9000 + i }));
+    const drawnAt = (await (await page.waitForFunction(() => window.__quadrantBoard?.watchedAt(), undefined, { polling: 5 })).jsonValue()) as number;
+    latencies.push(drawnAt - sentAt);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return latencies;
+}
+
+type CpuProfile = {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** Chromium's CPU profiler around `run`: sampled every 200 µs. */
+async function profiled(context: BrowserContext, page: Page, run: () => Promise<void>): Promise<CpuProfile> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  await run();
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+  return profile;
+}
+
+/** The functions with the most self time and (with `inclusive`) the most total time, to find what costs. */
+function topOfProfile(profile: CpuProfile, inclusive = false): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (frame: CpuProfile["nodes"][number]["callFrame"]) =>
+    `${frame.functionName || "(anonymous)"} ${frame.url.split("/").pop()}:${frame.lineNumber}${inclusive ? `:${frame.columnNumber}` : ""}`;
+  const self = new Map<string, number>();
+  const all = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const key = keyOf(frame);
+    self.set(key, (self.get(key) ?? 0) + dt);
+    if (!inclusive || key.startsWith("(idle)") || key.startsWith("(program)")) return;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = keyOf(byId.get(at)!.callFrame);
+      if (!seen.has(k)) all.set(k, (all.get(k) ?? 0) + dt);
+      seen.add(k);
+    }
+  });
+  const busy = [...self].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).reduce((a, [, v]) => a + v, 0);
+  const list = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
+  return [`${busy.toFixed(0)} ms of samples outside idle/program; self time:`, ...list(self, 30), ...(inclusive ? ["total time (self + callees):", ...list(all, 60)] : [])];
+}
 
 /** One open with Chromium's CPU profiler on: the functions with the most self time, to find what costs. */
 async function profileOpen(browser: Browser, url: string, ready: (page: Page) => Promise<void>, init?: (context: BrowserContext) => Promise<unknown>): Promise<string> {
   const { context, page } = await freshPage(browser);
   await init?.(context);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-  await cdp.send("Profiler.start");
-  const t0 = Date.now();
-  await page.goto(url);
-  await ready(page);
-  const elapsed = Date.now() - t0;
-  const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
-  await context.close();
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const frame = byId.get(id)?.callFrame;
-    if (!frame) return;
-    const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").pop()}:${frame.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  let elapsed = 0;
+  const profile = await profiled(context, page, async () => {
+    const t0 = Date.now();
+    await page.goto(url);
+    await ready(page);
+    elapsed = Date.now() - t0;
   });
-  const busy = [...self].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).reduce((a, [, v]) => a + v, 0);
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
-  return [`${url}: ready after ${elapsed} ms, ${busy.toFixed(0)} ms of samples outside idle/program`, ...top].join("\n");
+  await context.close();
+  return [`${url}: ready after ${elapsed} ms`, ...topOfProfile(profile)].join("\n");
+}
+
+/** The remote edits of (b) under the CPU profiler (BENCH_PROFILE=edit): self and total time per function. */
+async function profileEdits(browser: Browser, link: string, doc: Y.Doc, map: Y.Map<JsonObject>): Promise<string> {
+  const { context, page } = await freshPage(browser);
+  await page.goto(link);
+  await boardReady(page);
+  await new Promise((r) => setTimeout(r, 500));
+  let latencies: number[] = [];
+  const profile = await profiled(context, page, async () => {
+    latencies = await remoteEdits(page, doc, map, EDITS);
+  });
+  await context.close();
+  const s = sorted(latencies);
+  return [`${EDITS} remote edits under the profiler: p50 ${percentile(s, 50)} ms, p95 ${percentile(s, 95)} ms, max ${s[s.length - 1]} ms`, ...topOfProfile(profile, true)].join("\n");
 }
 
 const total = (files: ReadonlyMap<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
 
+/** A server on `publicDir` holding the seeded board, and the Node client that edits it. */
+async function seededBoard(publicDir: string) {
+  const server = await startServer(publicDir);
+  const created = await createBoard(server.origin);
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, created.id, doc, { params: { token: created.tokens.editor }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+  await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
+  seedBoard(doc);
+  await new Promise((r) => setTimeout(r, 1000)); // let the server persist it
+  return { server, doc, provider, map: elementsMap(doc), link: `${server.origin}/b/${created.id}#t=${created.tokens.editor}` };
+}
+
+/**
+ * BENCH_AB_DIRS=dirA,dirB: (b) for two builds at once, one page each, edits alternating between
+ * them in rounds of ten, so both meet the same machine load (the way to compare on a busy machine).
+ */
+async function abEdits(dirs: readonly string[]): Promise<void> {
+  const loadStart = loadavg();
+  const boards = await Promise.all(dirs.map((dir) => seededBoard(path.resolve(dir))));
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const pages = [];
+    for (const board of boards) {
+      await openQuadrant(browser, board.link); // warm the server's copy and heal indices once
+      const { page } = await freshPage(browser);
+      await page.goto(board.link);
+      await boardReady(page);
+      pages.push(page);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const latencies: number[][] = boards.map(() => []);
+    for (let round = 0; round < EDITS / 10; round++) {
+      for (const [i, board] of boards.entries()) {
+        // rounds offset the ids so every element is edited once per build, as in (b)
+        latencies[i]!.push(...(await remoteEdits(pages[i]!, board.doc, board.map, 10, round * 10)));
+      }
+    }
+    boards.forEach((_, i) => {
+      const lat = sorted(latencies[i]!);
+      console.log(`(b) ${dirs[i]}: ${lat.length} edits, p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, max ${lat[lat.length - 1]} ms`);
+    });
+    console.log(`load ${loadStart.map((x) => x.toFixed(1)).join("/")} → ${loadavg().map((x) => x.toFixed(1)).join("/")}`);
+  } finally {
+    await browser.close();
+    for (const board of boards) {
+      board.provider.destroy();
+      board.server.child.kill("SIGTERM");
+    }
+  }
+}
+
 async function main() {
+  if (process.env.BENCH_AB_DIRS) return abEdits(process.env.BENCH_AB_DIRS.split(","));
   const loadStart = loadavg();
   // BENCH_E2E_DIR: another e2e build to measure (A/B against a saved copy).
   const e2eDir = path.resolve(process.env.BENCH_E2E_DIR ?? path.join(webRoot, "dist-e2e"));
@@ -290,6 +413,27 @@ async function main() {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const link = `${origin}/b/${created.id}#t=${created.tokens.editor}`;
     const bareUrl = `${origin}/bench.html`;
+    if (process.env.BENCH_ONLY === "edit") {
+      // (b) alone, for a quick A/B of builds (BENCH_E2E_DIR); the docs are not rewritten.
+      await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      const { context, page } = await freshPage(browser);
+      await page.goto(link);
+      await boardReady(page);
+      await new Promise((r) => setTimeout(r, 500));
+      const lat = sorted(await remoteEdits(page, doc, map, EDITS));
+      await context.close();
+      await browser.close();
+      provider.destroy();
+      console.log(`(b) ${e2eDir}: ${lat.length} edits, p50 ${percentile(lat, 50)} ms, p95 ${percentile(lat, 95)} ms, max ${lat[lat.length - 1]} ms; load ${loadStart.map((x) => x.toFixed(1)).join("/")} → ${loadavg().map((x) => x.toFixed(1)).join("/")}`);
+      return;
+    }
+    if (process.env.BENCH_PROFILE === "edit") {
+      await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      console.log(await profileEdits(browser, link, doc, map));
+      await browser.close();
+      provider.destroy();
+      return;
+    }
     if (process.env.BENCH_PROFILE) {
       const { shown } = await openQuadrant(browser, link); // warm the server's copy and heal indices once
       console.log(await profileOpen(browser, link, boardReady));
@@ -322,20 +466,7 @@ async function main() {
     await page.goto(link);
     await boardReady(page);
     await new Promise((r) => setTimeout(r, 500));
-    const latencies: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const id = `bench-${(i * 37) % 1000}`;
-      const current = map.get(id);
-      if (!current) throw new Error(`missing element ${id}`);
-      const x = Number(current.x) + 5;
-      // The page watches every animation frame for the new position and records the wall clock.
-      await page.evaluate(([watchId, watchX]) => window.__quadrantBoard?.watchElementX(watchId, watchX), [id, x] as const);
-      const sentAt = Date.now();
-      doc.transact(() => map.set(id, { ...current, x, version: Number(current.version) + 1, versionNonce: 9000 + i }));
-      const drawnAt = (await (await page.waitForFunction(() => window.__quadrantBoard?.watchedAt(), undefined, { polling: 5 })).jsonValue()) as number;
-      latencies.push(drawnAt - sentAt);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const latencies = await remoteEdits(page, doc, map, EDITS);
     console.log(`(b) remote edit p50 ${median(latencies)} ms, p95 ${percentile(sorted(latencies), 95)} ms`);
     const outline = await page.evaluate((n) => window.__quadrantBench?.outline(n), CALLS);
     const outlineCold = await page.evaluate((n) => window.__quadrantBench?.outlineCold?.(n), CALLS);
@@ -412,3 +543,6 @@ First page load, JavaScript gzipped (level 9) (d), ${prodDir === e2eDir ? "e2e b
 }
 
 await main();
+// Something (a socket of the Node client, the server child's teardown) kept the process alive
+// for minutes after the report; everything is closed by now.
+process.exit(0);

@@ -12,7 +12,7 @@ export interface BoardTestHook {
   docElementCount(): number;
   /** Ids of the image files the canvas holds and of those the Y document holds (what other people receive). */
   fileIds(): { canvas: string[]; doc: string[] };
-  /** Benchmark: from now on, note the wall clock of the first animation frame in which element `id` has this x. */
+  /** Benchmark: from now on, note the wall clock of the first animation frame after Excalidraw committed element `id` at this x. */
   watchElementX(id: string, x: number): void;
   /** The time noted by `watchElementX`, or null while not seen yet. */
   watchedAt(): number | null;
@@ -35,9 +35,18 @@ export function installTestHook(doc: Y.Doc, scene: ExcalidrawScene): () => void 
   const hook: BoardTestHook = {
     watchElementX: (id, x) => {
       seenAt = null;
+      // The frame counted is the first one after Excalidraw committed a render holding the new
+      // position (its onChange runs in that commit, the static canvas is drawn right after it).
+      // Asking only whether the scene held it counted a frame that came before React had
+      // rendered and drawn the change whenever the frame fell due first.
+      let committed = false;
+      const stop = scene.api.onChange((elements) => {
+        if (!elements.some((e) => e.id === id && e.x === x)) return;
+        committed = true;
+        stop();
+      });
       const check = (): void => {
-        const element = scene.api.getSceneElements().find((e) => e.id === id);
-        if (element && element.x === x) seenAt = Date.now();
+        if (committed) seenAt = Date.now();
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);

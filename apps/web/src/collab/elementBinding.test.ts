@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { elementsMap } from "@quadrant/board-model";
+import { localWins } from "./conflict";
 import { ElementBinding, type Scheduler } from "./elementBinding";
 import { TestScene, type TestElement } from "./testScene";
 
@@ -286,5 +287,81 @@ describe("ElementBinding", () => {
     a.scene.add("ok", "a0");
     settle();
     expect(b.scene.visible()).toEqual(["ok"]);
+  });
+
+  it("a remote edit on a big board replaces that one element in place: no full reconcile, every other element untouched", () => {
+    const { peers, settle } = setup(2);
+    const [a, b] = peers as [Peer, Peer];
+    for (let i = 0; i < 300; i++) a.scene.add(`e${i}`, `a${String(i).padStart(3, "0")}`);
+    settle();
+    const before = [...b.scene.elements];
+    const applies = b.scene.applyCount;
+    const inPlace = b.scene.inPlaceCount;
+    a.scene.mutate("e150", { x: 77 });
+    settle();
+    expect(b.scene.applyCount).toBe(applies + 1);
+    expect(b.scene.inPlaceCount).toBe(inPlace + 1);
+    expect(b.scene.get("e150").x).toBe(77);
+    b.scene.elements.forEach((e, i) => {
+      if (e.id !== "e150") expect(e).toBe(before[i]);
+    });
+    expect(snapshot(b.scene)).toEqual(snapshot(a.scene));
+  });
+
+  it("concurrent edits of one element on the in-place path converge on the reconcile's winner everywhere", () => {
+    const { peers, settle } = setup(3);
+    const [a, b, c] = peers as [Peer, Peer, Peer];
+    for (let i = 0; i < 20; i++) a.scene.add(`e${i}`, `a${String(i).padStart(2, "0")}`);
+    settle();
+    const inPlace = peers.map((p) => p.scene.inPlaceCount);
+    a.scene.mutate("e5", { x: 1 });
+    b.scene.mutate("e5", { x: 2 });
+    c.scene.mutate("e5", { x: 3 });
+    c.scene.mutate("e9", { x: 9 });
+    const copies = peers.map((p) => p.scene.get("e5"));
+    const winner = copies.reduce((best, e) => (localWins(best, e) ? best : e));
+    settle();
+    for (const p of peers) {
+      expect(p.scene.get("e5").x).toBe(winner.x);
+      expect(p.scene.get("e9").x).toBe(9);
+      expect(elementsMap(p.doc).get("e5")?.x).toBe(winner.x);
+      expect(snapshot(p.scene)).toEqual(snapshot(a.scene));
+    }
+    peers.forEach((p, i) => expect(p.scene.inPlaceCount).toBeGreaterThan(inPlace[i] ?? 0));
+  });
+
+  it("in one remote batch, a busy element waits while the others are applied in place, then follows", () => {
+    const scheduler = new ManualScheduler();
+    const { peers, settle } = setup(2, { scheduler });
+    const [a, b] = peers as [Peer, Peer];
+    for (let i = 0; i < 10; i++) a.scene.add(`e${i}`, `a${i}`);
+    settle();
+    b.scene.busy.add("e3");
+    const inPlace = b.scene.inPlaceCount;
+    a.scene.mutate("e3", { x: 30 });
+    a.scene.mutate("e4", { x: 40 });
+    settle();
+    expect(b.scene.get("e4").x).toBe(40);
+    expect(b.scene.get("e3").x).toBe(0);
+    expect(b.scene.inPlaceCount).toBe(inPlace + 1);
+    b.scene.busy.delete("e3");
+    scheduler.advance(200);
+    expect(b.scene.get("e3").x).toBe(30);
+    expect(b.scene.inPlaceCount).toBe(inPlace + 2);
+    expect(snapshot(b.scene)).toEqual(snapshot(a.scene));
+  });
+
+  it("a remote edit that changes an element's place in the z-order takes the full reconcile", () => {
+    const { peers, settle } = setup(2);
+    const [a, b] = peers as [Peer, Peer];
+    for (let i = 0; i < 5; i++) a.scene.add(`e${i}`, `a${i}`);
+    settle();
+    const inPlace = b.scene.inPlaceCount;
+    const applies = b.scene.applyCount;
+    a.scene.mutate("e0", { index: "a9" });
+    settle();
+    expect(b.scene.applyCount).toBe(applies + 1);
+    expect(b.scene.inPlaceCount).toBe(inPlace);
+    expect(b.scene.elements.map((e) => e.id)).toEqual(["e1", "e2", "e3", "e4", "e0"]);
   });
 });

@@ -9,6 +9,8 @@ import { localWins, sameVersion, type VersionedElement } from "./conflict";
 export interface ScenePort<E extends VersionedElement> {
   /** Every element including deleted ones. Objects may be live (mutated in place later). */
   getElements(): readonly E[];
+  /** One element by id, including deleted ones, without scanning the scene (same liveness as `getElements`). */
+  getElement(id: string): E | undefined;
   /** Merge remote elements in (reconcile rule), outside the local undo history. */
   applyRemote(remote: readonly E[]): void;
   /** True while the local user manipulates this element (drag, resize, text edit). */
@@ -162,8 +164,7 @@ export class ElementBinding<E extends VersionedElement> {
 
   private applyPending(): void {
     if (!this.started || this.pending.size === 0) return;
-    const local = new Map<string, E>();
-    for (const element of this.scene.getElements()) local.set(element.id, element);
+    // By id through the scene's own index: a remote edit costs what it touches, not the board's size.
     const incoming: E[] = [];
     const writeBack: E[] = [];
     let held = false;
@@ -173,7 +174,7 @@ export class ElementBinding<E extends VersionedElement> {
         this.pending.delete(id);
         continue;
       }
-      const mine = local.get(id);
+      const mine = this.scene.getElement(id);
       if (mine && sameVersion(mine, stored)) {
         this.known.set(id, stampOf(stored));
         this.pending.delete(id);
@@ -214,10 +215,8 @@ export class ElementBinding<E extends VersionedElement> {
     for (const { id, stamp } of applied) this.known.set(id, stamp);
     // The scene changed what it was given (re-indexed it, or kept a busy local copy):
     // write its copy back like any local edit, so every replica and Y agree again.
-    const now = new Map<string, E>();
-    for (const element of this.scene.getElements()) now.set(element.id, element);
     const diverged = applied.some(({ id, stamp }) => {
-      const shown = now.get(id);
+      const shown = this.scene.getElement(id);
       return shown !== undefined && !sameVersion(shown, stamp);
     });
     if (diverged) this.onLocalChange();

@@ -6,6 +6,7 @@ import {
 import type { OrderedExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import type { RemoteExcalidrawElement } from "@excalidraw/excalidraw/data/reconcile";
 import type {
+  AppState,
   BinaryFileData,
   Collaborator,
   ExcalidrawImperativeAPI,
@@ -15,6 +16,8 @@ import { collaboratorIdFor } from "./cursorColor";
 import type { ScenePort } from "./elementBinding";
 import { MAX_FILE_BYTES, type FilePort, type StoredFile } from "./fileSync";
 import type { Peer } from "./presence";
+import { localWins } from "./conflict";
+import { replaceInOrder } from "./replaceInOrder";
 
 /** A cursor not moved for this long is drawn idle (faded) by Excalidraw. */
 export const IDLE_AFTER_MS = 30_000;
@@ -30,21 +33,51 @@ export interface Viewport {
  * presence code and the side panels use this, not `ExcalidrawImperativeAPI`.
  */
 export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, FilePort {
+  /**
+   * Elements by id for one scene array. Excalidraw replaces its array whenever the set or
+   * order of elements changes and mutates elements in place otherwise, so a map built for an
+   * array stays right for as long as that array is the scene's (the 0.18 API has no such map).
+   */
+  private index: { elements: readonly OrderedExcalidrawElement[]; byId: Map<string, OrderedExcalidrawElement> } | null = null;
+
+  /** The collaborators last handed to Excalidraw, as JSON (see showPeers). */
+  private shownPeers = "";
+
   constructor(readonly api: ExcalidrawImperativeAPI) {}
 
   getElements(): readonly OrderedExcalidrawElement[] {
     return this.api.getSceneElementsIncludingDeleted();
   }
 
-  /** Remote elements are untrusted until reconciled (Excalidraw's own branded type says so). */
+  getElement(id: string): OrderedExcalidrawElement | undefined {
+    return this.byId(this.api.getSceneElementsIncludingDeleted()).get(id);
+  }
+
+  /**
+   * Remote elements are untrusted until reconciled (Excalidraw's own branded type says so).
+   * A remote edit of a few elements that keep their place in the z-order replaces them in a
+   * copy of the array (`replaceInOrder`, same outcome as the reconcile) instead of
+   * reconciling and re-sorting all 2,000; anything else goes through `reconcileElements`.
+   */
   applyRemote(remote: readonly OrderedExcalidrawElement[]): void {
-    const merged = reconcileElements(
-      this.api.getSceneElementsIncludingDeleted(),
-      remote as readonly RemoteExcalidrawElement[],
-      this.api.getAppState(),
-    );
+    const current = this.api.getSceneElementsIncludingDeleted();
+    const appState = this.api.getAppState();
+    const byId = this.byId(current);
+    const inPlace = replaceInOrder(current, (id) => byId.get(id), remote, (local, incoming) => discardsRemote(appState, local, incoming));
+    if (inPlace === current) return; // every remote element lost to its local copy: nothing to show
+    const merged = inPlace ?? reconcileElements(current, remote as readonly RemoteExcalidrawElement[], appState);
     // NEVER: remote changes stay out of the local undo stack.
     this.api.updateScene({ elements: merged, captureUpdate: CaptureUpdateAction.NEVER });
+    if (inPlace && this.api.getSceneElementsIncludingDeleted() === inPlace) {
+      // The scene took our array as it was: move the index over instead of rebuilding it.
+      for (const element of remote) if (inPlace.includes(element)) byId.set(element.id, element);
+      this.index = { elements: inPlace, byId };
+    }
+  }
+
+  private byId(elements: readonly OrderedExcalidrawElement[]): Map<string, OrderedExcalidrawElement> {
+    if (this.index?.elements !== elements) this.index = { elements, byId: new Map(elements.map((e) => [e.id, e])) };
+    return this.index.byId;
   }
 
   /** The local user is dragging, resizing, drawing or typing into this element. */
@@ -124,6 +157,18 @@ export class ExcalidrawScene implements ScenePort<OrderedExcalidrawElement>, Fil
         userState: now - state.activeAt > IDLE_AFTER_MS ? UserIdleState.IDLE : UserIdleState.ACTIVE,
       });
     }
+    // Called on every presence change and every few seconds (to fade idle cursors): an update
+    // re-renders all of Excalidraw, a stall a remote edit could meet, so only what changed is sent.
+    const shown = JSON.stringify([...collaborators]);
+    if (shown === this.shownPeers && this.api.getAppState().collaborators.size === collaborators.size) return;
+    this.shownPeers = shown;
     this.api.updateScene({ collaborators, captureUpdate: CaptureUpdateAction.NEVER });
   }
+}
+
+/** Excalidraw's `shouldDiscardRemoteElement` (data/reconcile.ts, 0.18.1): the copy being edited here, or the winner by version. */
+function discardsRemote(appState: AppState, local: OrderedExcalidrawElement, remote: OrderedExcalidrawElement): boolean {
+  const id = local.id;
+  if (id === appState.editingTextElement?.id || id === appState.resizingElement?.id || id === appState.newElement?.id) return true;
+  return localWins(local, remote);
 }

@@ -1,5 +1,6 @@
 import { compareByIndex, localWins, type VersionedElement } from "./conflict";
 import type { ScenePort } from "./elementBinding";
+import { replaceInOrder } from "./replaceInOrder";
 
 /** A plain-object element as Excalidraw would hold it (test double). */
 export interface TestElement extends VersionedElement {
@@ -20,6 +21,8 @@ export class TestScene implements ScenePort<TestElement> {
   elements: TestElement[] = [];
   readonly busy = new Set<string>();
   applyCount = 0;
+  /** Applies that replaced elements in place (ExcalidrawScene's fast path) instead of reconciling all. */
+  inPlaceCount = 0;
   private nonce: number;
 
   constructor(seed: number) {
@@ -30,8 +33,19 @@ export class TestScene implements ScenePort<TestElement> {
     return this.elements;
   }
 
+  getElement(id: string): TestElement | undefined {
+    return this.elements.find((e) => e.id === id);
+  }
+
+  /** As ExcalidrawScene: the in-place replacement when it applies, else the full reconcile. */
   applyRemote(remote: readonly TestElement[]): void {
     this.applyCount++;
+    const inPlace = replaceInOrder(this.elements, (id) => this.getElement(id), remote, (mine, r) => this.busy.has(r.id) || localWins(mine, r));
+    if (inPlace) {
+      this.inPlaceCount++;
+      this.elements = [...inPlace];
+      return;
+    }
     const byId = new Map(this.elements.map((e) => [e.id, e]));
     for (const r of remote) {
       const mine = byId.get(r.id);

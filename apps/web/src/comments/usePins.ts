@@ -22,7 +22,14 @@ export function canvasRect(): DOMRect | null {
 
 function pinsOf(scene: ExcalidrawScene, threads: readonly Thread[]): Pin[] {
   const appState = scene.api.getAppState();
-  const byId = new Map<string, AnchorElement>(scene.getElements().map((e) => [e.id, e]));
+  // Only the anchored elements, looked up by id: polled every 120 ms, a map of the whole board
+  // (2,000 entries, even with no thread at all) was main-thread time and garbage for nothing.
+  const byId = new Map<string, AnchorElement>();
+  for (const { anchor } of threads) {
+    if (anchor.kind === "point") continue;
+    const element = scene.getElement(anchor.elementId);
+    if (element) byId.set(element.id, element);
+  }
   const area = canvasRect();
   return threads.map((thread) => {
     const place = pinPlace(thread.anchor, byId);

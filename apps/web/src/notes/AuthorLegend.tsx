@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { elementsMap, notesMap, readNoteData } from "@quadrant/board-model";
+import { type JsonObject, elementsMap, notesMap, readNoteData } from "@quadrant/board-model";
 import { authorLegend } from "@quadrant/templates";
 
 /** Authors of the notes on the board now (deleted notes' authors drop out of the legend). */
@@ -26,11 +26,20 @@ export function AuthorLegend({ doc }: { doc: Y.Doc }) {
     update();
     const notes = notesMap(doc);
     const elements = elementsMap(doc);
+    // Element changes matter only for notes (one deleted or restored): re-reading every note's
+    // data on any remote edit ran inside the websocket message, ahead of the canvas.
+    const onElements = (event: Y.YMapEvent<JsonObject>) => {
+      for (const id of event.keysChanged) {
+        if (!notes.has(id)) continue;
+        update();
+        return;
+      }
+    };
     notes.observe(update);
-    elements.observe(update);
+    elements.observe(onElements);
     return () => {
       notes.unobserve(update);
-      elements.unobserve(update);
+      elements.unobserve(onElements);
     };
   }, [doc]);
   if (entries.length === 0) return null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildStickyNote, buildTemplate } from "@quadrant/templates";
-import { BoardViewSource, PANEL_REFRESH_MS, type Timers } from "./boardViewSource";
+import { elementsMap } from "@quadrant/board-model";
+import { BoardViewSource, PANEL_REFRESH_MS, type Timers, sameData } from "./boardViewSource";
 import { browserContext, insert } from "./docWrites";
 
 /** Timers the test fires by hand, so the throttle is exact (house rule 7). */
@@ -59,5 +60,43 @@ describe("BoardViewSource: one board reading shared by every panel", () => {
     insert(doc, { elements: buildStickyNote({ x: 100, y: 400 }, "late", {}, browserContext()).elements });
     expect(timers.due).toHaveLength(0);
     expect(source.view().notes).toHaveLength(6); // unsubscribed: read fresh, never a stale copy
+  });
+
+  it("hands out the same view object after a change no panel shows, and a new one after a change they show", () => {
+    const doc = boardWithMatrix();
+    const timers = manualTimers();
+    const source = new BoardViewSource(doc, timers);
+    const stop = source.subscribe(() => undefined);
+    const votes = new Map([["x", 1]]);
+    insert(doc, { elements: [{ id: "shape", type: "rectangle", x: 5000, y: 5000, width: 10, height: 10, version: 1, versionNonce: 1, isDeleted: false, index: "b0" }] });
+    timers.fire();
+    const first = source.view();
+    const ranked = source.view(votes);
+    // a shape far outside every template moves (a typical remote edit)
+    const shape = elementsMap(doc).get("shape");
+    elementsMap(doc).set("shape", { ...shape, x: 6000, version: 2 });
+    timers.fire();
+    expect(source.view()).toBe(first);
+    expect(source.view(votes)).toBe(ranked);
+    // a note arrives: the panels must see it
+    insert(doc, { elements: buildStickyNote({ x: 100, y: 100 }, "idea", {}, browserContext()).elements });
+    timers.fire();
+    expect(source.view()).not.toBe(first);
+    expect(source.view().notes).toHaveLength(1);
+    stop();
+  });
+});
+
+describe("sameData", () => {
+  it("compares plain data by value and anything else by identity", () => {
+    expect(sameData({ a: [1, { b: "x" }], c: null }, { c: null, a: [1, { b: "x" }] })).toBe(true);
+    expect(sameData({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameData({ a: undefined }, { b: undefined })).toBe(false);
+    expect(sameData([1], { 0: 1 })).toBe(false);
+    expect(sameData(Number.NaN, Number.NaN)).toBe(true);
+    expect(sameData(new Map([["a", 1]]), new Map([["a", 2]]))).toBe(false);
+    const same = new Map();
+    expect(sameData({ m: same }, { m: same })).toBe(true);
   });
 });

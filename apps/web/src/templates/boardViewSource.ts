@@ -40,6 +40,13 @@ export class BoardViewSource {
   private dirty = false;
   private plain: BoardView | null = null;
   private views = new WeakMap<Votes, BoardView>();
+  /**
+   * The views handed out before the last reading. A change no panel shows (a shape moved
+   * outside every template, most remote edits) reads back equal: the old object is handed
+   * out again, so React skips re-rendering nine panels, which held the main thread for many
+   * milliseconds every refresh while remote edits streamed in.
+   */
+  private before: { plain: BoardView | null; views: WeakMap<Votes, BoardView> } = { plain: null, views: new WeakMap() };
   private readonly listeners = new Set<() => void>();
   private cancel: (() => void) | null = null;
 
@@ -66,11 +73,12 @@ export class BoardViewSource {
     if (!this.board || (this.dirty && !this.cancel)) {
       this.board = readBoard(this.doc, this.memo);
       this.dirty = false;
+      this.before = { plain: this.plain ?? this.before.plain, views: this.views };
       this.plain = null;
       this.views = new WeakMap();
     }
-    if (!votes) return (this.plain ??= interpretBoard(this.board));
-    const cached = this.views.get(votes) ?? interpretBoard(this.board, votes);
+    if (!votes) return (this.plain ??= unchanged(interpretBoard(this.board), this.before.plain));
+    const cached = this.views.get(votes) ?? unchanged(interpretBoard(this.board, votes), this.before.views.get(votes));
     this.views.set(votes, cached);
     return cached;
   }
@@ -85,4 +93,22 @@ export class BoardViewSource {
       this.cancel = null;
     };
   }
+}
+
+/** `before` when `next` holds exactly the same data (the views are plain JSON-like data), else `next`. */
+function unchanged(next: BoardView, before: BoardView | null | undefined): BoardView {
+  return before && sameData(next, before) ? before : next;
+}
+
+/** Structural equality of plain data; anything but plain objects and arrays (a Map, a Date) is equal only to itself. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameData(item, b[i]));
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  return keys.every((key) => Object.hasOwn(right, key) && sameData(left[key], right[key]));
 }
