@@ -519,7 +519,7 @@ Main-thread time per call on that board (c):
 | computation | p50 | p95 | max | calls | target | verdict |
 |---|---:|---:|---:|---:|---|---|
 ${calls("Outline panel refresh: read the board (elements parsed once, then only changed ones), interpret, list frames, count notes, people in frames", outline.ms)}
-${outlineCold ? calls("the same from cold (every element parsed: the first read after opening)", outlineCold.ms) : "| cold read | n/a in this build | | | | | |"}
+${outlineCold ? calls(`the same from cold (the first read after opening: every element parsed, in slices of ${outlineCold.sliceMs ?? "?"} ms each its own task, as the panels' source does): longest task${outlineCold.totalMs ? `; the whole cold read p50 ${ms(percentile(sorted(outlineCold.totalMs), 50))}` : ""}`, outlineCold.ms) : "| cold read | n/a in this build | | | | | |"}
 ${calls("quick note auto-placement (noteObstacles + noteSlot)", slot.ms)}
 ${calls("template placement (occupiedBoxes + freeSpotFor)", spot.ms)}
 

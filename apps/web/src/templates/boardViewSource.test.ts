@@ -2,14 +2,17 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildStickyNote, buildTemplate } from "@quadrant/templates";
 import { elementsMap } from "@quadrant/board-model";
-import { BoardViewSource, PANEL_REFRESH_MS, type Timers, sameData } from "./boardViewSource";
+import { BoardViewSource, PANEL_REFRESH_MS, PARSE_SLICE_MS, type Timers, sameData } from "./boardViewSource";
 import { browserContext, insert } from "./docWrites";
 
 /** Timers the test fires by hand, so the throttle is exact (house rule 7). */
-function manualTimers(): Timers & { due: Array<{ fn: () => void; ms: number }>; fire(): void } {
+function manualTimers(): Timers & { due: Array<{ fn: () => void; ms: number }>; fire(): void; clock: { ms: number } } {
   const due: Array<{ fn: () => void; ms: number }> = [];
+  const clock = { ms: 0 };
   return {
     due,
+    clock,
+    now: () => clock.ms,
     setTimeout: (fn, ms) => {
       const entry = { fn, ms };
       due.push(entry);
@@ -83,6 +86,44 @@ describe("BoardViewSource: one board reading shared by every panel", () => {
     timers.fire();
     expect(source.view()).not.toBe(first);
     expect(source.view().notes).toHaveLength(1);
+    stop();
+  });
+});
+
+describe("BoardViewSource: a big change is parsed in slices", () => {
+  it("parses a big arrival over several tasks of at most PARSE_SLICE_MS, showing the last reading until done", () => {
+    const doc = boardWithMatrix();
+    const timers = manualTimers();
+    const source = new BoardViewSource(doc, timers);
+    let calls = 0;
+    const stop = source.subscribe(() => calls++);
+    const before = source.view();
+    const notes = Array.from({ length: 10 }, (_, i) => buildStickyNote({ x: 100 + i * 200, y: 100 }, `idea ${i}`, {}, browserContext()).elements).flat();
+    insert(doc, { elements: notes });
+    // Each parse "takes" 1 ms of the clock: a slice parses PARSE_SLICE_MS elements, then yields.
+    const parsedPerSlice: number[] = [];
+    const realNow = timers.now;
+    let parsed = 0;
+    timers.now = () => {
+      parsed++;
+      timers.clock.ms += 1;
+      return realNow();
+    };
+    timers.fire(); // the refresh interval: first slice
+    let slices = 1;
+    while (timers.due.length > 0) {
+      expect(timers.due[0]?.ms).toBe(0); // the next slice is its own task
+      expect(calls).toBe(0);
+      expect(source.view()).toBe(before); // readers see the last reading meanwhile
+      parsedPerSlice.push(parsed);
+      parsed = 0;
+      timers.fire();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(2);
+    for (const n of parsedPerSlice) expect(n).toBeLessThanOrEqual(PARSE_SLICE_MS + 2);
+    expect(calls).toBe(1);
+    expect(source.view().notes).toHaveLength(10);
     stop();
   });
 });

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { type ElementMemo, type ParsedBoard, readBoard } from "@quadrant/board-model";
+import { type ElementMemo, type ParsedBoard, readBoard, warmElements } from "@quadrant/board-model";
 import { type BoardView, type Votes, interpretBoard } from "@quadrant/templates";
 
 /**
@@ -10,8 +10,17 @@ import { type BoardView, type Votes, interpretBoard } from "@quadrant/templates"
  */
 export const PANEL_REFRESH_MS = 150;
 
+/**
+ * The longest one task of a refresh may spend parsing changed elements before it yields. The
+ * first reading of a board parses every element (2,000 on a big board: tens of ms in one task,
+ * the canvas frozen meanwhile); in slices the panels show it a few frames later instead.
+ */
+export const PARSE_SLICE_MS = 6;
+
 export interface Timers {
   setTimeout(fn: () => void, ms: number): () => void;
+  /** Milliseconds, monotonic. */
+  now(): number;
 }
 
 const realTimers: Timers = {
@@ -19,6 +28,7 @@ const realTimers: Timers = {
     const handle = setTimeout(fn, ms);
     return () => clearTimeout(handle);
   },
+  now: () => performance.now(),
 };
 
 /**
@@ -58,12 +68,23 @@ export class BoardViewSource {
     doc.on("update", () => {
       this.dirty = true;
       if (this.listeners.size === 0 || this.cancel) return;
-      this.cancel = this.timers.setTimeout(() => {
-        this.cancel = null;
-        for (const listener of [...this.listeners]) listener();
-      }, PANEL_REFRESH_MS);
+      this.cancel = this.timers.setTimeout(this.refresh, PANEL_REFRESH_MS);
     });
   }
+
+  /**
+   * Parses what changed in tasks of at most PARSE_SLICE_MS, then tells the readers, whose
+   * reading then only interprets. Until then `view()` hands out the last reading.
+   */
+  private readonly refresh = (): void => {
+    const started = this.timers.now();
+    if (!warmElements(this.doc, this.memo, () => this.timers.now() - started < PARSE_SLICE_MS)) {
+      this.cancel = this.timers.setTimeout(this.refresh, 0);
+      return;
+    }
+    this.cancel = null;
+    for (const listener of [...this.listeners]) listener();
+  };
 
   /**
    * The interpreted board; `votes` (the revealed totals) only where a panel ranks by them.
