@@ -166,7 +166,11 @@ async function main(): Promise<void> {
     log(`boards: hocuspocus`);
     const hocuspocus = want("hocuspocus") ? await boardsRun("hocuspocus", opts) : null;
     log(`boards: ours`);
-    boards = { ours: await boardsRun("ours", opts), baseline, hocuspocus };
+    const ours = await boardsRun("ours", opts);
+    // The same server without its durable write: how much of the gap to the baselines (which write nothing) is the disk.
+    log(`boards: ours (memory)`);
+    const oursMemory = await boardsRun("ours-memory", opts);
+    boards = { ours, baseline, hocuspocus, oursMemory };
   }
 
   let bigboard: Results["bigboard"] = null;
@@ -181,15 +185,18 @@ async function main(): Promise<void> {
 
   let profile: Results["profile"] = null;
   if (flags.profile) {
+    // The room at its largest N, or the many-boards run when that is the only load scenario asked for.
     const n = Math.max(...flags.clients);
-    log(`profiling our server: room N=${n} with --cpu-prof`);
-    await roomRun("ours", n, opts, true);
+    const profiled = scenarios.includes("boards") && !scenarios.includes("room") ? `boards ${opts.boards} × ${opts.clientsPerBoard}` : `room N=${n}`;
+    log(`profiling our server: ${profiled} with --cpu-prof`);
+    if (profiled.startsWith("boards")) await boardsRun("ours", opts, true);
+    else await roomRun("ours", n, opts, true);
     const file = largestProfile(opts.cpuProfDir ?? "");
     if (file) {
       mkdirSync(RESULTS_DIR, { recursive: true });
-      const kept = path.join(RESULTS_DIR, "ours-room.cpuprofile");
+      const kept = path.join(RESULTS_DIR, profiled.startsWith("boards") ? "ours-boards.cpuprofile" : "ours-room.cpuprofile");
       copyFileSync(file, kept);
-      profile = { ...summarizeProfileFile(file, 25), file: path.relative(REPO_ROOT, kept), scenario: `room N=${n}` };
+      profile = { ...summarizeProfileFile(file, 25), file: path.relative(REPO_ROOT, kept), scenario: profiled };
     } else {
       log("no .cpuprofile written (did the server exit cleanly on SIGTERM?)");
     }

@@ -82,14 +82,17 @@ function boardsTable(res: NonNullable<Results["boards"]>, render: Render): strin
   const o = m(res.ours);
   const b = m(res.baseline);
   const h = m(res.hocuspocus);
+  const mem = m(res.oursMemory);
   const headers = ["metric", "ours (sqlite)", "baseline", "ours/baseline"];
   if (res.hocuspocus) headers.push("hocuspocus", "ours/hocuspocus");
+  if (res.oursMemory) headers.push("ours (memory)", "memory/baseline");
   return render(
     headers,
     o.map(([name, v], i) => {
-      const r = (other: number | null): string => (isCondition(name) ? "–" : ratio(v, other));
-      const cells: Cell[] = [name, v, b[i]?.[1] ?? null, r(b[i]?.[1] ?? null)];
-      if (res.hocuspocus) cells.push(h[i]?.[1] ?? null, r(h[i]?.[1] ?? null));
+      const r = (mine: number | null, other: number | null): string => (isCondition(name) ? "–" : ratio(mine, other));
+      const cells: Cell[] = [name, v, b[i]?.[1] ?? null, r(v, b[i]?.[1] ?? null)];
+      if (res.hocuspocus) cells.push(h[i]?.[1] ?? null, r(v, h[i]?.[1] ?? null));
+      if (res.oursMemory) cells.push(mem[i]?.[1] ?? null, r(mem[i]?.[1] ?? null, b[i]?.[1] ?? null));
       return cells;
     }),
   );

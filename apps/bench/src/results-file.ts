@@ -67,7 +67,7 @@ const ResultsFile = z.object({
       oursMemory: Run.nullable(),
     }),
   ),
-  boards: z.object({ ours: BoardsRun, baseline: BoardsRun.nullable(), hocuspocus: BoardsRun.nullable() }).nullable(),
+  boards: z.object({ ours: BoardsRun, baseline: BoardsRun.nullable(), hocuspocus: BoardsRun.nullable(), oursMemory: BoardsRun.nullable().default(null) }).nullable(),
   bigboard: z.object({ ours: BigBoardRun, baseline: BigBoardRun.nullable(), hocuspocus: BigBoardRun.nullable() }).nullable(),
   profile: z
     .object({

@@ -39,7 +39,8 @@ export interface Results {
   /** Idle process: ours compiled, ours through tsx, the reference server. */
   startup: StartupFigures[] | null;
   room: RoomRow[];
-  boards: { ours: BoardsFigures; baseline: BoardsFigures | null; hocuspocus: BoardsFigures | null } | null;
+  /** `oursMemory`: our server with STORAGE=memory, what the durable write costs in this scenario (null before it was measured). */
+  boards: { ours: BoardsFigures; baseline: BoardsFigures | null; hocuspocus: BoardsFigures | null; oursMemory: BoardsFigures | null } | null;
   bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures | null; hocuspocus: BigBoardFigures | null } | null;
   profile: (ProfileSummary & { file: string; scenario: string }) | null;
   targets: TargetCheck[];

@@ -148,9 +148,9 @@ async function createBoards(server: RunningServer, count: number, prefix: string
   return boards;
 }
 
-export async function boardsRun(target: Target, opts: BenchOptions): Promise<RunFigures & { rssPerConnectionKiB: number | null }> {
+export async function boardsRun(target: Target, opts: BenchOptions, profile = false): Promise<RunFigures & { rssPerConnectionKiB: number | null }> {
   const loadAvgAtStart = loadAvg1();
-  const { value, peakRssMiB } = await withServer(target, opts, {}, async (server) => {
+  const { value, peakRssMiB } = await withServer(target, opts, { profile }, async (server) => {
     const boards = await createBoards(server, opts.boards, "bench-boards");
     return runLoad(
       {

@@ -14,13 +14,18 @@ export interface FlushSchedulerOptions {
 const MAX_BACKOFF_MS = 5_000;
 /**
  * The tick interval adapts to the room's size. Each tick costs one socket write
- * per connection for the doc and one for awareness, whatever their size (~10 µs
- * each in Node): big rooms tick less often (1 ms per 20 connections, at most
- * 50 ms). In small rooms coalescing saves little while the delay is visible:
- * below 100 connections the interval shrinks in proportion (at least 1 ms).
+ * per connection, whatever its size (~10 µs each in Node): big rooms tick less
+ * often (1 ms per 20 connections, at most 35 ms). In small rooms coalescing saves
+ * little while the delay is visible: below 100 connections the interval shrinks in
+ * proportion (at least 1 ms).
+ *
+ * The cap is a latency/CPU trade for rooms above ~700 people: at 2,000 a tick's
+ * fan-out costs ~25 ms, so a 50 ms cap sent half the time and put update p99 at
+ * 62–127 ms; 35 ms sends ~70 % of the time (+40 % server CPU in that room) for a
+ * p99 of 45–52 ms (issue 17, target 2; docs/benchmarks.md).
  */
 const CONNECTIONS_PER_INTERVAL_MS = 20;
-const MAX_ADAPTIVE_INTERVAL_MS = 50;
+const MAX_ADAPTIVE_INTERVAL_MS = 35;
 const SMALL_ROOM_CONNECTIONS = 100;
 const MIN_INTERVAL_MS = 1;
 

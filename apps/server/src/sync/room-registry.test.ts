@@ -133,7 +133,7 @@ describe("room lifecycle", () => {
     expect(coalescingGapMs(16, 200, 2)).toBe(COALESCE_COST_FACTOR * 2);
     // A costly fan-out coalesces at most up to the size cap.
     expect(coalescingGapMs(16, 1000, 40)).toBe(tickIntervalMs(16, 1000));
-    expect(coalescingGapMs(16, 2000, 1000)).toBe(50);
+    expect(coalescingGapMs(16, 2000, 1000)).toBe(35);
     // FLUSH_INTERVAL_MS=0: never coalesce.
     expect(coalescingGapMs(0, 1000, 40)).toBe(0);
     // A room that is not busy never waits: its messages come 5 ms after a tick that cost 0.5 ms
@@ -141,7 +141,7 @@ describe("room lifecycle", () => {
     expect(coalescingGapMs(16, 50, 0.5, 5)).toBe(0);
     expect(coalescingGapMs(16, 50, 0.5, 1)).toBe(COALESCE_COST_FACTOR * 0.5);
     // A big room's messages come right after each tick: it still coalesces up to the cap.
-    expect(coalescingGapMs(16, 2000, 30, 0.2)).toBe(50);
+    expect(coalescingGapMs(16, 2000, 30, 0.2)).toBe(35);
   });
 
   it("ticks sooner in small rooms and less often in big ones (SS4)", () => {
@@ -149,8 +149,9 @@ describe("room lifecycle", () => {
     expect(tickIntervalMs(16, 50)).toBe(8);
     expect(tickIntervalMs(16, 200)).toBe(16);
     expect(tickIntervalMs(16, 500)).toBe(25);
-    expect(tickIntervalMs(16, 1000)).toBe(50);
-    expect(tickIntervalMs(16, 10_000)).toBe(50);
+    expect(tickIntervalMs(16, 600)).toBe(30);
+    expect(tickIntervalMs(16, 1000)).toBe(35);
+    expect(tickIntervalMs(16, 10_000)).toBe(35);
     expect(tickIntervalMs(0, 1000)).toBe(0);
   });
 });
