@@ -213,6 +213,24 @@ async function bareScene(context: BrowserContext, scene: readonly JsonObject[], 
   );
 }
 
+/** (b) beside bare Excalidraw: the same elements moved one at a time with `updateScene` in a bare page at the board's view. */
+async function bareEdits(browser: Browser, url: string, scene: readonly JsonObject[], shown: Shown, count: number): Promise<number[]> {
+  const { context, page } = await freshPage(browser);
+  await bareScene(context, scene, shown);
+  await page.goto(url);
+  await page.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 });
+  await new Promise((r) => setTimeout(r, 500));
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const ms = await page.evaluate((id) => window.__quadrantBare?.moveAndTime(id, 5), `bench-${(i * 37) % 1000}`);
+    if (typeof ms !== "number") throw new Error("the bare page has no moveAndTime (rebuild the e2e bundle)");
+    latencies.push(Math.round(ms));
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await context.close();
+  return latencies;
+}
+
 async function openBare(browser: Browser, url: string, scene: readonly JsonObject[], shown: Shown): Promise<number> {
   const { context, page } = await freshPage(browser);
   await bareScene(context, scene, shown);
@@ -473,6 +491,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, 500));
     const latencies = await remoteEdits(page, doc, map, EDITS);
     console.log(`(b) remote edit p50 ${median(latencies)} ms, p95 ${percentile(sorted(latencies), 95)} ms`);
+    const bareLatencies = await bareEdits(browser, bareUrl, scene, shown, EDITS);
+    console.log(`(b) bare Excalidraw updateScene → frame p50 ${median(bareLatencies)} ms, p95 ${percentile(sorted(bareLatencies), 95)} ms`);
     const outline = await page.evaluate((n) => window.__quadrantBench?.outline(n), CALLS);
     const outlineCold = await page.evaluate((n) => window.__quadrantBench?.outlineCold?.(n), CALLS);
     const slot = await page.evaluate((n) => window.__quadrantBench?.noteSlot(n), CALLS);
@@ -499,6 +519,7 @@ async function main() {
     const o = sorted(opens);
     const b = sorted(bares);
     const lat = sorted(latencies);
+    const bareLat = sorted(bareLatencies);
     const calls = (name: string, xs: readonly number[]) => {
       const s = sorted(xs);
       return `| ${name} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 95))} | ${ms(s[s.length - 1] ?? NaN)} | ${s.length} | < 16 ms | ${verdict(percentile(s, 95) < 16)} |`;
@@ -518,6 +539,7 @@ Board: **${ELEMENTS} elements**: an impact/effort matrix and a SWOT (frames, zon
 | (a) bare Excalidraw, same build, same scene from \`initialData\`, no sync | ${b[Math.floor(b.length / 2)]} ms | ${percentile(b, 95)} ms | ${b[0]} ms | ${b[b.length - 1]} ms | ${b.length} | | |
 | (a) **ratio** of the medians, Quadrant / bare | **${ratio.toFixed(2)}×** | | | | | ≤ 1.15× | ${verdict(ratio <= 1.15)} |
 | (b) remote edit sent (Node client) → first animation frame showing it | ${percentile(lat, 50)} ms | **${percentile(lat, 95)} ms** | ${lat[0]} ms | ${lat[lat.length - 1]} ms | ${lat.length} | p95 ≤ 16 ms | ${verdict(percentile(lat, 95) <= 16)} |
+| (b) bare Excalidraw, same build and view: the same elements moved with \`updateScene\` → first animation frame after its commit (no network, no Yjs): the floor | ${percentile(bareLat, 50)} ms | ${percentile(bareLat, 95)} ms | ${bareLat[0]} ms | ${bareLat[bareLat.length - 1]} ms | ${bareLat.length} | | |
 
 Main-thread time per call on that board (c):
 

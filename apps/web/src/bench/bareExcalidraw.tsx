@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
-import { Excalidraw } from "@excalidraw/excalidraw";
+import { CaptureUpdateAction, Excalidraw } from "@excalidraw/excalidraw";
 import type { ExcalidrawImperativeAPI, NormalizedZoomValue } from "@excalidraw/excalidraw/types";
 import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import "@excalidraw/excalidraw/index.css";
@@ -19,7 +19,16 @@ declare global {
     /** The view the board page fitted the same scene to, so both pages draw the same elements at the same zoom. */
     __quadrantBenchView?: { scrollX: number; scrollY: number; zoom: number };
     /** Read-only: how many elements the canvas holds once Excalidraw finished loading. */
-    __quadrantBare?: { ready(): number; nextFrame(): Promise<number> };
+    __quadrantBare?: {
+      ready(): number;
+      nextFrame(): Promise<number>;
+      /**
+       * Moves one element by `dx` through `updateScene`, as the board's binding applies a remote edit, and resolves
+       * with the milliseconds until the first animation frame after Excalidraw committed it (the frame the board
+       * page's `watchElementX` counts): what Excalidraw alone needs to show an edit, without network or Yjs.
+       */
+      moveAndTime(id: string, dx: number): Promise<number>;
+    };
   }
 }
 
@@ -32,6 +41,28 @@ function BareExcalidraw() {
     // Excalidraw calls onChange only once its start-up (initializeScene) is done.
     ready: () => (api && loaded ? api.getSceneElements().length : 0),
     nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+    moveAndTime: (id, dx) =>
+      new Promise((resolve, reject) => {
+        const moved = api?.getSceneElementsIncludingDeleted().find((e) => e.id === id);
+        if (!api || !moved) return reject(new Error(`no element ${id} on the bare page`));
+        const x = moved.x + dx;
+        const startedAt = performance.now();
+        let committed = false;
+        const stop = api.onChange((elements) => {
+          if (!elements.some((e) => e.id === id && e.x === x)) return;
+          committed = true;
+          stop();
+        });
+        const elements = api
+          .getSceneElementsIncludingDeleted()
+          .map((e) => (e.id === id ? { ...e, x, version: e.version + 1, versionNonce: e.versionNonce + 1 } : e));
+        api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
+        const check = (): void => {
+          if (committed) resolve(performance.now() - startedAt);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
   };
   return (
     <div style={{ position: "fixed", left: 0, top: 0, width: window.__quadrantBenchSize?.width ?? "100vw", height: window.__quadrantBenchSize?.height ?? "100vh" }}>
