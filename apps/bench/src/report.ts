@@ -75,6 +75,8 @@ function boardsTable(res: NonNullable<Results["boards"]>, render: Render): strin
     ["updates missing at probes", r && num(r.load, "updatesMissingAtProbes")],
     ["server CPU in window (s)", r && r.serverCpuS],
     ["server peak RSS (MiB)", r && r.serverPeakRssMiB],
+    ["frames received by load in window", r && num(r.load, "received.messages")],
+    ["bytes received by load in window", r && num(r.load, "received.bytes")],
     ["load CPU in window (s)", r && num(r.load, "loadCpuMeasureS")],
     ["machine load avg (1 min) at start", r && r.loadAvgAtStart],
     ["machine load avg (1 min) at end", r && r.loadAvgAtEnd],

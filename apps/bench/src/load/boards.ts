@@ -42,9 +42,12 @@ export async function runBoards(task: BoardsTask, emit: (e: LoadEvent) => void):
   await sleep(task.warmupS * 1000);
   emit({ type: "phase", phase: "measure-start" });
   const cpuMeasure = process.cpuUsage();
+  const receivedBefore = { messages: traffic.messages, bytes: traffic.bytes };
   for (const p of probes) p.recording = true;
   await sleep(task.durationS * 1000);
   ticker.stop();
+  // What every client received in the window: the same edits should cost every server the same frames.
+  const received = { messages: traffic.messages - receivedBefore.messages, bytes: traffic.bytes - receivedBefore.bytes };
   emit({ type: "phase", phase: "measure-end" });
   const drainStart = performance.now();
   // Each probe only sees its own board's writer, so count per pair.
@@ -61,6 +64,7 @@ export async function runBoards(task: BoardsTask, emit: (e: LoadEvent) => void):
     updatesSent: writers.reduce((n, w) => n + w.sent, 0),
     updatesMissingAtProbes: missing(),
     update: summarize(probes.flatMap((p) => p.updateLatency)),
+    received,
     closedEarly: traffic.closedEarly,
     loadCpuMeasureS: cpuSeconds(cpuMeasure),
     loadCpuTotalS: cpuSeconds(cpuAll),
