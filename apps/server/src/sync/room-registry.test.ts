@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { MemoryStorage } from "../storage/memory";
 import type { StoredUpdate } from "../storage/storage";
@@ -142,6 +143,30 @@ describe("room lifecycle", () => {
     expect(coalescingGapMs(16, 50, 0.5, 1)).toBe(COALESCE_COST_FACTOR * 0.5);
     // A big room's messages come right after each tick: it still coalesces up to the cap.
     expect(coalescingGapMs(16, 2000, 30, 0.2)).toBe(35);
+  });
+
+  it("terminates a socket that stops answering pings and keeps the ones that answer, across rooms (SS8)", async () => {
+    server = await startTestServer({ pingIntervalMs: 200 });
+    const boards = await Promise.all([createBoard(server.url, "impact-effort"), createBoard(server.url, "swot")]);
+    const open = (board: (typeof boards)[number], autoPong: boolean) =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const socket = new WebSocket(`${server!.wsUrl}/${board.id}?token=${board.tokens.editor}`, { autoPong });
+        socket.once("open", () => resolve(socket));
+        socket.once("error", reject);
+      });
+    const sockets = await Promise.all(boards.flatMap((board) => [open(board, false), open(board, true)]));
+    const closed = sockets.map((socket) => new Promise<void>((resolve) => socket.once("close", () => resolve())));
+    let closedCount = 0;
+    for (const c of closed) void c.then(() => closedCount++);
+    try {
+      // The silent sockets (one per room) are cut within two rounds; the answering ones never.
+      await Promise.all([closed[0], closed[2]]);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // two more whole rounds
+      expect(closedCount).toBe(2);
+      expect([sockets[1]!.readyState, sockets[3]!.readyState]).toEqual([WebSocket.OPEN, WebSocket.OPEN]);
+    } finally {
+      for (const socket of sockets) socket.terminate();
+    }
   });
 
   it("ticks sooner in small rooms and less often in big ones (SS4)", () => {

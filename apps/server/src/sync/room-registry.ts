@@ -7,6 +7,10 @@ import type { SyncLogger } from "./logger";
 import { Room, type RoomContext } from "./room";
 import type { RoomHandle } from "./room-handle";
 import { withDefaultHooks, type RoomHooks } from "./room-hooks";
+import { LivenessRounds } from "./liveness-rounds";
+
+/** A liveness round is spread over this many slices of its interval (SS8). */
+const PING_SLICES = 10;
 
 export interface RoomRegistryOptions {
   storage: Storage;
@@ -32,6 +36,8 @@ export class RoomRegistry {
   private readonly flush: FlushScheduler;
   private readonly context: RoomContext;
   private readonly pingTimer: NodeJS.Timeout;
+  /** The liveness round, spread over its interval (SS8). */
+  private readonly liveness = new LivenessRounds<Room>(PING_SLICES);
   private closing = false;
   readonly hooks: RoomHooks;
 
@@ -52,7 +58,7 @@ export class RoomRegistry {
       compactAfterUpdates: options.compactAfterUpdates,
       connectionsChanged: (room) => this.scheduleIdleCheck(room),
     };
-    this.pingTimer = setInterval(() => this.pingAll(), options.pingIntervalMs);
+    this.pingTimer = setInterval(() => this.pingSlice(), options.pingIntervalMs / PING_SLICES);
     this.pingTimer.unref();
   }
 
@@ -102,6 +108,7 @@ export class RoomRegistry {
     const room = new Room(boardId, this.context);
     room.load(stored);
     this.rooms.set(boardId, room);
+    this.liveness.add(room);
     this.options.fanout.subscribe(boardId, (message) => room.handleFanout(message));
     try {
       this.hooks.onRoomLoaded(room);
@@ -160,6 +167,7 @@ export class RoomRegistry {
     if (timer) clearTimeout(timer);
     this.idleTimers.delete(room);
     this.flush.forget(room);
+    this.liveness.remove(room);
     // A board deleted and loaded again has a new room under its id: leave that one subscribed.
     if (this.rooms.get(room.boardId) === room) {
       this.rooms.delete(room.boardId);
@@ -187,8 +195,9 @@ export class RoomRegistry {
     else this.options.fanout.publish({ kind: "roles-revoked", docId: boardId, roles });
   }
 
-  private pingAll(): void {
-    for (const room of this.rooms.values()) room.checkAlive();
+  /** One slice of the liveness round: each room's sockets are pinged once per PING_INTERVAL (SS8). */
+  private pingSlice(): void {
+    for (const room of this.liveness.next()) room.checkAlive();
   }
 
   /**
