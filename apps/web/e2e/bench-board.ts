@@ -25,11 +25,11 @@ import { type Browser, type BrowserContext, type Page, chromium } from "@playwri
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { type JsonObject, elementsMap, notesMap, templatesMap } from "@quadrant/board-model";
-import { type BuildContext, IMPACT_EFFORT_ZONES, SWOT_ZONES, buildStickyNote, buildTemplate } from "@quadrant/templates";
+import { type JsonObject, elementsMap } from "@quadrant/board-model";
+import { BENCH_BOARD, seedBenchBoard } from "@quadrant/templates/testing";
 
-const ELEMENTS = 2000;
-const NOTES = 300; // two elements each, in the zones of two templates
+// The benchmarks' board: a matrix and a SWOT holding NOTES notes (two elements each), the rest rectangles.
+const { elements: ELEMENTS, notes: NOTES } = BENCH_BOARD;
 // Fewer samples for a quick A/B on a busy machine: BENCH_OPENS=3 BENCH_EDITS=60.
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const OPENS = Number(process.env.BENCH_OPENS ?? 7); // per page, alternated
@@ -39,82 +39,6 @@ const repoRoot = path.resolve(here, "../../..");
 const webRoot = path.resolve(here, "..");
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-/** Valid Excalidraw fractional indices after every template and note: "c" + three base-62 digits. */
-function indexKey(i: number): string {
-  return `c${DIGITS[Math.floor(i / 3844) % 62]}${DIGITS[Math.floor(i / 62) % 62]}${DIGITS[i % 62]}`;
-}
-
-function rectangle(i: number): JsonObject {
-  return {
-    id: `bench-${i}`,
-    type: "rectangle",
-    x: (i % 50) * 60,
-    y: 1100 + Math.floor(i / 50) * 60,
-    width: 50,
-    height: 40,
-    angle: 0,
-    strokeColor: "#1e1e1e",
-    backgroundColor: i % 3 === 0 ? "#ffec99" : "transparent",
-    fillStyle: "solid",
-    strokeWidth: 2,
-    strokeStyle: "solid",
-    roughness: 1,
-    opacity: 100,
-    groupIds: [],
-    frameId: null,
-    index: indexKey(i),
-    roundness: { type: 3 },
-    seed: 1000 + i,
-    version: 1,
-    versionNonce: 7000 + i,
-    isDeleted: false,
-    boundElements: null,
-    updated: 1,
-    link: null,
-    locked: false,
-  };
-}
-
-/** Deterministic ids and seeds, so every run draws the same board. */
-function benchContext(): BuildContext {
-  let id = 0;
-  let seed = 42;
-  return {
-    newId: () => `q${String(id++).padStart(6, "0")}`,
-    random: () => ((seed = (seed * 48271) % 2147483647) / 2147483647),
-    now: 1_700_000_000_000,
-  };
-}
-
-/** A workshop board: an impact/effort matrix and a SWOT with notes in their zones, the rest plain shapes. */
-function seedBoard(doc: Y.Doc): void {
-  const ctx = benchContext();
-  const size = { width: 900, height: 900 };
-  const templates = [buildTemplate("impact-effort", { x: 0, y: 0 }, size, ctx), buildTemplate("swot", { x: 1000, y: 0 }, size, ctx)];
-  const zones = [IMPACT_EFFORT_ZONES, SWOT_ZONES];
-  const notes = Array.from({ length: NOTES }, (_, i) => {
-    const t = i % 2;
-    const zone = zones[t]![i % 4]!;
-    const origin = { x: t * 1000, y: 0 };
-    const k = Math.floor(i / 8);
-    const centre = { x: origin.x + (zone.x + zone.width * (0.2 + 0.6 * ((k % 6) / 5))) * 900, y: origin.y + (zone.y + zone.height * (0.2 + 0.6 * ((Math.floor(k / 6) % 6) / 5))) * 900 };
-    return buildStickyNote(centre, `Idea ${i}: a note long enough to wrap onto a second line`, {}, ctx);
-  });
-  const structured = templates.flatMap((t) => t.elements).length + notes.length * 2;
-  doc.transact(() => {
-    const elements = elementsMap(doc);
-    for (const t of templates) {
-      for (const e of t.elements) elements.set(String(e.id), e);
-      templatesMap(doc).set(t.instance.id, { ...t.instance });
-    }
-    for (const n of notes) {
-      for (const e of n.elements) elements.set(String(e.id), e);
-      notesMap(doc).set(n.noteId, { ...n.data });
-    }
-    for (let i = 0; i < ELEMENTS - structured; i++) elements.set(`bench-${i}`, rectangle(i));
-  });
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -367,7 +291,7 @@ async function seededBoard(publicDir: string) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, created.id, doc, { params: { token: created.tokens.editor }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
   await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
-  seedBoard(doc);
+  seedBenchBoard(doc);
   await new Promise((r) => setTimeout(r, 1000)); // let the server persist it
   return { server, doc, provider, map: elementsMap(doc), link: `${server.origin}/b/${created.id}#t=${created.tokens.editor}` };
 }
@@ -426,7 +350,7 @@ async function main() {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, created.id, doc, { params: { token: created.tokens.editor }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
     await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
-    seedBoard(doc);
+    seedBenchBoard(doc);
     const map = elementsMap(doc);
     const scene = [...map.values()];
     if (scene.length !== ELEMENTS) throw new Error(`seeded ${scene.length} elements, not ${ELEMENTS}`);

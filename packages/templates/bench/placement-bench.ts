@@ -16,60 +16,13 @@ import "./jitless";
 import path from "node:path";
 import { loadavg } from "node:os";
 import * as Y from "yjs";
-import { type JsonObject, elementsMap, notesMap, templatesMap } from "@quadrant/board-model";
-import { type BuildContext, IMPACT_EFFORT_ZONES, NOTE_SIZE, SWOT_ZONES, buildStickyNote, buildTemplate } from "../src/index";
+import { type JsonObject, elementsMap } from "@quadrant/board-model";
+import { NOTE_SIZE } from "../src/index";
+import { BENCH_BOARD, seedBenchBoard } from "../src/testing/bench-board";
 
-const ELEMENTS = 2000;
-const NOTES = 300;
+const { elements: ELEMENTS, notes: NOTES } = BENCH_BOARD;
 const CALLS = 60;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
-
-// The board of apps/web/e2e/bench-board.ts (its seeding is not importable: the file runs on import).
-const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const indexKey = (i: number) => `c${DIGITS[Math.floor(i / 3844) % 62]}${DIGITS[Math.floor(i / 62) % 62]}${DIGITS[i % 62]}`;
-
-function rectangle(i: number): JsonObject {
-  return {
-    id: `bench-${i}`, type: "rectangle", x: (i % 50) * 60, y: 1100 + Math.floor(i / 50) * 60, width: 50, height: 40, angle: 0,
-    strokeColor: "#1e1e1e", backgroundColor: i % 3 === 0 ? "#ffec99" : "transparent", fillStyle: "solid", strokeWidth: 2,
-    strokeStyle: "solid", roughness: 1, opacity: 100, groupIds: [], frameId: null, index: indexKey(i), roundness: { type: 3 },
-    seed: 1000 + i, version: 1, versionNonce: 7000 + i, isDeleted: false, boundElements: null, updated: 1, link: null, locked: false,
-  };
-}
-
-function benchContext(): BuildContext {
-  let id = 0;
-  let seed = 42;
-  return { newId: () => `q${String(id++).padStart(6, "0")}`, random: () => (seed = (seed * 48271) % 2147483647) / 2147483647, now: 1_700_000_000_000 };
-}
-
-function seedBoard(doc: Y.Doc): void {
-  const ctx = benchContext();
-  const size = { width: 900, height: 900 };
-  const templates = [buildTemplate("impact-effort", { x: 0, y: 0 }, size, ctx), buildTemplate("swot", { x: 1000, y: 0 }, size, ctx)];
-  const zones = [IMPACT_EFFORT_ZONES, SWOT_ZONES];
-  const notes = Array.from({ length: NOTES }, (_, i) => {
-    const t = i % 2;
-    const zone = zones[t]![i % 4]!;
-    const origin = { x: t * 1000, y: 0 };
-    const k = Math.floor(i / 8);
-    const centre = { x: origin.x + (zone.x + zone.width * (0.2 + 0.6 * ((k % 6) / 5))) * 900, y: origin.y + (zone.y + zone.height * (0.2 + 0.6 * ((Math.floor(k / 6) % 6) / 5))) * 900 };
-    return buildStickyNote(centre, `Idea ${i}: a note long enough to wrap onto a second line`, {}, ctx);
-  });
-  const structured = templates.flatMap((t) => t.elements).length + notes.length * 2;
-  doc.transact(() => {
-    const elements = elementsMap(doc);
-    for (const t of templates) {
-      for (const e of t.elements) elements.set(String(e.id), e);
-      templatesMap(doc).set(t.instance.id, { ...t.instance });
-    }
-    for (const n of notes) {
-      for (const e of n.elements) elements.set(String(e.id), e);
-      notesMap(doc).set(n.noteId, { ...n.data });
-    }
-    for (let i = 0; i < ELEMENTS - structured; i++) elements.set(`bench-${i}`, rectangle(i));
-  });
-}
 
 type Model = typeof import("@quadrant/board-model");
 type Templates = typeof import("../src/index");
@@ -89,7 +42,7 @@ async function load(name: string, root: string | null): Promise<Impl> {
 }
 
 const doc = new Y.Doc();
-seedBoard(doc);
+seedBenchBoard(doc);
 // What the canvas shows: the stored elements (Excalidraw's carry the same fields and more).
 const shown: JsonObject[] = [];
 elementsMap(doc).forEach((e) => shown.push(e));
