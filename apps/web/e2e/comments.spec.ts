@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 import { expect, link, test } from "./fixtures";
-import { clickNote, createBoard, quickNote, serverExport, toPage } from "./template-gestures";
+import { createBoard, quickNote, serverExport, toPage } from "./template-gestures";
 import { commentThreadOnNote } from "./steps/comments";
 
 /**
@@ -64,7 +64,11 @@ test("a comment thread across two browsers, in the brief, and staying put when i
 
   // The note is deleted: the thread stays where it was and says so.
   const pinBefore = await ben.page.locator('[data-testid="comment-pin"][data-anchor="' + audit + '"]').boundingBox();
-  await clickNote(ana.page, audit);
+  // Not at the note's centre: the thread's pin may sit there, and a click on it opens the thread instead.
+  const auditRect = await ana.page.evaluate((id) => window.__quadrantTemplates?.sceneRect(id) ?? null, audit);
+  const onNote = await toPage(ana.page, auditRect!.x + auditRect!.width * 0.15, auditRect!.y + auditRect!.height * 0.8);
+  await ana.page.mouse.click(onNote.x, onNote.y);
+  await expect.poll(() => ana.page.evaluate(() => window.__quadrantBoard?.selectedIds() ?? [])).toContain(audit);
   await ana.page.keyboard.press("Delete");
   await expect(ben.page.getByTestId("comment-anchor-deleted")).toBeVisible();
   const pinAfter = await ben.page.locator('[data-testid="comment-pin"][data-anchor="' + audit + '"]').boundingBox();

@@ -63,6 +63,18 @@ async function closeLongPressMenu(page: Page): Promise<void> {
   await expect(menu).toHaveCount(0);
 }
 
+/**
+ * Lets Excalidraw's double-tap window close before the next tap. Its `onTouchStart` counts a touch
+ * as the second of a double tap (and opens the note's text editor) while a module flag set by the
+ * previous touchstart is still up; a 300 ms timer (TAP_TWICE_TIMEOUT) takes it down. On a loaded
+ * machine that timer can still be pending when the next CDP tap arrives seconds later (seen in CI:
+ * the scoring tap opened the editor, so nothing was selected). A timer of the page's own that is
+ * due later than that one runs after it, so once it fired the flag is down.
+ */
+async function afterDoubleTapWindow(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 350)));
+}
+
 const docRect = (page: Page, id: string) => page.evaluate((noteId) => window.__quadrantTemplates?.docRect(noteId) ?? null, id);
 
 test.describe.configure({ timeout: 300_000 });
@@ -124,6 +136,7 @@ for (const [device, options] of Object.entries(DEVICES)) {
     await ana.page.getByRole("button", { name: "Open vote" }).click();
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantFacilitation?.view()?.vote?.status ?? null)).toBe("open");
     await closeLongPressMenu(pia.page);
+    await afterDoubleTapWindow(pia.page);
     await pia.page.touchscreen.tap(...Object.values(await centreOnPage(pia.page, noteId)) as [number, number]);
     await expect.poll(() => pia.page.evaluate((id) => window.__quadrantFacilitation?.view()?.vote?.myBallot[id] ?? 0, noteId)).toBe(1);
     await ana.page.getByRole("button", { name: "Reveal votes" }).click();
@@ -134,6 +147,7 @@ for (const [device, options] of Object.entries(DEVICES)) {
     await ana.page.getByRole("button", { name: "Open scoring" }).click();
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantFacilitation?.view()?.scoring?.status ?? null)).toBe("open");
     await closeLongPressMenu(pia.page);
+    await afterDoubleTapWindow(pia.page);
     await pia.page.touchscreen.tap(...Object.values(await centreOnPage(pia.page, noteId)) as [number, number]);
     // the tap selects the note: "Score selected" scores what is selected
     await expect.poll(() => pia.page.evaluate(() => window.__quadrantBoard?.selectedIds() ?? [])).toEqual([noteId]);

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { completeMention, mentionChoices, mentionQuery, mentionedNames } from "./mentions";
 
 const MAX = 2000;
@@ -32,15 +32,24 @@ export function Composer({ people, placeholder, submitLabel, initial = "", autoF
   }, [autoFocus]);
   useEffect(() => setActive(0), [query?.query]);
 
+  // The caret after a picked mention is put in place as the new text is committed, before the
+  // browser handles another key: set a frame later, a key typed in between landed where the
+  // controlled value had left the caret (its end) and was then overtaken by the rest of the typing.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null || !field.current) return;
+    caretAfterPick.current = null;
+    field.current.focus();
+    field.current.setSelectionRange(at, at);
+  }, [text]);
+
   const pick = (name: string) => {
     if (!query) return;
     const next = completeMention(text, caret, query.start, name);
+    caretAfterPick.current = next.caret;
     setText(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(next.caret, next.caret);
-    });
   };
   const submit = () => {
     const trimmed = text.trim();
