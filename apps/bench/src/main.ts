@@ -187,14 +187,15 @@ async function main(): Promise<void> {
   if (flags.profile) {
     // The room at its largest N, or the many-boards run when that is the only load scenario asked for.
     const n = Math.max(...flags.clients);
-    const profiled = scenarios.includes("boards") && !scenarios.includes("room") ? `boards ${opts.boards} × ${opts.clientsPerBoard}` : `room N=${n}`;
+    const boardsOnly = scenarios.includes("boards") && !scenarios.includes("room");
+    const profiled = boardsOnly ? `boards ${opts.boards} × ${opts.clientsPerBoard}` : `room N=${n}`;
     log(`profiling our server: ${profiled} with --cpu-prof`);
-    if (profiled.startsWith("boards")) await boardsRun("ours", opts, true);
+    if (boardsOnly) await boardsRun("ours", opts, true);
     else await roomRun("ours", n, opts, true);
     const file = largestProfile(opts.cpuProfDir ?? "");
     if (file) {
       mkdirSync(RESULTS_DIR, { recursive: true });
-      const kept = path.join(RESULTS_DIR, profiled.startsWith("boards") ? "ours-boards.cpuprofile" : "ours-room.cpuprofile");
+      const kept = path.join(RESULTS_DIR, `ours-${boardsOnly ? "boards" : "room"}.cpuprofile`);
       copyFileSync(file, kept);
       profile = { ...summarizeProfileFile(file, 25), file: path.relative(REPO_ROOT, kept), scenario: profiled };
     } else {

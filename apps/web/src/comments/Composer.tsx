@@ -35,21 +35,19 @@ export function Composer({ people, placeholder, submitLabel, initial = "", autoF
   // The caret after a picked mention is put in place as the new text is committed, before the
   // browser handles another key: set a frame later, a key typed in between landed where the
   // controlled value had left the caret (its end) and was then overtaken by the rest of the typing.
-  const caretAfterPick = useRef<number | null>(null);
+  const [picked, setPicked] = useState<{ caret: number } | null>(null);
   useLayoutEffect(() => {
-    const at = caretAfterPick.current;
-    if (at === null || !field.current) return;
-    caretAfterPick.current = null;
+    if (!picked || !field.current) return;
     field.current.focus();
-    field.current.setSelectionRange(at, at);
-  }, [text]);
+    field.current.setSelectionRange(picked.caret, picked.caret);
+  }, [picked]);
 
   const pick = (name: string) => {
     if (!query) return;
     const next = completeMention(text, caret, query.start, name);
-    caretAfterPick.current = next.caret;
     setText(next.text);
     setCaret(next.caret);
+    setPicked({ caret: next.caret }); // a new object each pick: the effect runs even when nothing else changed
   };
   const submit = () => {
     const trimmed = text.trim();
