@@ -665,6 +665,9 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   await expect(vic.page.getByTestId("rating-result-security")).toHaveCount(0);
   await fran.page.getByTestId("reveal-ratings").click();
   await expect(vic.page.getByTestId("rating-result-security")).toHaveAttribute("data-mean", "1.5");
+  // The reveal is snapshotted (issue 16) and Fran's open history list shows it within seconds, not at its
+  // 15 s poll: it re-reads after every moment the server snapshots.
+  await expect(fran.page.locator('[data-testid="history-panel"] li[data-trigger="rating-reveal"]')).toHaveCount(1, { timeout: 5_000 });
   await fran.page.getByTestId("accept-rating-security").click();
   await expect(vic.page.getByTestId("scorecard-row-security")).toHaveAttribute("data-rating", "2");
   await fran.page.getByTestId("end-rating").click();

@@ -14,7 +14,7 @@ import "./history.css";
  */
 export function HistoryPanel({ api }: { api: BoardApi }) {
   const client = useMemo(() => historyClient(api.info.id, api.token), [api.info.id, api.token]);
-  const { entries, error, refresh } = useHistoryList(client);
+  const { entries, error, refresh } = useHistoryList(client, api.control);
   const [opened, setOpened] = useState<HistoryEntry | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const facilitator = api.role === "facilitator";
