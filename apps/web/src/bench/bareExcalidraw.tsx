@@ -4,6 +4,7 @@ import { CaptureUpdateAction, Excalidraw } from "@excalidraw/excalidraw";
 import type { ExcalidrawImperativeAPI, NormalizedZoomValue } from "@excalidraw/excalidraw/types";
 import type { ExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import "@excalidraw/excalidraw/index.css";
+import { frameShowingX } from "../board/frameShowingX";
 
 /**
  * The web benchmark's baseline (apps/web/e2e/bench-board.ts): the same Excalidraw build,
@@ -41,28 +42,19 @@ function BareExcalidraw() {
     // Excalidraw calls onChange only once its start-up (initializeScene) is done.
     ready: () => (api && loaded ? api.getSceneElements().length : 0),
     nextFrame: () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-    moveAndTime: (id, dx) =>
-      new Promise((resolve, reject) => {
-        const moved = api?.getSceneElementsIncludingDeleted().find((e) => e.id === id);
-        if (!api || !moved) return reject(new Error(`no element ${id} on the bare page`));
-        const x = moved.x + dx;
-        const startedAt = performance.now();
-        let committed = false;
-        const stop = api.onChange((elements) => {
-          if (!elements.some((e) => e.id === id && e.x === x)) return;
-          committed = true;
-          stop();
-        });
-        const elements = api
-          .getSceneElementsIncludingDeleted()
-          .map((e) => (e.id === id ? { ...e, x, version: e.version + 1, versionNonce: e.versionNonce + 1 } : e));
-        api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
-        const check = (): void => {
-          if (committed) resolve(performance.now() - startedAt);
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
+    moveAndTime: async (id, dx) => {
+      const moved = api?.getSceneElementsIncludingDeleted().find((e) => e.id === id);
+      if (!api || !moved) throw new Error(`no element ${id} on the bare page`);
+      const x = moved.x + dx;
+      const startedAt = performance.now();
+      const shown = frameShowingX(api, id, x);
+      const elements = api
+        .getSceneElementsIncludingDeleted()
+        .map((e) => (e.id === id ? { ...e, x, version: e.version + 1, versionNonce: e.versionNonce + 1 } : e));
+      api.updateScene({ elements, captureUpdate: CaptureUpdateAction.NEVER });
+      await shown;
+      return performance.now() - startedAt;
+    },
   };
   return (
     <div style={{ position: "fixed", left: 0, top: 0, width: window.__quadrantBenchSize?.width ?? "100vw", height: window.__quadrantBenchSize?.height ?? "100vh" }}>

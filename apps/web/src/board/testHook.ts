@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { elementsMap, filesMap } from "@quadrant/board-model";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
+import { frameShowingX } from "./frameShowingX";
 
 /** Read-only view for end-to-end tests and the benchmark (window.__quadrantBoard). */
 export interface BoardTestHook {
@@ -35,21 +36,9 @@ export function installTestHook(doc: Y.Doc, scene: ExcalidrawScene): () => void 
   const hook: BoardTestHook = {
     watchElementX: (id, x) => {
       seenAt = null;
-      // The frame counted is the first one after Excalidraw committed a render holding the new
-      // position (its onChange runs in that commit, the static canvas is drawn right after it).
-      // Asking only whether the scene held it counted a frame that came before React had
-      // rendered and drawn the change whenever the frame fell due first.
-      let committed = false;
-      const stop = scene.api.onChange((elements) => {
-        if (!elements.some((e) => e.id === id && e.x === x)) return;
-        committed = true;
-        stop();
+      void frameShowingX(scene.api, id, x).then(() => {
+        seenAt = Date.now();
       });
-      const check = (): void => {
-        if (committed) seenAt = Date.now();
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
     },
     watchedAt: () => seenAt,
     sceneElements: () =>
