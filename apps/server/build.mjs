@@ -4,7 +4,7 @@
 // bundled in; every other package stays an import from node_modules (native bindings,
 // optional peers and their own file layout keep working). Development keeps tsx (`pnpm dev`).
 import { build } from "esbuild";
-import { rm } from "node:fs/promises";
+import { copyFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,5 +39,8 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
 });
+// The WAL checkpoint thread's file (plain JavaScript, loaded by URL at run time, not imported):
+// beside the chunk that starts it, as it sits beside src/storage/wal-checkpointer.ts.
+await copyFile(path.join(here, "src/storage/wal-checkpoint-worker.mjs"), path.join(outdir, "wal-checkpoint-worker.mjs"));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 process.stdout.write(`server built to dist/ (${Math.round(bytes / 1024)} KiB with source maps)\n`);

@@ -5,6 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
 import { CloseCode } from "@quadrant/protocol";
 import { createBoard } from "../../test-support/create-board";
 import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
@@ -43,6 +46,15 @@ describe("the compiled server (dist/)", () => {
     // y-websocket message type 0 (sync), sync step 1 (0): the server opens with its step 1 (SS1).
     const frame = await firstFrame;
     expect([frame[0], frame[1]]).toEqual([0, 0]);
+    // One edit: the first write starts the WAL checkpoint thread, whose file build.mjs copies into dist/.
+    const doc = new Y.Doc();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    doc.on("update", (update: Uint8Array) => syncProtocol.writeUpdate(encoder, update));
+    doc.getMap("elements").set("note-1", { x: 1 });
+    socket.send(encoding.toUint8Array(encoder));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(server.output()).not.toMatch(/checkpoint thread|error/i);
     expect(await server.stop()).toBe(0);
     expect(await closed).toBe(CloseCode.ServiceRestart);
   }, 30_000);

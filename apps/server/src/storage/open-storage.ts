@@ -7,7 +7,9 @@ import type { Storage } from "./storage";
 export async function openStorage(config: Config, logger?: { warn(details: object, message: string): void }): Promise<Storage> {
   switch (config.storage) {
     case "sqlite":
-      return SqliteStorage.open(config.dataDir);
+      return SqliteStorage.open(config.dataDir, {
+        onCheckpointError: (error) => logger?.warn({ err: error }, "the WAL checkpoint thread stopped; checkpoints run on the event loop again (slower under load, nothing is lost)"),
+      });
     case "postgres": {
       if (!config.databaseUrl) throw new Error("DATABASE_URL is required for STORAGE=postgres");
       // Loaded only when configured: pg costs an idle SQLite server ~15 MB of RSS (issue 17).

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { SQLITE_FILE_NAME, SqliteStorage } from "./sqlite";
+import { MIGRATIONS, SQLITE_FILE_NAME, SqliteStorage } from "./sqlite";
 import { describeStorageContract, newBoard, putControlState, randomId, storedBytes } from "../../test-support/storage-contract";
 
 const dirs: string[] = [];
@@ -27,7 +27,7 @@ describe("SqliteStorage on disk", () => {
     expect((await stat(path.join(dir, SQLITE_FILE_NAME))).isFile()).toBe(true);
     const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 2 });
+    expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: MIGRATIONS.length });
     db.close();
   });
 
@@ -58,11 +58,75 @@ describe("SqliteStorage on disk", () => {
     if (after.snapshot) Y.applyUpdate(rebuilt, after.snapshot);
     for (const update of after.updates) Y.applyUpdate(rebuilt, update);
     expect(rebuilt.getText("notes").toString()).toBe("Agreed: Quick wins first");
-    // Sequence numbers keep growing across restarts (AUTOINCREMENT never reuses).
+    // Sequence numbers keep growing across restarts.
     await second.appendUpdates([{ docId: randomId(), update: Uint8Array.of(1) }]);
     await second.appendUpdates([{ docId: board.id, update: Uint8Array.of(0, 0) }]);
     expect((await second.loadDocument(board.id)).lastSeq).toBeGreaterThan(before.lastSeq + 1);
     await second.close();
+  });
+
+  it("never reuses a seq a snapshot already holds, even after its rows were compacted away and a restart", async () => {
+    const dir = await tempDir();
+    const board = newBoard();
+    const first = SqliteStorage.open(dir);
+    await first.createBoard(board);
+    for (const byte of [1, 2, 3]) await first.appendUpdates([{ docId: board.id, update: Uint8Array.of(byte) }]);
+    const throughSeq = (await first.loadDocument(board.id)).lastSeq;
+    // The newest rows of the whole table go: only the snapshot remembers their numbers.
+    await first.compact(board.id, Uint8Array.of(9), throughSeq);
+    await first.close();
+
+    const second = SqliteStorage.open(dir);
+    await second.appendUpdates([{ docId: board.id, update: Uint8Array.of(4) }]);
+    const loaded = await second.loadDocument(board.id);
+    expect(loaded.updates.map((update) => [...update])).toEqual([[4]]);
+    expect(loaded.lastSeq).toBeGreaterThan(throughSeq);
+    // A compaction through the new seq is newer than the old snapshot, so it is taken.
+    await second.compact(board.id, Uint8Array.of(10), loaded.lastSeq);
+    expect(await second.loadDocument(board.id)).toEqual({ snapshot: Uint8Array.of(10), updates: [], lastSeq: loaded.lastSeq });
+    await second.close();
+  });
+
+  it("upgrades a version-2 file (seq AUTOINCREMENT) keeping every update and its number", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SQLITE_FILE_NAME);
+    const old = new Database(file);
+    old.pragma("journal_mode = WAL");
+    old.exec("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+    MIGRATIONS.slice(0, 2).forEach((sql, index) => {
+      old.exec(sql);
+      old.prepare("INSERT INTO schema_version (version) VALUES (?)").run(index + 1);
+    });
+    const insert = old.prepare("INSERT INTO updates (doc_id, data) VALUES (?, ?)");
+    for (const byte of [1, 2, 3]) insert.run("board-a", Buffer.from([byte]));
+    insert.run("board-b", Buffer.from([7]));
+    old.close();
+
+    const storage = SqliteStorage.open(dir);
+    expect(await storage.loadDocument("board-a")).toEqual({ snapshot: null, updates: [[1], [2], [3]].map((b) => Uint8Array.from(b)), lastSeq: 3 });
+    await storage.appendUpdates([{ docId: "board-a", update: Uint8Array.of(5) }]);
+    expect((await storage.loadDocument("board-a")).lastSeq).toBe(5);
+    await storage.close();
+    const db = new Database(file, { readonly: true });
+    const table = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'updates'").get() as { sql: string };
+    expect(table.sql).not.toMatch(/AUTOINCREMENT/);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'updates_doc_seq'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it("checkpoints the WAL on its own thread, so the server's commits never run one", async () => {
+    const dir = await tempDir();
+    const storage = SqliteStorage.open(dir);
+    // ~2 WAL pages per commit: far below the event loop's backstop of 4,000 pages, so only the thread checkpoints these.
+    for (let i = 0; i < 300; i++) await storage.appendUpdates([{ docId: `board-${i % 30}`, update: Uint8Array.of(i % 256) }]);
+    const deadline = Date.now() + 10_000;
+    while (storage.framesCheckpointedOffThread === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(storage.framesCheckpointedOffThread).toBeGreaterThan(0);
+    await storage.close();
+    // Closed cleanly (the thread stopped first): the last connection's close folds the WAL into the file.
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME), { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM updates").get()).toEqual({ n: 300 });
+    db.close();
   });
 
   it("refuses a database written by a newer server", async () => {

@@ -16,6 +16,7 @@ import type {
 } from "./storage";
 import { HISTORY_META_COLUMNS, historyFromRow } from "./history-row";
 import { KeyLock, updateUnderLock } from "./locks";
+import { WalCheckpointer } from "./wal-checkpointer";
 
 export const SQLITE_FILE_NAME = "quadrant.sqlite";
 
@@ -30,13 +31,28 @@ export interface SqliteOptions {
    * "power": synchronous=FULL, an fsync per commit; survives power loss too.
    */
   durability?: "process" | "power";
+  /** Told when WAL checkpoints fall back to the event loop (the checkpoint thread failed). */
+  onCheckpointError?: (error: Error) => void;
 }
+
+/**
+ * SQLite's own checkpoint threshold, in WAL pages: what the event loop checkpoints at when no
+ * thread does it for us.
+ */
+const INLINE_CHECKPOINT_PAGES = 1000;
+/**
+ * While the checkpoint thread runs, the event loop still checkpoints past this many pages: under
+ * a steady write load the WAL is never fully copied between two commits, so it could only restart
+ * (go back to its start instead of growing) after a checkpoint of the writer's own. By then the
+ * thread has copied all but its last pass, so that checkpoint is short. 4,000 pages is a 16 MB WAL.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 4000;
 
 /**
  * Each migration runs once, in order, inside one transaction together with the
  * bump of schema_version, so a crash mid-migration leaves the old version.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE boards (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,
@@ -74,6 +90,19 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE UNIQUE INDEX board_history_board_id ON board_history (board_id, id);
    CREATE INDEX board_history_board_seq ON board_history (board_id, seq);`,
+  // Issue 17: seq without AUTOINCREMENT. AUTOINCREMENT rewrote a row of sqlite_sequence in every
+  // commit, a third of the pages each edit wrote; the server now numbers updates itself
+  // (SqliteStorage.nextSeq), still never reusing a number.
+  `CREATE TABLE updates_numbered (
+     seq INTEGER PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   INSERT INTO updates_numbered (seq, doc_id, data) SELECT seq, doc_id, data FROM updates;
+   DROP TABLE updates;
+   ALTER TABLE updates_numbered RENAME TO updates;
+   CREATE INDEX updates_doc_seq ON updates (doc_id, seq);
+   DELETE FROM sqlite_sequence WHERE name = 'updates';`,
 ];
 
 const SnapshotRow = z.object({ data: z.unknown(), through_seq: z.number().int() });
@@ -96,11 +125,33 @@ export class SqliteStorage implements Storage {
    */
   private readonly appendBatch: (batch: readonly StoredUpdate[]) => void;
 
-  private constructor(private readonly db: Database.Database) {
-    const insert = db.prepare("INSERT INTO updates (doc_id, data) VALUES (?, ?)");
+  /**
+   * The last seq handed out. Seqs only ever grow, even past deleted rows: a snapshot's through_seq
+   * says which updates it already holds, so a reused number would be taken for one of those.
+   * One process owns the file, so this counter is the whole story.
+   */
+  private lastSeq: number;
+  private readonly checkpointer: WalCheckpointer;
+
+  private constructor(
+    private readonly db: Database.Database,
+    options: SqliteOptions,
+  ) {
+    this.lastSeq = highestSeq(db);
+    const insert = db.prepare("INSERT INTO updates (seq, doc_id, data) VALUES (?, ?, ?)");
     // One transaction: all rows commit together or none does.
     this.appendBatch = db.transaction((batch: readonly StoredUpdate[]) => {
-      for (const { docId, update } of batch) insert.run(docId, update);
+      for (const { docId, update } of batch) insert.run(++this.lastSeq, docId, update);
+    });
+    this.checkpointer = new WalCheckpointer({
+      file: db.name,
+      onStarted: () => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      },
+      onError: (error) => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
+        options.onCheckpointError?.(error);
+      },
     });
   }
 
@@ -116,12 +167,14 @@ export class SqliteStorage implements Storage {
       db.pragma(`synchronous = ${options.durability === "power" ? "FULL" : "NORMAL"}`);
       // Another process (a backup, an operator's sqlite3 shell) may hold the lock briefly.
       db.pragma("busy_timeout = 5000");
+      // Until the checkpoint thread is up (it starts with the first write), the event loop checkpoints.
+      db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
       migrate(db);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new SqliteStorage(db);
+    return new SqliteStorage(db, options);
   }
 
   async createBoard(board: BoardRecord): Promise<void> {
@@ -173,6 +226,7 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
     if (batch.length === 0) return;
+    this.checkpointer.ensureStarted();
     this.appendBatch(batch);
   }
 
@@ -268,7 +322,13 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.stop();
     if (this.db.open) this.db.close();
+  }
+
+  /** WAL frames the checkpoint thread has copied into the main file (tests read it). */
+  get framesCheckpointedOffThread(): number {
+    return this.checkpointer.framesCheckpointed;
   }
 
   private snapshotRow(docId: string): z.infer<typeof SnapshotRow> | null {
@@ -277,6 +337,17 @@ export class SqliteStorage implements Storage {
       .get(docId);
     return row === undefined ? null : SnapshotRow.parse(row);
   }
+}
+
+/** The highest seq ever stored: in a row, or already folded into a snapshot (its rows deleted). */
+function highestSeq(db: Database.Database): number {
+  const row = db
+    .prepare(
+      `SELECT max(coalesce((SELECT max(seq) FROM updates), 0),
+                  coalesce((SELECT max(through_seq) FROM snapshots), 0)) AS seq`,
+    )
+    .get();
+  return z.object({ seq: z.number().int() }).parse(row).seq;
 }
 
 function migrate(db: Database.Database): void {
