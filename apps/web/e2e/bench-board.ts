@@ -264,6 +264,8 @@ async function profileOpen(browser: Browser, url: string, ready: (page: Page) =>
     elapsed = Date.now() - t0;
   });
   await context.close();
+  // BENCH_PROFILE_OUT=dir: the raw .cpuprofile too (open it in Chrome DevTools for the timeline).
+  if (process.env.BENCH_PROFILE_OUT) writeFileSync(path.join(process.env.BENCH_PROFILE_OUT, `${new URL(url).pathname.startsWith("/b/") ? "quadrant" : "bare"}-open.cpuprofile`), JSON.stringify(profile));
   return [`${url}: ready after ${elapsed} ms`, ...topOfProfile(profile, true)].join("\n");
 }
 
@@ -280,6 +282,50 @@ async function profileEdits(browser: Browser, link: string, doc: Y.Doc, map: Y.M
   await context.close();
   const s = sorted(latencies);
   return [`${EDITS} remote edits under the profiler: p50 ${percentile(s, 50)} ms, p95 ${percentile(s, 95)} ms, max ${s[s.length - 1]} ms`, ...topOfProfile(profile, true)].join("\n");
+}
+
+/**
+ * BENCH_TIMELINE=1: where one open's time goes, without a profiler's overhead. An init script
+ * records long tasks and the moments the canvas is bound and its first view decided; after the
+ * open, the page's own resource timing adds when each script, font and REST call arrived.
+ */
+async function openTimeline(browser: Browser, url: string, ready: (page: Page) => Promise<void>, init?: (context: BrowserContext) => Promise<unknown>): Promise<string> {
+  const { context, page } = await freshPage(browser);
+  await init?.(context);
+  // A string, not a function: the bundler's name helpers do not exist in the page.
+  await context.addInitScript({
+    content: `
+      window.__timeline = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__timeline.push({ at: e.startTime, what: "long task " + e.duration.toFixed(0) + " ms (to " + (e.startTime + e.duration).toFixed(0) + ")" });
+      }).observe({ type: "longtask", buffered: true });
+      const seen = new Set();
+      new MutationObserver(() => {
+        for (const [attr, value] of [["data-ready", "true"], ["data-initial-view", "fitted"]]) {
+          if (!seen.has(attr) && document.querySelector("[" + attr + '="' + value + '"]')) {
+            seen.add(attr);
+            window.__timeline.push({ at: performance.now(), what: attr + "=" + value });
+          }
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });`,
+  });
+  const t0 = Date.now();
+  await page.goto(url);
+  await ready(page);
+  const elapsed = Date.now() - t0;
+  const lines = await page.evaluate(() => {
+    const w = window as unknown as { __timeline: { at: number; what: string }[] };
+    const events = [...w.__timeline];
+    for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+      const name = r.name.replace(location.origin, "").split("?")[0] ?? r.name;
+      if (/\.(js|woff2)$|\/api\//.test(name)) events.push({ at: r.responseEnd, what: `loaded ${name} (requested at ${r.startTime.toFixed(0)})` });
+    }
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    if (nav) events.push({ at: nav.responseEnd, what: "HTML loaded" });
+    return events.sort((a, b) => a.at - b.at).map((e) => `${e.at.toFixed(0).padStart(6)} ms  ${e.what}`);
+  });
+  await context.close();
+  return [`${url.replace(/#.*/, "")}: ready after ${elapsed} ms (Playwright's clock, from goto)`, ...lines].join("\n");
 }
 
 const total = (files: ReadonlyMap<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
@@ -376,6 +422,19 @@ async function main() {
     if (process.env.BENCH_PROFILE === "edit") {
       await openQuadrant(browser, link); // warm the server's copy and heal indices once
       console.log(await profileEdits(browser, link, doc, map));
+      await browser.close();
+      provider.destroy();
+      return;
+    }
+    if (process.env.BENCH_TIMELINE) {
+      const { shown } = await openQuadrant(browser, link); // warm the server's copy and heal indices once
+      for (let run = 0; run < Number(process.env.BENCH_TIMELINE) || run < 1; run++) {
+        console.log(await openTimeline(browser, link, async (p) => shownAtFirstView(p)));
+        console.log(await openTimeline(browser, bareUrl, async (p) => {
+          await p.waitForFunction((n) => (window.__quadrantBare?.ready() ?? 0) >= n, ELEMENTS, { timeout: 60_000 });
+          await p.evaluate(() => window.__quadrantBare?.nextFrame());
+        }, (c) => bareScene(c, scene, shown)));
+      }
       await browser.close();
       provider.destroy();
       return;
