@@ -116,7 +116,7 @@ describe("SqliteStorage on disk", () => {
 
   it("checkpoints the WAL on its own thread, so the server's commits never run one", async () => {
     const dir = await tempDir();
-    const storage = SqliteStorage.open(dir);
+    const storage = SqliteStorage.open(dir, { commitsPerCheckpoint: 100 });
     // ~2 WAL pages per commit: far below the event loop's backstop of 4,000 pages, so only the thread checkpoints these.
     for (let i = 0; i < 300; i++) await storage.appendUpdates([{ docId: `board-${i % 30}`, update: Uint8Array.of(i % 256) }]);
     const deadline = Date.now() + 10_000;

@@ -33,6 +33,8 @@ export interface SqliteOptions {
   durability?: "process" | "power";
   /** Told when WAL checkpoints fall back to the event loop (the checkpoint thread failed). */
   onCheckpointError?: (error: Error) => void;
+  /** Commits between two of the thread's checkpoints (tests make it small). */
+  commitsPerCheckpoint?: number;
 }
 
 /**
@@ -42,11 +44,13 @@ export interface SqliteOptions {
 const INLINE_CHECKPOINT_PAGES = 1000;
 /**
  * While the checkpoint thread runs, the event loop still checkpoints past this many pages: under
- * a steady write load the WAL is never fully copied between two commits, so it could only restart
- * (go back to its start instead of growing) after a checkpoint of the writer's own. By then the
- * thread has copied all but its last pass, so that checkpoint is short. 4,000 pages is a 16 MB WAL.
+ * a steady write load the WAL is never fully copied at the moment a commit starts, and only then
+ * can it restart (go back to its start instead of growing), so the writer's own checkpoint is what
+ * restarts it. It copies only what the thread has not, but it is still two fsyncs on the event loop
+ * (~10 ms, commit-bench's max): at 10,000 pages (a 40 MB WAL) that is once per ~5,000 edits,
+ * where SQLite's own 1,000 pages held the loop that long every ~400.
  */
-const BACKSTOP_CHECKPOINT_PAGES = 4000;
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Each migration runs once, in order, inside one transaction together with the
@@ -145,6 +149,7 @@ export class SqliteStorage implements Storage {
     });
     this.checkpointer = new WalCheckpointer({
       file: db.name,
+      ...(options.commitsPerCheckpoint === undefined ? {} : { commitsPerCheckpoint: options.commitsPerCheckpoint }),
       onStarted: () => {
         if (db.open) db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
       },
@@ -226,8 +231,8 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(batch: readonly StoredUpdate[]): Promise<void> {
     if (batch.length === 0) return;
-    this.checkpointer.ensureStarted();
     this.appendBatch(batch);
+    this.checkpointer.committed();
   }
 
   async loadDocument(docId: string): Promise<StoredDocument> {

@@ -1,9 +1,10 @@
 // The WAL checkpointer's thread (wal-checkpointer.ts starts it). Plain JavaScript so the same
 // file runs under tsx, vitest and the compiled build (build.mjs copies it beside dist/server.js).
 //
-// Its own connection runs PASSIVE checkpoints: they copy committed WAL frames into the main
-// file and fsync it without ever taking the writer's lock, so the server's commits never wait
-// for them. Every pass reports what it did, so the owner can count it.
+// Its own connection runs a PASSIVE checkpoint whenever the owner asks (every few hundred
+// commits): it copies committed WAL frames into the main file and fsyncs it without ever
+// taking the writer's lock, so the server's commits never wait for it. Every pass reports
+// what it did, so the owner can count it.
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 
@@ -33,11 +34,11 @@ function pass() {
   }
 }
 
-const timer = setInterval(pass, workerData.intervalMs);
 parentPort.on("message", (message) => {
-  if (message !== "stop") return;
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
+  if (message === "checkpoint") pass();
+  else if (message === "stop") {
+    db.close();
+    parentPort.close();
+  }
 });
 parentPort.postMessage({ type: "ready" });

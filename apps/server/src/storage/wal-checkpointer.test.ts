@@ -20,7 +20,7 @@ describe("WalCheckpointer", () => {
         onStarted: () => (started = true),
         onError: (error) => resolve(error),
       });
-      checkpointer.ensureStarted();
+      checkpointer.committed();
     });
     expect((await failed).message).toMatch(/^WAL checkpoint thread: .*(unable to open database file|does not exist)/i);
     expect(started).toBe(false);
@@ -30,7 +30,7 @@ describe("WalCheckpointer", () => {
     const checkpointer = new WalCheckpointer({ file: "/nonexistent", onStarted: () => {}, onError: () => {} });
     await checkpointer.stop();
     // stop() before any write resolves at once and later writes start nothing.
-    checkpointer.ensureStarted();
+    checkpointer.committed();
     expect(checkpointer.framesCheckpointed).toBe(0);
   });
 });

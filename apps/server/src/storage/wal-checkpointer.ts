@@ -5,16 +5,17 @@ import { Worker } from "node:worker_threads";
 const WORKER_URL = new URL("./wal-checkpoint-worker.mjs", import.meta.url);
 
 /**
- * How often the thread checkpoints. Each pass with work to do costs two fsyncs, so more often costs CPU
- * for nothing; much rarer leaves the event loop's backstop checkpoint more to copy (commit-bench: 100 ms
- * cost ~10 µs more CPU per commit than 300 ms, 1,000 ms let a backstop hold the event loop 19 ms).
+ * How often the thread checkpoints: every this many commits, about the 1,000 WAL pages at which
+ * SQLite would checkpoint on its own (an edit writes two or three). On a timer instead, a pass
+ * every 100 ms cost ~10 µs more CPU per commit than SQLite's own rhythm (commit-bench), each pass
+ * being two fsyncs whatever it copies.
  */
-const DEFAULT_INTERVAL_MS = 250;
+const DEFAULT_COMMITS_PER_CHECKPOINT = 400;
 
 export interface WalCheckpointerOptions {
   /** The database file whose WAL the thread checkpoints. */
   file: string;
-  intervalMs?: number;
+  commitsPerCheckpoint?: number;
   /** The thread is up: the owner may stop checkpointing on its own event loop. */
   onStarted(): void;
   /** The thread failed or could not start: the owner must checkpoint on its own again. */
@@ -33,22 +34,29 @@ export class WalCheckpointer {
   private worker: Worker | null = null;
   private exited: Promise<void> = Promise.resolve();
   private state: "idle" | "running" | "failed" | "stopped" = "idle";
+  private commitsSinceCheckpoint = 0;
   /** WAL frames the thread found in the main file after its passes, summed (tests read it). */
   framesCheckpointed = 0;
 
   constructor(private readonly options: WalCheckpointerOptions) {}
 
   /**
-   * Starts the thread on the first write: a server that never writes has nothing to checkpoint,
-   * and a thread costs ~10 MB of RSS. Cheap to call on every write.
+   * Counts a commit; every few hundred, asks the thread for a checkpoint. The first one starts the
+   * thread: a server that never writes has nothing to checkpoint, and a thread costs ~10 MB of RSS.
    */
-  ensureStarted(): void {
-    if (this.state !== "idle") return;
+  committed(): void {
+    if (this.state === "idle") this.start();
+    if (this.state !== "running") return;
+    if (++this.commitsSinceCheckpoint < (this.options.commitsPerCheckpoint ?? DEFAULT_COMMITS_PER_CHECKPOINT)) return;
+    this.commitsSinceCheckpoint = 0;
+    this.worker?.postMessage("checkpoint");
+  }
+
+  private start(): void {
     this.state = "running";
     const worker = new Worker(WORKER_URL, {
       workerData: {
         file: this.options.file,
-        intervalMs: this.options.intervalMs ?? DEFAULT_INTERVAL_MS,
         // The worker resolves nothing itself: the same better-sqlite3 as ours, from wherever we run.
         betterSqlite3: createRequire(import.meta.url).resolve("better-sqlite3"),
       },
