@@ -38,7 +38,6 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
   const fontsRequested = useRef(false);
   const container = useRef<HTMLElement>(null);
   const bound = scene !== null && session.localLoaded && initialized;
-  const initialView = useInitialFit(scene, session, bound, container);
   useSelectionClearOfStylePanel(scene, container);
 
   useEffect(() => {
@@ -74,6 +73,10 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
       files.destroy();
     };
   }, [scene, session.localLoaded, session.doc, canEdit, initialized]);
+
+  // After the binding's effect, on purpose: on open it fits the view in the same task as the
+  // binding's first apply, so Excalidraw draws the board once, already fitted (useInitialFit).
+  const initialView = useInitialFit(scene, session, bound, container);
 
   // Presence → Excalidraw collaborators; re-drawn every few seconds so idle cursors fade.
   useEffect(() => {

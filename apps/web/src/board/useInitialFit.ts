@@ -46,6 +46,7 @@ export function useInitialFit(
     let timer: ReturnType<typeof setTimeout> | null = null;
     let frame = 0;
     let scheduled = false;
+    const liveElements = () => [...elementsMap(doc).values()].filter((e) => e.isDeleted !== true).length;
 
     const finish = (result: InitialView) => {
       done.current = true;
@@ -74,7 +75,7 @@ export function useInitialFit(
       scheduled = true;
       timer = setTimeout(() => {
         timer = null;
-        const expected = [...elementsMap(doc).values()].filter((e) => e.isDeleted !== true).length;
+        const expected = liveElements();
         if (expected === 0) return finish("kept");
         waitForContent(expected, performance.now(), null);
       }, 0);
@@ -103,7 +104,19 @@ export function useInitialFit(
       cancelAnimationFrame(frame);
     }
 
-    if (provider.synced || connection.status === "offline") schedule();
+    if (provider.synced || connection.status === "offline") {
+      // The usual open: the document synced before the canvas was ready, and the binding, whose
+      // effect runs just before this one (BoardCanvas calls this hook after it), has put it all on
+      // the canvas without a render yet. Fitting now puts both into Excalidraw's next render: its
+      // first draw of the board is the fitted one, not a draw at the default view followed by the
+      // fitted one (issue 17; a 2,000-element open drew ~300 elements at zoom 1 first).
+      const expected = liveElements();
+      if (expected > 0 && scene.api.getSceneElements().length >= expected) {
+        finish(fitBoardToView(scene) ? "fitted" : "kept");
+        return cleanup;
+      }
+      schedule();
+    }
     return cleanup;
   }, [scene, doc, connection, bound, container]);
 
