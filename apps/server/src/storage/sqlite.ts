@@ -96,7 +96,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX board_history_board_seq ON board_history (board_id, seq);`,
   // Issue 17: seq without AUTOINCREMENT. AUTOINCREMENT rewrote a row of sqlite_sequence in every
   // commit, a third of the pages each edit wrote; the server now numbers updates itself
-  // (SqliteStorage.nextSeq), still never reusing a number.
+  // (SqliteStorage.lastSeq), still never reusing a number.
   `CREATE TABLE updates_numbered (
      seq INTEGER PRIMARY KEY,
      doc_id TEXT NOT NULL,
