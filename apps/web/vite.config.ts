@@ -3,6 +3,7 @@ import { cpSync, createReadStream, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { parseRoute } from "./src/app/links";
 
 /**
  * Excalidraw 0.18 loads its fonts from `window.EXCALIDRAW_ASSET_PATH + "fonts/…"`
@@ -59,11 +60,31 @@ function excalidrawNoCdn(): Plugin {
 }
 
 /**
+ * Board links open board.html (src/boardMain.tsx), as the server answers them in production
+ * (apps/server/src/routes/web-app.ts); the dev server would otherwise answer with index.html.
+ */
+function boardEntryInDev(): Plugin {
+  return {
+    name: "quadrant-board-entry",
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const [pathname = "", query] = (req.url ?? "").split("?");
+        if (parseRoute(pathname, "").kind === "board") req.url = `/board.html${query === undefined ? "" : `?${query}`}`;
+        next();
+      });
+    },
+  };
+}
+
+const page = (name: string) => path.resolve(import.meta.dirname, name);
+
+/**
+ * Two pages: index.html (landing, pre-work) and board.html (board links, with Excalidraw).
  * The e2e build (`--mode e2e`) also holds bench.html: bare Excalidraw opening a scene from
- * `initialData`, the baseline of e2e/bench-board.ts. The production build has only index.html.
+ * `initialData`, the baseline of e2e/bench-board.ts; the production build never does.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), excalidrawFonts(), excalidrawNoCdn()],
+  plugins: [react(), excalidrawFonts(), excalidrawNoCdn(), boardEntryInDev()],
   define: {
     // Excalidraw's bundle checks this to choose between React and Preact.
     "process.env.IS_PREACT": JSON.stringify("false"),
@@ -71,9 +92,9 @@ export default defineConfig(({ mode }) => ({
   build: {
     // Excalidraw alone is ~2.5 MB gzipped; it sits in the lazily loaded board chunk.
     chunkSizeWarningLimit: 6000,
-    ...(mode === "e2e"
-      ? { rolldownOptions: { input: { main: path.resolve(import.meta.dirname, "index.html"), bench: path.resolve(import.meta.dirname, "bench.html") } } }
-      : {}),
+    rolldownOptions: {
+      input: { main: page("index.html"), board: page("board.html"), ...(mode === "e2e" ? { bench: page("bench.html") } : {}) },
+    },
   },
   server: {
     proxy: {

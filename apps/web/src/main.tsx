@@ -4,9 +4,11 @@ import { getBoard } from "./api/client";
 import { parseRoute } from "./app/links";
 import { LandingPage } from "./landing/LandingPage";
 import { MessagePage } from "./app/MessagePage";
+import { registerServiceWorker } from "./app/serviceWorker";
 import "./app/styles.css";
 
-// The board page pulls in Excalidraw (megabytes): load it only on /b/*.
+// The board page pulls in Excalidraw (megabytes): load it only on /b/*. The server answers board
+// links with board.html (boardMain.tsx); this route serves Vite's dev server and an offline shell.
 const BoardPage = lazy(() => import("./board/BoardPage"));
 // The pre-work page is a small form (phones): its own chunk, without Excalidraw.
 const PreworkPage = lazy(() => import("./prework/PreworkPage"));
@@ -36,11 +38,7 @@ function App() {
   }
 }
 
-// The service worker keeps the app shell so a reload while offline still opens the board
-// (its content comes from IndexedDB). Production only: Vite's dev server serves modules unhashed.
-if ("serviceWorker" in navigator && import.meta.env.PROD) {
-  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
-}
+registerServiceWorker();
 
 const root = document.getElementById("root");
 if (root) createRoot(root).render(<App />);

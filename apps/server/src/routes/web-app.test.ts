@@ -13,7 +13,7 @@ describe("the web app", () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it("serves the build at / with index.html for board pages (/b/…)", async () => {
+  it("serves the build at /, and index.html for board links when the build has no board.html", async () => {
     const publicDir = mkdtempSync(path.join(tmpdir(), "quadrant-web-"));
     dirs.push(publicDir);
     writeFileSync(path.join(publicDir, "index.html"), "<!doctype html><title>Quadrant app</title>");
@@ -32,6 +32,23 @@ describe("the web app", () => {
     expect(asset.status).toBe(200);
     expect(await asset.text()).toContain("console.log");
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it("answers board links with board.html and the board's other pages with index.html", async () => {
+    const publicDir = mkdtempSync(path.join(tmpdir(), "quadrant-web-"));
+    dirs.push(publicDir);
+    writeFileSync(path.join(publicDir, "index.html"), "<!doctype html><title>Quadrant app</title>");
+    writeFileSync(path.join(publicDir, "board.html"), "<!doctype html><title>Quadrant board</title>");
+    server = await startTestServer({ publicDir });
+
+    const id = "x".repeat(22);
+    for (const link of [`/b/${id}`, `/b/${id}/`, `/b/${id}?from=mail`]) {
+      const page = await fetch(`${server.url}${link}`);
+      expect(page.status, link).toBe(200);
+      expect(await page.text(), link).toContain("Quadrant board");
+    }
+    expect(await (await fetch(`${server.url}/b/${id}/prework`)).text()).toContain("Quadrant app");
+    expect(await (await fetch(`${server.url}/`)).text()).toContain("Quadrant app");
   });
 
   it("explains how to build the web app when PUBLIC_DIR has no build", async () => {

@@ -16,7 +16,14 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <p>The API is up: see <a href="/api/docs">/api/docs</a>.</p>
 </body></html>`;
 
-/** Serves the built web app at / with an SPA fallback for board pages (/b/…). */
+/** A board link, /b/<id> (apps/web/src/app/links.ts): the other /b/… pages (pre-work) are index.html's. */
+const BOARD_PAGE = /^\/b\/[^/]+\/?$/;
+
+/**
+ * Serves the built web app at /. Board links get board.html, the entry that loads the board and
+ * Excalidraw with the page's first scripts; the other pages under /b/ get index.html. A build
+ * from before board.html existed is served index.html for both.
+ */
 export const webAppRoutes: FastifyPluginAsync<WebAppOptions> = async (app, { publicDir }) => {
   const indexFile = path.join(publicDir, "index.html");
   if (!existsSync(indexFile)) {
@@ -28,5 +35,8 @@ export const webAppRoutes: FastifyPluginAsync<WebAppOptions> = async (app, { pub
     return;
   }
   await app.register(fastifyStatic, { root: publicDir, prefix: "/", index: ["index.html"] });
-  app.get("/b/*", { schema: { hide: true } }, async (_request, reply) => reply.sendFile("index.html"));
+  const boardPage = existsSync(path.join(publicDir, "board.html")) ? "board.html" : "index.html";
+  app.get("/b/*", { schema: { hide: true } }, async (request, reply) =>
+    reply.sendFile(BOARD_PAGE.test(request.url.split("?")[0] ?? "") ? boardPage : "index.html"),
+  );
 };

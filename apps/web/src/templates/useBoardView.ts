@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { type BoardView, type Votes } from "@quadrant/templates";
 import { BoardViewSource } from "./boardViewSource";
@@ -18,13 +18,19 @@ function sourceOf(doc: Y.Doc): BoardViewSource {
   return source;
 }
 
-/** The interpreted board, refreshed shortly after document changes (PANEL_REFRESH_MS), shared by all panels. */
+/**
+ * The interpreted board, refreshed shortly after document changes (PANEL_REFRESH_MS), shared by all panels.
+ * A refresh re-renders the panels as a transition: React renders them in slices of a few ms and
+ * yields between them, so the canvas keeps drawing and taking input. On opening a big board that
+ * first render (hundreds of rows and score fields) was one task of over 100 ms right after the
+ * board's first draw, and the canvas could not be used until it ended.
+ */
 export function useBoardView(doc: Y.Doc, votes?: Votes): BoardView {
   const source = sourceOf(doc);
   const [view, setView] = useState(() => source.view(votes));
   useEffect(() => {
     setView(source.view(votes));
-    return source.subscribe(() => setView(source.view(votes)));
+    return source.subscribe(() => startTransition(() => setView(source.view(votes))));
   }, [source, votes]);
   return view;
 }
