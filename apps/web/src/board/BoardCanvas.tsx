@@ -12,7 +12,8 @@ import { useInitialFit } from "./useInitialFit";
 import { useSelectionClearOfStylePanel } from "./useSelectionClearOfStylePanel";
 
 interface Props {
-  session: BoardSession;
+  /** Null while the session is being set up: Excalidraw starts meanwhile, and the board binds once both are ready. */
+  session: BoardSession | null;
   canEdit: boolean;
   /** Client id whose viewport we follow, or null. */
   following: number | null;
@@ -37,7 +38,8 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
   const [initialized, setInitialized] = useState(false);
   const fontsRequested = useRef(false);
   const container = useRef<HTMLElement>(null);
-  const bound = scene !== null && session.localLoaded && initialized;
+  const localLoaded = session?.localLoaded === true;
+  const bound = scene !== null && localLoaded && initialized;
   useSelectionClearOfStylePanel(scene, container);
 
   useEffect(() => {
@@ -45,21 +47,24 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
     return () => onScene(null);
   }, [scene, onScene]);
 
+  const doc = session?.doc;
+  const privateNotes = session?.privateNotes;
+  const presence = session?.presence;
   useEffect(() => {
-    if (!scene || !session.localLoaded || !initialized) return;
+    if (!scene || !doc || !privateNotes || !localLoaded || !initialized) return;
     const binding = new ElementBinding<OrderedExcalidrawElement>({
-      map: elementsMap(session.doc),
+      map: elementsMap(doc),
       scene,
       canWrite: canEdit,
-      divert: session.privateNotes,
+      divert: privateNotes,
     });
-    const elements = elementsMap(session.doc);
+    const elements = elementsMap(doc);
     // An image's bytes are shared once an element in the document shows it (not while its element is held).
     const shown = (fileId: string) => {
       for (const element of elements.values()) if (element.fileId === fileId && element.isDeleted !== true) return true;
       return false;
     };
-    const files = new FileSync(filesMap(session.doc), scene, canEdit, undefined, shown);
+    const files = new FileSync(filesMap(doc), scene, canEdit, undefined, shown);
     binding.start();
     files.start();
     hooks.current.onChange = () => {
@@ -72,7 +77,7 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
       binding.destroy();
       files.destroy();
     };
-  }, [scene, session.localLoaded, session.doc, canEdit, initialized]);
+  }, [scene, localLoaded, doc, privateNotes, canEdit, initialized]);
 
   // After the binding's effect, on purpose: on open it fits the view in the same task as the
   // binding's first apply, so Excalidraw draws the board once, already fitted (useInitialFit).
@@ -80,21 +85,21 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
 
   // Presence → Excalidraw collaborators; re-drawn every few seconds so idle cursors fade.
   useEffect(() => {
-    if (!scene) return;
+    if (!scene || !presence) return;
     const render = () => {
-      const peers = session.presence.peers();
+      const peers = presence.peers();
       scene.showPeers(peers, Date.now());
       const leader = peers.find((p) => p.clientId === following);
       if (leader?.state.viewport) scene.showViewport(leader.state.viewport);
     };
     render();
-    const unsubscribe = session.presence.subscribe(render);
+    const unsubscribe = presence.subscribe(render);
     const interval = setInterval(render, 5000);
     return () => {
       unsubscribe();
       clearInterval(interval);
     };
-  }, [scene, session.presence, following]);
+  }, [scene, presence, following]);
 
   return (
     <main
@@ -124,7 +129,7 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
           }
           hooks.current.onChange();
           const selection = Object.keys(appState.selectedElementIds).sort().join(",");
-          if (selection !== lastSelection.current) {
+          if (session && selection !== lastSelection.current) {
             lastSelection.current = selection;
             const ids = selection === "" ? [] : selection.split(",");
             // During a private brainstorm even the id of a held note must not reach other browsers.
@@ -132,9 +137,9 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
             session.presence.setSelection(shared);
           }
         }}
-        onPointerUpdate={({ pointer, button }) => session.presence.setPointer({ x: pointer.x, y: pointer.y }, button)}
+        onPointerUpdate={({ pointer, button }) => presence?.setPointer({ x: pointer.x, y: pointer.y }, button)}
         onScrollChange={() => {
-          if (scene) session.presence.setViewport(scene.viewport());
+          if (scene) presence?.setViewport(scene.viewport());
         }}
       />
     </main>

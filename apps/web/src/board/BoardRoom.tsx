@@ -72,9 +72,10 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);
   }, [peers, following]);
 
-  if (!session) return <div className="splash">Opening board…</div>;
-
-  const api: BoardApi = {
+  // Until the session exists (one render), the page is drawn with its canvas alone, so Excalidraw
+  // starts at once instead of a render later: on a big board its start-up and the first sync are
+  // the open's critical path (issue 17).
+  const api: BoardApi | null = session && {
     info,
     role: info.role,
     canEdit: editable,
@@ -98,12 +99,12 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         info={info}
         me={{ name: identity.name, color: identity.color, role: info.role }}
         peers={peers}
-        status={session.status}
-        control={session.control}
+        status={session?.status ?? "connecting"}
+        control={session?.control ?? null}
         following={following}
         onFollow={setFollowing}
         actions={
-          info.role === "facilitator" && (
+          session && info.role === "facilitator" && (
             <>
               <PresentButton control={session.control} doc={session.doc} />
               <button type="button" className="button small" onClick={() => setSharing(true)} data-testid="share-button">
@@ -116,21 +117,25 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
       <div className="board-body" ref={body}>
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
-        <CommentsLayer control={session.control} scene={scene} peers={peers} />
-        <NotesLayer scene={scene} doc={session.doc} control={session.control} canEdit={editable && !locked} />
-        {presentation && <PresentationBar presentation={presentation} control={session.control} doc={session.doc} />}
-        <SideColumn>
-          <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
-          {panels.length > 0 && (
-            <div className="side-panels" id="side-panels" data-testid="side-panels">
-              {panels.map((panel) => (
-                <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
-                  {panel.render(api)}
-                </Fold>
-              ))}
-            </div>
-          )}
-        </SideColumn>
+        {session && api && (
+          <>
+            <CommentsLayer control={session.control} scene={scene} peers={peers} />
+            <NotesLayer scene={scene} doc={session.doc} control={session.control} canEdit={editable && !locked} />
+            {presentation && <PresentationBar presentation={presentation} control={session.control} doc={session.doc} />}
+            <SideColumn>
+              <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
+              {panels.length > 0 && (
+                <div className="side-panels" id="side-panels" data-testid="side-panels">
+                  {panels.map((panel) => (
+                    <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
+                      {panel.render(api)}
+                    </Fold>
+                  ))}
+                </div>
+              )}
+            </SideColumn>
+          </>
+        )}
       </div>
     </div>
     </FoldProvider>

@@ -19,8 +19,8 @@ interface Props {
   me: PeerUser;
   peers: readonly Peer[];
   status: ConnectionStatus;
-  /** Carries the server's save status (storage outages), shown beside the connection status. */
-  control: ControlChannel;
+  /** Carries the server's save status (storage outages), shown beside the connection status; null before the session exists. */
+  control: ControlChannel | null;
   following: number | null;
   onFollow: (clientId: number | null) => void;
   /** Role-specific buttons (the facilitator's Share). */
@@ -44,7 +44,7 @@ export function TopBar({ info, me, peers, status, following, onFollow, actions, 
         <span className="dot" aria-hidden />
         {STATUS_TEXT[status]}
       </span>
-      <SaveStatusBadge control={control} />
+      {control && <SaveStatusBadge control={control} />}
       <div className="spacer" />
       {following !== null && (
         <button type="button" className="button small" onClick={() => onFollow(null)}>

@@ -28,7 +28,7 @@ const sameView = (a: Viewport, b: Viewport) =>
  */
 export function useInitialFit(
   scene: ExcalidrawScene | null,
-  session: BoardSession,
+  session: BoardSession | null,
   bound: boolean,
   container: RefObject<HTMLElement | null>,
 ): InitialView {
@@ -36,10 +36,11 @@ export function useInitialFit(
   // Survives the binding restarting (e.g. the board lock toggling edit rights): one fit per page.
   const done = useRef(false);
   // Not `session` itself: it is a new object on every status change, which must not restart this.
-  const { doc, connection } = session;
+  const doc = session?.doc;
+  const connection = session?.connection;
 
   useEffect(() => {
-    if (!scene || !bound || done.current) return;
+    if (!scene || !doc || !connection || !bound || done.current) return;
     const provider = connection.provider;
     const baseline = scene.viewport();
     let interacted = false;
