@@ -299,6 +299,16 @@ async function openTimeline(browser: Browser, url: string, ready: (page: Page) =
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__timeline.push({ at: e.startTime, what: "long task " + e.duration.toFixed(0) + " ms (to " + (e.startTime + e.duration).toFixed(0) + ")" });
       }).observe({ type: "longtask", buffered: true });
+      // Long animation frames say what a long task was: its scripts (entry point, function, file) and
+      // how long the frame's own rendering (style, layout, paint) took after them.
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.duration < 100) continue;
+          const scripts = e.scripts.filter((s) => s.duration >= 20).map((s) => s.invoker + (s.sourceFunctionName ? " " + s.sourceFunctionName : "") + " " + (s.sourceURL || "").split("/").pop() + " " + s.duration.toFixed(0) + " ms").join("; ");
+          const rendering = e.renderStart > 0 ? (e.startTime + e.duration - e.renderStart).toFixed(0) : "0";
+          window.__timeline.push({ at: e.startTime, what: "  frame " + e.duration.toFixed(0) + " ms, rendering " + rendering + " ms; scripts: " + (scripts || "none over 20 ms") });
+        }
+      }).observe({ type: "long-animation-frame", buffered: true });
       const seen = new Set();
       new MutationObserver(() => {
         for (const [attr, value] of [["data-ready", "true"], ["data-initial-view", "fitted"]]) {

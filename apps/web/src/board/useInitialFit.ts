@@ -82,8 +82,24 @@ export function useInitialFit(
       }, 0);
     };
 
+    // Every live element of the document already on the canvas: fit in this task, so Excalidraw's
+    // next render, which draws them, draws them fitted. Its first draw of the board is then the
+    // fitted one, not a draw at the default view followed by the fitted one (issue 17; a
+    // 2,000-element open drew ~300 elements at zoom 1 first, ~200 ms).
+    const fittedNow = (): boolean => {
+      if (moved()) {
+        finish("kept"); // the person scrolled or zoomed while the board was loading: their view stays
+        return true;
+      }
+      const expected = liveElements();
+      if (expected === 0 || scene.api.getSceneElements().length < expected) return false;
+      finish(fitBoardToView(scene) ? "fitted" : "kept");
+      return true;
+    };
+
+    // The binding applies the synced document in the same task, before "sync" is emitted.
     const onSync = (synced: boolean) => {
-      if (synced) schedule();
+      if (synced && !fittedNow()) schedule();
     };
     const onStatus = (status: string) => {
       if (status === "offline") schedule();
@@ -106,16 +122,10 @@ export function useInitialFit(
     }
 
     if (provider.synced || connection.status === "offline") {
-      // The usual open: the document synced before the canvas was ready, and the binding, whose
-      // effect runs just before this one (BoardCanvas calls this hook after it), has put it all on
-      // the canvas without a render yet. Fitting now puts both into Excalidraw's next render: its
-      // first draw of the board is the fitted one, not a draw at the default view followed by the
-      // fitted one (issue 17; a 2,000-element open drew ~300 elements at zoom 1 first).
-      const expected = liveElements();
-      if (expected > 0 && scene.api.getSceneElements().length >= expected) {
-        finish(fitBoardToView(scene) ? "fitted" : "kept");
-        return cleanup;
-      }
+      // The document synced before the canvas was ready: the binding, whose effect runs just
+      // before this one (BoardCanvas calls this hook after it), has put it all on the canvas
+      // without a render yet.
+      if (fittedNow()) return cleanup;
       schedule();
     }
     return cleanup;
