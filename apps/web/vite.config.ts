@@ -76,6 +76,31 @@ function boardEntryInDev(): Plugin {
   };
 }
 
+/**
+ * Excalidraw renders nothing until its English strings, a small lazy chunk, have arrived, and it
+ * asks for them only once it mounts. On a board link the page's first scripts are still being
+ * evaluated then, and the server is busy with the page's websocket and API calls, so that request
+ * waited behind them (first byte 60-360 ms later in the web bench's timeline). Listed in
+ * board.html, it arrives with the first scripts instead. The build fails if the chunk is not found.
+ */
+function preloadExcalidrawStrings(): Plugin {
+  return {
+    name: "quadrant-preload-excalidraw-strings",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        if (!context.filename.endsWith("board.html") || !context.bundle) return html;
+        const strings = Object.values(context.bundle).find(
+          (chunk) => chunk.type === "chunk" && /@excalidraw\/excalidraw\/dist\/(?:prod|dev)\/locales\/en-[^/]*\.js$/.test(chunk.facadeModuleId ?? ""),
+        );
+        if (!strings) throw new Error("Excalidraw's English strings chunk (locales/en-*.js) is not in the build: Excalidraw changed how it loads them (vite.config.ts)");
+        return { html, tags: [{ tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/${strings.fileName}` }, injectTo: "head" }] };
+      },
+    },
+  };
+}
+
 const page = (name: string) => path.resolve(import.meta.dirname, name);
 
 /**
@@ -84,7 +109,7 @@ const page = (name: string) => path.resolve(import.meta.dirname, name);
  * `initialData`, the baseline of e2e/bench-board.ts; the production build never does.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), excalidrawFonts(), excalidrawNoCdn(), boardEntryInDev()],
+  plugins: [react(), excalidrawFonts(), excalidrawNoCdn(), boardEntryInDev(), preloadExcalidrawStrings()],
   define: {
     // Excalidraw's bundle checks this to choose between React and Preact.
     "process.env.IS_PREACT": JSON.stringify("false"),

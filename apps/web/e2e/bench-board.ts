@@ -328,7 +328,7 @@ async function openTimeline(browser: Browser, url: string, ready: (page: Page) =
     const events = [...w.__timeline];
     for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
       const name = r.name.replace(location.origin, "").split("?")[0] ?? r.name;
-      if (/\.(js|woff2)$|\/api\//.test(name)) events.push({ at: r.responseEnd, what: `loaded ${name} (requested at ${r.startTime.toFixed(0)})` });
+      if (/\.(js|woff2)$|\/api\//.test(name)) events.push({ at: r.responseEnd, what: `loaded ${name} (requested at ${r.startTime.toFixed(0)}, first byte ${(r.responseStart - r.startTime).toFixed(0)} ms later)` });
     }
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     if (nav) events.push({ at: nav.responseEnd, what: "HTML loaded" });

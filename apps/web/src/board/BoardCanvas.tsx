@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Excalidraw } from "@excalidraw/excalidraw";
-import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
+import type { AppState, ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import type { OrderedExcalidrawElement } from "@excalidraw/excalidraw/element/types";
 import "@excalidraw/excalidraw/index.css";
 import { elementsMap, filesMap } from "@quadrant/board-model";
@@ -10,6 +10,9 @@ import { FileSync } from "../collab/fileSync";
 import type { BoardSession } from "./useBoardSession";
 import { useInitialFit } from "./useInitialFit";
 import { useSelectionClearOfStylePanel } from "./useSelectionClearOfStylePanel";
+
+/** A constant, so it never makes Excalidraw re-render (its memo compares these by value). */
+const UI_OPTIONS = { canvasActions: { loadScene: false, saveToActiveFile: false, export: false } } as const;
 
 interface Props {
   /** Null while the session is being set up: Excalidraw starts meanwhile, and the board binds once both are ready. */
@@ -71,7 +74,12 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
       binding.onLocalChange();
       files.onLocalChange();
     };
+    // A held image (private brainstorm) becomes shareable when the reveal puts its element in the
+    // document. That changes nothing on its author's canvas, so Excalidraw reports no change: ask again.
+    const recheckFiles = () => files.onLocalChange();
+    elements.observe(recheckFiles);
     return () => {
+      elements.unobserve(recheckFiles);
       hooks.current.onChange = () => undefined;
       binding.flush();
       binding.destroy();
@@ -101,6 +109,44 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
     };
   }, [scene, presence, following]);
 
+  // Excalidraw re-renders its whole app when a prop changes identity (a shallow memo), and this
+  // component re-renders on every session change while the board loads: its callbacks are
+  // stable and read the current session and scene from here.
+  const current = useRef({ session, scene });
+  useLayoutEffect(() => {
+    current.current = { session, scene };
+  });
+
+  const onChange = useCallback((_elements: unknown, appState: AppState) => {
+    if (!fontsRequested.current) {
+      fontsRequested.current = true;
+      // Text measured before its font has loaded comes out too narrow (cut off),
+      // so the default hand-drawn font is loaded (from /fonts/, never a CDN) before
+      // the board counts as ready; capped so a slow font never blocks the board.
+      void Promise.race([
+        document.fonts.load("20px Excalifont").catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 3000)),
+      ]).then(() => setInitialized(true));
+    }
+    hooks.current.onChange();
+    const { session } = current.current;
+    const selection = Object.keys(appState.selectedElementIds).sort().join(",");
+    if (session && selection !== lastSelection.current) {
+      lastSelection.current = selection;
+      const ids = selection === "" ? [] : selection.split(",");
+      // During a private brainstorm even the id of a held note must not reach other browsers.
+      const shared = session.privateNotes.active() ? ids.filter((id) => elementsMap(session.doc).has(id)) : ids;
+      session.presence.setSelection(shared);
+    }
+  }, []);
+  const onPointerUpdate = useCallback(({ pointer, button }: { pointer: { x: number; y: number }; button: "down" | "up" }) => {
+    current.current.session?.presence.setPointer({ x: pointer.x, y: pointer.y }, button);
+  }, []);
+  const onScrollChange = useCallback(() => {
+    const { session, scene } = current.current;
+    if (session && scene) session.presence.setViewport(scene.viewport());
+  }, []);
+
   return (
     <main
       ref={container}
@@ -115,32 +161,10 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
         viewModeEnabled={!canEdit || presenting}
         zenModeEnabled={presenting}
         isCollaborating
-        UIOptions={{ canvasActions: { loadScene: false, saveToActiveFile: false, export: false } }}
-        onChange={(_elements, appState) => {
-          if (!initialized && !fontsRequested.current) {
-            fontsRequested.current = true;
-            // Text measured before its font has loaded comes out too narrow (cut off),
-            // so the default hand-drawn font is loaded (from /fonts/, never a CDN) before
-            // the board counts as ready; capped so a slow font never blocks the board.
-            void Promise.race([
-              document.fonts.load("20px Excalifont").catch(() => undefined),
-              new Promise((resolve) => setTimeout(resolve, 3000)),
-            ]).then(() => setInitialized(true));
-          }
-          hooks.current.onChange();
-          const selection = Object.keys(appState.selectedElementIds).sort().join(",");
-          if (session && selection !== lastSelection.current) {
-            lastSelection.current = selection;
-            const ids = selection === "" ? [] : selection.split(",");
-            // During a private brainstorm even the id of a held note must not reach other browsers.
-            const shared = session.privateNotes.active() ? ids.filter((id) => elementsMap(session.doc).has(id)) : ids;
-            session.presence.setSelection(shared);
-          }
-        }}
-        onPointerUpdate={({ pointer, button }) => presence?.setPointer({ x: pointer.x, y: pointer.y }, button)}
-        onScrollChange={() => {
-          if (scene) presence?.setViewport(scene.viewport());
-        }}
+        UIOptions={UI_OPTIONS}
+        onChange={onChange}
+        onPointerUpdate={onPointerUpdate}
+        onScrollChange={onScrollChange}
       />
     </main>
   );
