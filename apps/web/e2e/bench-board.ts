@@ -309,6 +309,19 @@ async function openTimeline(browser: Browser, url: string, ready: (page: Page) =
           window.__timeline.push({ at: e.startTime, what: "  frame " + e.duration.toFixed(0) + " ms, rendering " + rendering + " ms; scripts: " + (scripts || "none over 20 ms") });
         }
       }).observe({ type: "long-animation-frame", buffered: true });
+      // The board's socket: when it was opened, when it opened, and when each large message arrived.
+      const NativeSocket = window.WebSocket;
+      window.WebSocket = class extends NativeSocket {
+        constructor(...args) {
+          super(...args);
+          const opened = performance.now();
+          this.addEventListener("open", () => window.__timeline.push({ at: performance.now(), what: "socket open (created at " + opened.toFixed(0) + ")" }));
+          this.addEventListener("message", (e) => {
+            const size = e.data.byteLength ?? e.data.size ?? e.data.length ?? 0;
+            if (size > 10000) window.__timeline.push({ at: performance.now(), what: "socket message of " + (size / 1024).toFixed(0) + " KiB" });
+          });
+        }
+      };
       const seen = new Set();
       new MutationObserver(() => {
         for (const [attr, value] of [["data-ready", "true"], ["data-initial-view", "fitted"]]) {
