@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { serverDoc } from "../sync/server-doc";
 import { type BoardSnapshot, snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 
 /**
@@ -8,7 +9,7 @@ import { type BoardSnapshot, snapshotBoard, writeSnapshot } from "@quadrant/boar
  * only what the board held, so its size tracks the board, not the length of the workshop.
  */
 export function encodeContent(content: BoardSnapshot): Uint8Array {
-  const doc = new Y.Doc();
+  const doc = serverDoc();
   writeSnapshot(doc, content);
   const bytes = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -16,7 +17,7 @@ export function encodeContent(content: BoardSnapshot): Uint8Array {
 }
 
 export function decodeContent(bytes: Uint8Array): BoardSnapshot {
-  const doc = new Y.Doc();
+  const doc = serverDoc();
   Y.applyUpdate(doc, bytes);
   const content = snapshotBoard(doc);
   doc.destroy();

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { serverDoc } from "./server-doc";
 import type { Storage } from "../storage/storage";
 
 /**
@@ -14,7 +15,7 @@ export async function compactFromStorage(
   abandon: () => boolean,
 ): Promise<{ folded: number; bytes: number } | null> {
   const stored = await storage.loadDocument(docId);
-  const scratch = new Y.Doc({ gc: true });
+  const scratch = serverDoc();
   scratch.transact(() => {
     if (stored.snapshot) Y.applyUpdate(scratch, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(scratch, update);

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { serverDoc } from "./server-doc";
 import { CloseCode } from "@quadrant/protocol";
 import { encodeSyncStep2 } from "./codec";
 import type { Connection } from "./connection";
@@ -46,7 +47,7 @@ export interface RoomDocumentEvents {
  */
 export class RoomDocument {
   /** The Y.Doc itself; `doc` applies a snapshot still pending first (SS9a). */
-  private readonly ydoc = new Y.Doc({ gc: true });
+  private readonly ydoc = serverDoc();
   /** A served snapshot not applied yet (SS9a): anything that reads or changes the doc applies it first. */
   private pendingSnapshot: Uint8Array | null = null;
   /** Counts the doc's changes, so a joiner's own step 1 can be answered with what changed since its full state (SS1). */
