@@ -191,10 +191,9 @@ export class SqliteStorage implements Storage {
   async createBoard(board: BoardRecord): Promise<void> {
     const row = boardToRow(board);
     this.statement(
-        `INSERT INTO boards (id, title, template, created_at, token_hashes)
-         VALUES (@id, @title, @template, @created_at, @token_hashes)`,
-      )
-      .run(row);
+      `INSERT INTO boards (id, title, template, created_at, token_hashes)
+       VALUES (@id, @title, @template, @created_at, @token_hashes)`,
+    ).run(row);
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -213,8 +212,11 @@ export class SqliteStorage implements Storage {
         tokenHashes: { ...current.tokenHashes, ...patch.tokenHashes },
       };
       const nextRow = boardToRow(next);
-      this.statement("UPDATE boards SET title = @title, token_hashes = @token_hashes WHERE id = @id")
-        .run({ id, title: nextRow.title, token_hashes: nextRow.token_hashes });
+      this.statement("UPDATE boards SET title = @title, token_hashes = @token_hashes WHERE id = @id").run({
+        id,
+        title: nextRow.title,
+        token_hashes: nextRow.token_hashes,
+      });
       return next;
     })();
   }
@@ -259,10 +261,9 @@ export class SqliteStorage implements Storage {
       // An older compaction that lost the race must not replace a newer snapshot.
       if (current && current.through_seq > throughSeq) return;
       this.statement(
-          `INSERT INTO snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
-           ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
-        )
-        .run(docId, snapshot, throughSeq);
+        `INSERT INTO snapshots (doc_id, data, through_seq) VALUES (?, ?, ?)
+         ON CONFLICT (doc_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq`,
+      ).run(docId, snapshot, throughSeq);
       this.statement("DELETE FROM updates WHERE doc_id = ? AND seq <= ?").run(docId, throughSeq);
     })();
     this.db.pragma("incremental_vacuum");
@@ -275,10 +276,9 @@ export class SqliteStorage implements Storage {
 
   private writeControlState(boardId: string, state: unknown): void {
     this.statement(
-        `INSERT INTO control_state (board_id, json) VALUES (?, ?)
-         ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
-      )
-      .run(boardId, JSON.stringify(state));
+      `INSERT INTO control_state (board_id, json) VALUES (?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET json = excluded.json`,
+    ).run(boardId, JSON.stringify(state));
   }
 
   /** One process owns the file (several instances need Postgres), so an in-process lock is the whole story. */
@@ -288,10 +288,9 @@ export class SqliteStorage implements Storage {
 
   async putHistory(meta: Omit<HistoryMeta, "byteSize">, data: Uint8Array): Promise<HistoryMeta> {
     this.statement(
-        `INSERT INTO board_history (board_id, id, created_at, label, trigger, editors, element_count, byte_size, data)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(meta.boardId, meta.id, meta.createdAt, meta.label, meta.trigger, JSON.stringify(meta.editors), meta.elementCount, data.byteLength, data);
+      `INSERT INTO board_history (board_id, id, created_at, label, trigger, editors, element_count, byte_size, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(meta.boardId, meta.id, meta.createdAt, meta.label, meta.trigger, JSON.stringify(meta.editors), meta.elementCount, data.byteLength, data);
     return { ...meta, editors: [...meta.editors], byteSize: data.byteLength };
   }
 
@@ -311,12 +310,12 @@ export class SqliteStorage implements Storage {
     // Per class, everything older than its newest `limit` rows goes.
     const prune = this.statement(
       `DELETE FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint AND seq NOT IN (
-         SELECT seq FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint ORDER BY seq DESC LIMIT @limit)`,
+       SELECT seq FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint ORDER BY seq DESC LIMIT @limit)`,
     );
     return this.db.transaction(
       () =>
-        prune.run({ board: boardId, checkpoint: 1, limit: retention.checkpoints }).changes +
-        prune.run({ board: boardId, checkpoint: 0, limit: retention.automatic }).changes,
+      prune.run({ board: boardId, checkpoint: 1, limit: retention.checkpoints }).changes +
+      prune.run({ board: boardId, checkpoint: 0, limit: retention.automatic }).changes,
     )();
   }
 
@@ -345,8 +344,7 @@ export class SqliteStorage implements Storage {
   }
 
   private snapshotRow(docId: string): z.infer<typeof SnapshotRow> | null {
-    const row = this.statement("SELECT data, through_seq FROM snapshots WHERE doc_id = ?")
-      .get(docId);
+    const row = this.statement("SELECT data, through_seq FROM snapshots WHERE doc_id = ?").get(docId);
     return row === undefined ? null : SnapshotRow.parse(row);
   }
 }
@@ -356,9 +354,8 @@ function highestSeq(db: Database.Database): number {
   const row = db
     .prepare(
       `SELECT max(coalesce((SELECT max(seq) FROM updates), 0),
-                  coalesce((SELECT max(through_seq) FROM snapshots), 0)) AS seq`,
-    )
-    .get();
+                coalesce((SELECT max(through_seq) FROM snapshots), 0)) AS seq`,
+    ).get();
   return z.object({ seq: z.number().int() }).parse(row).seq;
 }
 
