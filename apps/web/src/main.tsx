@@ -7,8 +7,9 @@ import { MessagePage } from "./app/MessagePage";
 import { registerServiceWorker } from "./app/serviceWorker";
 import "./app/styles.css";
 
-// The board page pulls in Excalidraw (megabytes): load it only on /b/*. The server answers board
-// links with board.html (boardMain.tsx); this route serves Vite's dev server and an offline shell.
+// The board page pulls in Excalidraw (megabytes): load it only on /b/*. The server and the dev
+// server answer board links with board.html (boardMain.tsx); this route is for an offline shell an
+// older service worker cached, and for a proxy that answers every page with index.html.
 const BoardPage = lazy(() => import("./board/BoardPage"));
 // The pre-work page is a small form (phones): its own chunk, without Excalidraw.
 const PreworkPage = lazy(() => import("./prework/PreworkPage"));
