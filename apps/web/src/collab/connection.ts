@@ -3,6 +3,7 @@ import { WebsocketProvider } from "y-websocket";
 import { TERMINAL_CLOSE_CODES } from "@quadrant/protocol";
 import { backoffDelay } from "./backoff";
 import { realScheduler, type Scheduler } from "./elementBinding";
+import { applyServerUpdatesAsReceived } from "./serverUpdates";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -55,6 +56,8 @@ export class BoardConnection {
       connect: false,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
+    // The server's updates reach the document's listeners as they arrived, not encoded again.
+    applyServerUpdatesAsReceived(this.provider);
     this.provider.on("status", ({ status }) => {
       if (status === "connected") this.setStatus("connected");
     });

@@ -1,0 +1,87 @@
+import * as Y from "yjs";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
+import { messageSync, type WebsocketProvider } from "y-websocket";
+
+type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
+
+/** lib0's Observable keeps its listeners here; Yjs encodes a transaction only while this map has "update". */
+interface ObservableInternals {
+  _observers: Map<string, Set<UpdateListener>>;
+}
+
+/** What Yjs checks before it encodes a transaction for "update" listeners (writeUpdateMessageFromTransaction). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
+/**
+ * Applies an update that came from the server and hands the document's "update" listeners the
+ * bytes it arrived as, instead of letting Yjs encode the transaction again for them.
+ *
+ * Why (issue 17, opening a board): while any "update" listener exists (y-websocket's own, which
+ * ignores updates from the server; y-indexeddb's, which stores them; the panels' change signal),
+ * Yjs writes every transaction out again after applying it. On a 2,000-element board's first
+ * sync that is a third of the decode again, on the open's critical path, to produce bytes equal
+ * to what was just received. An update applied is the same whichever encoding of it a listener
+ * stores, so the received one serves: y-indexeddb keeps it, and reloading it gives the same board.
+ *
+ * Listeners are detached only for the synchronous apply. One added meanwhile (by an observer) is
+ * kept, and Yjs itself tells it about this transaction; a transaction that changed nothing (a
+ * reconnect's known state) reaches no listener, as with Yjs.
+ */
+export function applyServerUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  const observers = (doc as unknown as ObservableInternals)._observers;
+  const listeners = observers.get("update");
+  if (!listeners || listeners.size === 0) {
+    Y.applyUpdate(doc, update, origin);
+    return;
+  }
+  const detached = [...listeners];
+  let applied: Y.Transaction | null = null;
+  const capture = (transaction: Y.Transaction) => {
+    applied = transaction;
+  };
+  observers.delete("update");
+  doc.on("afterTransaction", capture);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off("afterTransaction", capture);
+    for (const added of observers.get("update") ?? []) listeners.add(added);
+    observers.set("update", listeners);
+  }
+  const transaction: Y.Transaction | null = applied;
+  if (transaction === null || !changedAnything(transaction)) return;
+  for (const listener of detached) listener(update, origin, doc, transaction);
+}
+
+/**
+ * Makes `provider` apply the server's document updates (sync step 2, and each update after it)
+ * through applyServerUpdate. Everything else (the server's sync step 1, which it answers, and
+ * the `synced` flag) behaves as y-websocket's own handler.
+ */
+export function applyServerUpdatesAsReceived(provider: WebsocketProvider): void {
+  const stock = provider.messageHandlers[messageSync];
+  if (!stock) return;
+  provider.messageHandlers[messageSync] = (encoder, decoder, target, emitSynced, messageType) => {
+    const syncType = decoding.peekVarUint(decoder);
+    if (syncType !== messageYjsSyncStep2 && syncType !== messageYjsUpdate) {
+      stock(encoder, decoder, target, emitSynced, messageType);
+      return;
+    }
+    encoding.writeVarUint(encoder, messageSync);
+    decoding.readVarUint(decoder);
+    const update = decoding.readVarUint8Array(decoder);
+    try {
+      applyServerUpdate(target.doc, update, target);
+    } catch (error) {
+      // As y-protocols' readSyncStep2: a broken update is logged, the connection goes on.
+      console.error("Caught error while handling a Yjs update", error);
+    }
+    if (emitSynced && syncType === messageYjsSyncStep2 && !target.synced) target.synced = true;
+  };
+}
