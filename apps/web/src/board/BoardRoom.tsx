@@ -1,27 +1,23 @@
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { BoardInfo } from "@quadrant/protocol";
 import type { Identity } from "../app/localStore";
 import type { ExcalidrawScene } from "../collab/excalidrawScene";
 import type { Peer } from "../collab/presence";
 import { BoardCanvas } from "./BoardCanvas";
 import type { BoardApi } from "./boardApi";
-import { boardPanels } from "./panels";
 import { installTestHook } from "./testHook";
 import { installBenchHook } from "./benchHook";
-import { installTemplatesTestHook } from "../templates/testHook";
 import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
-import { FacilitationLayer } from "../facilitation/FacilitationLayer";
-import { CommentsLayer } from "../comments/CommentsLayer";
-import { NotesLayer } from "../notes/NotesLayer";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
-import { Fold, FoldProvider } from "./Fold";
-import { SideColumn } from "./SideColumn";
-import { PresentationBar } from "../presentation/PresentationBar";
-import { PresentButton } from "../presentation/PresentButton";
+import { useFirstSync } from "./useFirstSync";
+import { FoldProvider } from "./Fold";
 import { usePresentation } from "../presentation/usePresentation";
 import "./layout.css";
-import { usePresenceGroup } from "../groups/usePresenceGroup";
+
+// The layers and panels around the canvas, in their own chunk, loaded once the first sync is in.
+const BoardLayers = lazy(() => import("./BoardLayers"));
+const FacilitatorActions = lazy(() => import("./BoardLayers").then((m) => ({ default: m.FacilitatorActions })));
 
 interface Props {
   info: BoardInfo;
@@ -34,6 +30,7 @@ interface Props {
 
 export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd }: Props) {
   const session = useBoardSession(info.id, token, info.role, identity, checkAccess, onEnd);
+  const synced = useFirstSync(session);
   const [scene, setScene] = useState<ExcalidrawScene | null>(null);
   const [peers, setPeers] = useState<readonly Peer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);
@@ -53,20 +50,16 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
   }, [session]);
 
   // Test hooks exist only in the e2e build (.env.e2e): a production bundle has none of them.
+  // The templates' hook comes with the layers (BoardLayers).
   useEffect(() => {
     if (import.meta.env.VITE_TEST_HOOKS !== "true" || !session || !scene) return undefined;
     const removeBoard = installTestHook(session.doc, scene);
-    const removeTemplates = installTemplatesTestHook({ doc: session.doc, scene });
     const removeBench = installBenchHook(session.doc, scene, session.presence);
     return () => {
       removeBench();
       removeBoard();
-      removeTemplates();
     };
   }, [session, scene]);
-
-  // My group beside my name on everyone's avatars (display only; the server's roster is the truth).
-  usePresenceGroup(session?.presence ?? null, session?.control ?? null);
 
   useEffect(() => {
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);
@@ -88,9 +81,6 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     control: session.control,
     write: session.writer,
   };
-  const panels = boardPanels.filter(
-    (p) => (!p.roles || p.roles.includes(info.role)) && (!p.templates || p.templates.includes(info.template)),
-  );
 
   return (
     <FoldProvider>
@@ -104,37 +94,20 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         following={following}
         onFollow={setFollowing}
         actions={
-          session && info.role === "facilitator" && (
-            <>
-              <PresentButton control={session.control} doc={session.doc} />
-              <button type="button" className="button small" onClick={() => setSharing(true)} data-testid="share-button">
-                Share
-              </button>
-            </>
+          session && synced && info.role === "facilitator" && (
+            <Suspense fallback={null}>
+              <FacilitatorActions control={session.control} doc={session.doc} onShare={() => setSharing(true)} />
+            </Suspense>
           )
         }
       />
       {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
       <div className="board-body" ref={body}>
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
-        {session && api && (
-          <>
-            <CommentsLayer control={session.control} scene={scene} peers={peers} />
-            <NotesLayer scene={scene} doc={session.doc} control={session.control} canEdit={editable && !locked} />
-            {presentation && <PresentationBar presentation={presentation} control={session.control} doc={session.doc} />}
-            <SideColumn>
-              <FacilitationLayer control={session.control} scene={scene} doc={session.doc} name={identity.name} onBoardLock={setLocked} />
-              {panels.length > 0 && (
-                <div className="side-panels" id="side-panels" data-testid="side-panels">
-                  {panels.map((panel) => (
-                    <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
-                      {panel.render(api)}
-                    </Fold>
-                  ))}
-                </div>
-              )}
-            </SideColumn>
-          </>
+        {api && synced && (
+          <Suspense fallback={null}>
+            <BoardLayers api={api} scene={scene} peers={peers} name={identity.name} canEdit={editable && !locked} presentation={presentation} onBoardLock={setLocked} />
+          </Suspense>
         )}
       </div>
     </div>
