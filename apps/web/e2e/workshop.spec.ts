@@ -60,6 +60,9 @@ function leaked(to: Member, markers: readonly string[]): string[] {
 async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true");
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+  // The panels come once the first sync is in (BoardLayers); their first read of the history is done too.
+  await expect(page.getByTestId("side-panels")).toBeAttached();
+  await expect(page.getByText("Loading history…")).toHaveCount(0);
 }
 
 const view = (page: Page) => page.evaluate(() => window.__quadrantFacilitation?.view() ?? null);

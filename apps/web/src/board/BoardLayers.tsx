@@ -15,26 +15,24 @@ import { installTemplatesTestHook } from "../templates/testHook";
 import type { BoardApi } from "./boardApi";
 import { Fold } from "./Fold";
 import { boardPanels } from "./panels";
-import { SideColumn } from "./SideColumn";
 
 /**
- * Everything a board page shows around its canvas: comments, notes, the presentation bar, the
- * facilitation column and the side panels. BoardRoom loads this module once the board's first
- * sync is in (issue 17): these are over half of the page's own code, and evaluating them while
- * the page started delayed Excalidraw's start-up and the first sync, which they do not need.
+ * What a board page shows over and around its canvas: comments, notes, the presentation bar
+ * (BoardOverlays), and the tools column's content: the facilitation dock and the side panels
+ * (BoardTools). BoardRoom loads this module once the board's first sync is in (issue 17): these
+ * are over half of the page's own code, and evaluating and rendering them while the page started
+ * delayed Excalidraw's start-up and the first sync, which they do not need. The column itself is
+ * BoardRoom's, there from the first render, so the canvas never changes size when they arrive.
  */
-export default function BoardLayers({ api, scene, peers, name, canEdit, presentation, onBoardLock }: {
+export default function BoardOverlays({ api, scene, peers, canEdit, presentation }: {
   api: BoardApi;
   scene: ExcalidrawScene | null;
   peers: readonly Peer[];
-  /** This person's display name (facilitation's hand raise and votes show it). */
-  name: string;
   /** The role may edit and the facilitator has not locked the board. */
   canEdit: boolean;
   presentation: Presentation | null;
-  onBoardLock: (locked: boolean) => void;
 }) {
-  const { control, doc, info } = api;
+  const { control, doc } = api;
   // My group beside my name on everyone's avatars (display only; the server's roster is the truth).
   usePresenceGroup(api.presence, control);
 
@@ -44,24 +42,35 @@ export default function BoardLayers({ api, scene, peers, name, canEdit, presenta
     return installTemplatesTestHook({ doc, scene });
   }, [doc, scene]);
 
-  const panels = panelsFor(info.role, info.template);
   return (
     <>
       <CommentsLayer control={control} scene={scene} peers={peers} />
       <NotesLayer scene={scene} doc={doc} control={control} canEdit={canEdit} />
       {presentation && <PresentationBar presentation={presentation} control={control} doc={doc} />}
-      <SideColumn>
-        <FacilitationLayer control={control} scene={scene} doc={doc} name={name} onBoardLock={onBoardLock} />
-        {panels.length > 0 && (
-          <div className="side-panels" id="side-panels" data-testid="side-panels">
-            {panels.map((panel) => (
-              <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
-                {panel.render(api)}
-              </Fold>
-            ))}
-          </div>
-        )}
-      </SideColumn>
+    </>
+  );
+}
+
+/** The tools column's content: the facilitation dock, then the side panels this role and template get. */
+export function BoardTools({ api, scene, name }: {
+  api: BoardApi;
+  scene: ExcalidrawScene | null;
+  /** This person's display name (facilitation's hand raise and votes show it). */
+  name: string;
+}) {
+  const panels = panelsFor(api.info.role, api.info.template);
+  return (
+    <>
+      <FacilitationLayer control={api.control} scene={scene} doc={api.doc} name={name} />
+      {panels.length > 0 && (
+        <div className="side-panels" id="side-panels" data-testid="side-panels">
+          {panels.map((panel) => (
+            <Fold key={panel.id} id={panel.id} title={panel.title} level={2} className="side-panel">
+              {panel.render(api)}
+            </Fold>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -11,12 +11,15 @@ import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
 import { useFirstSync } from "./useFirstSync";
+import { useBoardLocked } from "./useBoardLocked";
 import { FoldProvider } from "./Fold";
+import { SideColumn } from "./SideColumn";
 import { usePresentation } from "../presentation/usePresentation";
 import "./layout.css";
 
 // The layers and panels around the canvas, in their own chunk, loaded once the first sync is in.
-const BoardLayers = lazy(() => import("./BoardLayers"));
+const BoardOverlays = lazy(() => import("./BoardLayers"));
+const BoardTools = lazy(() => import("./BoardLayers").then((m) => ({ default: m.BoardTools })));
 const FacilitatorActions = lazy(() => import("./BoardLayers").then((m) => ({ default: m.FacilitatorActions })));
 
 interface Props {
@@ -29,13 +32,12 @@ interface Props {
 }
 
 export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd }: Props) {
-  const session = useBoardSession(info.id, token, info.role, identity, checkAccess, onEnd);
+  const session = useBoardSession(info.id, token, info.role, info.template, identity, checkAccess, onEnd);
   const synced = useFirstSync(session);
   const [scene, setScene] = useState<ExcalidrawScene | null>(null);
   const [peers, setPeers] = useState<readonly Peer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);
-  // The facilitator's board lock (server-enforced); the canvas goes read-only so no edit is dropped silently.
-  const [locked, setLocked] = useState(false);
+  const locked = useBoardLocked(session?.control ?? null);
   const [sharing, setSharing] = useState(false);
   const body = useRef<HTMLDivElement>(null);
   const presentation = usePresentation(session?.control ?? null, scene, body);
@@ -106,11 +108,32 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
         {api && synced && (
           <Suspense fallback={null}>
-            <BoardLayers api={api} scene={scene} peers={peers} name={identity.name} canEdit={editable && !locked} presentation={presentation} onBoardLock={setLocked} />
+            <BoardOverlays api={api} scene={scene} peers={peers} canEdit={editable && !locked} presentation={presentation} />
           </Suspense>
         )}
+        <SideColumn>
+          {api && synced ? (
+            <Suspense fallback={<ToolsLoading />}>
+              <BoardTools api={api} scene={scene} name={identity.name} />
+            </Suspense>
+          ) : (
+            <ToolsLoading />
+          )}
+        </SideColumn>
       </div>
     </div>
     </FoldProvider>
+  );
+}
+
+/**
+ * The tools column until its content has loaded: the sheet already takes its place on a narrow
+ * screen (layout.css), so the canvas is fitted at the size it keeps.
+ */
+function ToolsLoading() {
+  return (
+    <div className="side-panels tools-loading" id="side-panels" aria-busy="true">
+      Loading tools…
+    </div>
   );
 }

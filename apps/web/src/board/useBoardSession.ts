@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { IndexeddbPersistence } from "y-indexeddb";
-import type { Role } from "@quadrant/protocol";
+import type { Role, TemplateKind } from "@quadrant/protocol";
 import { BoardConnection, type ConnectionStatus } from "../collab/connection";
 import { Presence } from "../collab/presence";
 import type { Identity } from "../app/localStore";
@@ -12,6 +12,7 @@ import { PrivateNotesRouter } from "../facilitation/privateNotes";
 import { BoardWriter } from "./boardWriter";
 import { fitNewStickies } from "../notes/noteFit";
 import { NoteAuthors, localPendingStore } from "./noteAuthors";
+import { writeInitialTemplate } from "./initialTemplate";
 
 export interface BoardSession {
   doc: Y.Doc;
@@ -38,6 +39,8 @@ export function useBoardSession(
   boardId: string,
   token: string,
   role: Role,
+  /** The template the board was created from: the first facilitator in sync writes it. */
+  template: TemplateKind,
   identity: Identity,
   checkAccess: () => Promise<SessionEnd | null>,
   onEnd: (end: SessionEnd) => void,
@@ -74,6 +77,7 @@ export function useBoardSession(
     authors?.start();
     const unfollowHeld = authors?.follow(control);
     const writer = new BoardWriter(doc, privateNotes, role === "facilitator", authors, fitNewStickies);
+    const stopInitialTemplate = role === "facilitator" ? writeInitialTemplate(connection.provider, doc, template, writer) : null;
     const presence = new Presence(connection.provider.awareness);
     presence.setUser({ name: identity.name, color: identity.color, role });
     let current: BoardSession = { doc, connection, presence, control, privateNotes, writer, localLoaded: false, status: connection.status };
@@ -92,6 +96,7 @@ export function useBoardSession(
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       unsubscribe();
+      stopInitialTemplate?.();
       unfollowHeld?.();
       authors?.destroy();
       presence.destroy();

@@ -60,6 +60,28 @@ describe("applyServerUpdate", () => {
     expect(heard).toBe(0);
   });
 
+  it("lets a local write made in reply to the server's update reach the listeners, encoded by Yjs (as FileSync's)", () => {
+    const doc = new Y.Doc();
+    const heard: Array<{ update: Uint8Array; origin: unknown }> = [];
+    doc.on("update", (u: Uint8Array, origin: unknown) => heard.push({ update: u, origin }));
+    const reply = Symbol("reply");
+    // An observer that writes once the server's elements arrive: Yjs cleans its transaction up
+    // inside the same apply.
+    doc.getMap("elements").observe((_event, transaction) => {
+      if (transaction.origin === reply) return;
+      doc.transact(() => doc.getMap("files").set("f1", "bytes"), reply);
+    });
+    const update = Y.encodeStateAsUpdate(boardDoc(2));
+    applyServerUpdate(doc, update, "server");
+
+    expect(heard.map((h) => h.origin)).toEqual(["server", reply]);
+    expect(heard[0]?.update).toBe(update);
+    // What y-websocket would send for the reply carries the write.
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, heard[1]!.update);
+    expect(remote.getMap("files").get("f1")).toBe("bytes");
+  });
+
   it("keeps every listener attached afterwards, including one added during the apply", () => {
     const doc = new Y.Doc();
     const first: Uint8Array[] = [];

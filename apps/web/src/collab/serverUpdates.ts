@@ -29,9 +29,12 @@ function changedAnything(transaction: Y.Transaction): boolean {
  * to what was just received. An update applied is the same whichever encoding of it a listener
  * stores, so the received one serves: y-indexeddb keeps it, and reloading it gives the same board.
  *
- * Listeners are detached only for the synchronous apply. One added meanwhile (by an observer) is
- * kept, and Yjs itself tells it about this transaction; a transaction that changed nothing (a
- * reconnect's known state) reaches no listener, as with Yjs.
+ * Only the server's own transaction skips the encoding. An observer may write in reply (FileSync
+ * shares an image's bytes once its element arrives): Yjs runs that transaction's cleanup inside
+ * this same apply, and it is a local edit y-websocket must send. So the listeners are back, and
+ * told about the server's update, before the observers of any later transaction run; and in any
+ * case before this returns. One added meanwhile (by an observer) is kept. A transaction that
+ * changed nothing (a reconnect's known state) reaches no listener, as with Yjs.
  */
 export function applyServerUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const observers = (doc as unknown as ObservableInternals)._observers;
@@ -41,22 +44,34 @@ export function applyServerUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
     return;
   }
   const detached = [...listeners];
-  let applied: Y.Transaction | null = null;
-  const capture = (transaction: Y.Transaction) => {
-    applied = transaction;
+  let server: Y.Transaction | null = null;
+  let reattached = false;
+  const onTransaction = (transaction: Y.Transaction) => {
+    server ??= transaction;
   };
+  const onObserverCalls = (transaction: Y.Transaction) => {
+    if (transaction !== server) reattach();
+  };
+  function reattach(): void {
+    if (reattached) return;
+    reattached = true;
+    doc.off("beforeTransaction", onTransaction);
+    doc.off("beforeObserverCalls", onObserverCalls);
+    for (const added of observers.get("update") ?? []) listeners?.add(added);
+    if (listeners) observers.set("update", listeners);
+    // The server's transaction, in its place: before any transaction it caused.
+    const applied: Y.Transaction | null = server;
+    if (applied === null || !changedAnything(applied)) return;
+    for (const listener of detached) listener(update, origin, doc, applied);
+  }
   observers.delete("update");
-  doc.on("afterTransaction", capture);
+  doc.on("beforeTransaction", onTransaction);
+  doc.on("beforeObserverCalls", onObserverCalls);
   try {
     Y.applyUpdate(doc, update, origin);
   } finally {
-    doc.off("afterTransaction", capture);
-    for (const added of observers.get("update") ?? []) listeners.add(added);
-    observers.set("update", listeners);
+    reattach();
   }
-  const transaction: Y.Transaction | null = applied;
-  if (transaction === null || !changedAnything(transaction)) return;
-  for (const listener of detached) listener(update, origin, doc, transaction);
 }
 
 /**

@@ -25,8 +25,6 @@ interface Props {
   /** The board document: the facilitator's "Open rating" looks for health scorecards in it. */
   doc: Y.Doc;
   name: string;
-  /** The server's board lock, so the page can make the canvas read-only for editors. */
-  onBoardLock: (locked: boolean) => void;
 }
 
 const close = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 2 && Math.abs(a.y - b.y) < 2 && Math.abs(a.zoom - b.zoom) < 0.01;
@@ -36,7 +34,7 @@ const close = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 2 && Math.abs(
  * never covers the canvas: the timer and banners always show; the tools fold away
  * behind the "Facilitate" button (remembered per browser, folded on small screens).
  */
-export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Props) {
+export function FacilitationLayer({ control, scene, doc, name }: Props) {
   const [view, setView] = useState<FacilitationView | null>(control.view);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [open, setOpen] = useState(initialDockOpen);
@@ -63,7 +61,6 @@ export function FacilitationLayer({ control, scene, doc, name, onBoardLock }: Pr
       }),
     [control],
   );
-  useEffect(() => onBoardLock(view?.lock.board === true && view.me.role !== "facilitator"), [view, onBoardLock]);
 
   useEffect(() => (scene ? control.onSummon((viewport) => goTo(scene, viewport)) : undefined), [control, scene]);
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
-import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind, templatesMap } from "@quadrant/board-model";
+import { useState } from "react";
+import { TEMPLATE_INSTANCE_KINDS, type TemplateInstanceKind } from "@quadrant/board-model";
 import { DEFAULT_TEMPLATE_SIZE, type Point, buildTemplate } from "@quadrant/templates";
 import type { BoardApi } from "../board/boardApi";
 import { fitElementWhenShown } from "../board/fitView";
@@ -24,29 +24,8 @@ function insertTemplate(api: BoardApi, kind: TemplateInstanceKind, near: Point):
   if (api.scene) void fitElementWhenShown(api.scene, built.instance.frameId);
 }
 
-/**
- * A board created from a template gets its instance once the first facilitator is in sync
- * with the server (so an existing board is never given a second one).
- */
-function useInitialTemplate(api: BoardApi): void {
-  const { provider, doc, info, role, write } = api;
-  useEffect(() => {
-    if (info.template === "blank" || role !== "facilitator") return;
-    const kind = info.template;
-    const onSynced = (synced: boolean) => {
-      if (!synced || templatesMap(doc).size > 0) return;
-      const built = buildTemplate(kind, { x: 0, y: 0 }, DEFAULT_TEMPLATE_SIZE, browserContext());
-      write.addStructure({ elements: built.elements, templates: [built.instance] });
-    };
-    if (provider.synced) onSynced(true);
-    provider.on("sync", onSynced);
-    return () => provider.off("sync", onSynced);
-  }, [provider, doc, info.template, role, write]);
-}
-
 /** "Insert template here" (in free space near the view's middle) and a quick sticky note that places itself ("n", type, Enter). */
 export function TemplateTools({ api }: { api: BoardApi }) {
-  useInitialTemplate(api);
   const [kind, setKind] = useState<TemplateInstanceKind>(api.info.template === "blank" ? "impact-effort" : api.info.template);
   if (!api.canEdit) return null;
   return (

@@ -18,6 +18,8 @@ export function useVotes(api: BoardApi): ReadonlyMap<string, number> {
   useEffect(() => {
     let stopped = false;
     const load = async () => {
+      // Offline, the connection badge already says so; a failing poll would only add noise.
+      if (!navigator.onLine) return;
       try {
         const r = await fetch(`/api/boards/${id}/facilitation`, { headers: { authorization: `Bearer ${token}` } });
         if (!r.ok) return;
