@@ -1,3 +1,11 @@
+/*
+ * The board page's layers: what it shows over and around its canvas. BoardRoom loads this module
+ * once the board's first sync is in (issue 17): these are over half of the page's own code, and
+ * evaluating and rendering them while the page started delayed Excalidraw's start-up and the first
+ * sync, which they do not need. The tools column itself is BoardRoom's, there from the first
+ * render, so the canvas never changes size when they arrive. Rules of the board (the first
+ * template, the board lock) live with the session, not here.
+ */
 import { useEffect } from "react";
 import type * as Y from "yjs";
 import type { Role, TemplateKind } from "@quadrant/protocol";
@@ -16,14 +24,7 @@ import type { BoardApi } from "./boardApi";
 import { Fold } from "./Fold";
 import { boardPanels } from "./panels";
 
-/**
- * What a board page shows over and around its canvas: comments, notes, the presentation bar
- * (BoardOverlays), and the tools column's content: the facilitation dock and the side panels
- * (BoardTools). BoardRoom loads this module once the board's first sync is in (issue 17): these
- * are over half of the page's own code, and evaluating and rendering them while the page started
- * delayed Excalidraw's start-up and the first sync, which they do not need. The column itself is
- * BoardRoom's, there from the first render, so the canvas never changes size when they arrive.
- */
+/** Over the canvas: comments, notes, the presentation bar. */
 export default function BoardOverlays({ api, scene, peers, canEdit, presentation }: {
   api: BoardApi;
   scene: ExcalidrawScene | null;

@@ -67,9 +67,10 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
     if (following !== null && !peers.some((p) => p.clientId === following)) setFollowing(null);
   }, [peers, following]);
 
-  // Until the session exists (one render), the page is drawn with its canvas alone, so Excalidraw
-  // starts at once instead of a render later: on a big board its start-up and the first sync are
-  // the open's critical path (issue 17).
+  // Until the session exists (one render), the page is drawn with its canvas and an empty tools
+  // column, so Excalidraw starts at once instead of a render later; the layers and panels come
+  // after the first sync. On a big board Excalidraw's start-up and the first sync are the open's
+  // critical path (issue 17).
   const api: BoardApi | null = session && {
     info,
     role: info.role,
