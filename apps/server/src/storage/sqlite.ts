@@ -310,12 +310,12 @@ export class SqliteStorage implements Storage {
     // Per class, everything older than its newest `limit` rows goes.
     const prune = this.statement(
       `DELETE FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint AND seq NOT IN (
-       SELECT seq FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint ORDER BY seq DESC LIMIT @limit)`,
+         SELECT seq FROM board_history WHERE board_id = @board AND (trigger = 'checkpoint') = @checkpoint ORDER BY seq DESC LIMIT @limit)`,
     );
     return this.db.transaction(
       () =>
-      prune.run({ board: boardId, checkpoint: 1, limit: retention.checkpoints }).changes +
-      prune.run({ board: boardId, checkpoint: 0, limit: retention.automatic }).changes,
+        prune.run({ board: boardId, checkpoint: 1, limit: retention.checkpoints }).changes +
+        prune.run({ board: boardId, checkpoint: 0, limit: retention.automatic }).changes,
     )();
   }
 
@@ -354,8 +354,9 @@ function highestSeq(db: Database.Database): number {
   const row = db
     .prepare(
       `SELECT max(coalesce((SELECT max(seq) FROM updates), 0),
-                coalesce((SELECT max(through_seq) FROM snapshots), 0)) AS seq`,
-    ).get();
+                  coalesce((SELECT max(through_seq) FROM snapshots), 0)) AS seq`,
+    )
+    .get();
   return z.object({ seq: z.number().int() }).parse(row).seq;
 }
 
