@@ -38,11 +38,12 @@ function changedAnything(transaction: Y.Transaction): boolean {
  */
 export function applyServerUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const observers = (doc as unknown as ObservableInternals)._observers;
-  const listeners = observers.get("update");
-  if (!listeners || listeners.size === 0) {
+  const present = observers.get("update");
+  if (!present || present.size === 0) {
     Y.applyUpdate(doc, update, origin);
     return;
   }
+  const listeners: Set<UpdateListener> = present;
   const detached = [...listeners];
   let server: Y.Transaction | null = null;
   let reattached = false;
@@ -57,8 +58,8 @@ export function applyServerUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
     reattached = true;
     doc.off("beforeTransaction", onTransaction);
     doc.off("beforeObserverCalls", onObserverCalls);
-    for (const added of observers.get("update") ?? []) listeners?.add(added);
-    if (listeners) observers.set("update", listeners);
+    for (const added of observers.get("update") ?? []) listeners.add(added);
+    observers.set("update", listeners);
     // The server's transaction, in its place: before any transaction it caused.
     const applied: Y.Transaction | null = server;
     if (applied === null || !changedAnything(applied)) return;
