@@ -101,6 +101,32 @@ function preloadExcalidrawStrings(): Plugin {
   };
 }
 
+/**
+ * The board counts as ready once Excalidraw's hand-drawn font has loaded (BoardCanvas: text
+ * measured before it is too narrow), and Excalidraw asks for that font only after it has started,
+ * so on a big board its fetch sat on the open's critical path. Its Latin file (the one every
+ * board uses) is preloaded from board.html instead. The build fails if the file is not found.
+ */
+const EXCALIFONT_LATIN = /Excalifont-Regular-([0-9a-f]+)\.woff2`,descriptors:\{unicodeRange:`U\+20-7e,/;
+function preloadExcalifont(): Plugin {
+  return {
+    name: "quadrant-preload-excalifont",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        if (!context.filename.endsWith("board.html") || !context.bundle) return html;
+        let hash: string | undefined;
+        for (const chunk of Object.values(context.bundle)) if (chunk.type === "chunk") hash ??= EXCALIFONT_LATIN.exec(chunk.code)?.[1];
+        if (!hash) throw new Error("Excalifont's Latin file (Excalifont-Regular-*.woff2, unicode range U+20-7e) is not in the build: Excalidraw changed how it lists its fonts (vite.config.ts)");
+        const href = `/fonts/Excalifont/Excalifont-Regular-${hash}.woff2`;
+        // crossorigin: font loads are CORS requests, and a preload is reused only in the same mode.
+        return { html, tags: [{ tag: "link", attrs: { rel: "preload", as: "font", type: "font/woff2", crossorigin: true, href }, injectTo: "head" }] };
+      },
+    },
+  };
+}
+
 const page = (name: string) => path.resolve(import.meta.dirname, name);
 
 /**
@@ -109,7 +135,7 @@ const page = (name: string) => path.resolve(import.meta.dirname, name);
  * `initialData`, the baseline of e2e/bench-board.ts; the production build never does.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), excalidrawFonts(), excalidrawNoCdn(), boardEntryInDev(), preloadExcalidrawStrings()],
+  plugins: [react(), excalidrawFonts(), excalidrawNoCdn(), boardEntryInDev(), preloadExcalidrawStrings(), preloadExcalifont()],
   define: {
     // Excalidraw's bundle checks this to choose between React and Preact.
     "process.env.IS_PREACT": JSON.stringify("false"),

@@ -80,11 +80,27 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
 const verdict = (ok: boolean) => (ok ? "✅ met" : "❌ not met");
 
+/**
+ * BENCH_NETWORK=<round trip ms>,<Mbit/s>: both pages open over a throttled link (Chromium's
+ * network emulation, which also paces websocket frames), as a remote participant's would be.
+ * Unset (the documented runs): localhost, where the page's own CPU work is all there is.
+ */
+async function throttle(page: Page): Promise<void> {
+  const spec = process.env.BENCH_NETWORK;
+  if (!spec) return;
+  const [rtt = 0, mbps = 0] = spec.split(",").map(Number);
+  const bytesPerSecond = (mbps * 1_000_000) / 8;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: rtt, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+}
+
 async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   // A fresh profile each time: no IndexedDB copy, no HTTP cache, everything comes from the server.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(() => localStorage.setItem("quadrant.identity.v1", JSON.stringify({ name: "Bench", color: "#1971c2" })));
   const page = await context.newPage();
+  await throttle(page);
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   page.on("crash", () => console.error("page crashed"));
   return { context, page };

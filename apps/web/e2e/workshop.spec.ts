@@ -60,7 +60,7 @@ function leaked(to: Member, markers: readonly string[]): string[] {
 async function ready(page: Page): Promise<void> {
   await expect(page.getByTestId("board-canvas")).toHaveAttribute("data-ready", "true");
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
-  // The panels come once the first sync is in (BoardLayers); their first read of the history is done too.
+  // The panels come once the board is shown (BoardLayers); their first read of the history is done too.
   await expect(page.getByTestId("side-panels")).toBeAttached();
   await expect(page.getByText("Loading history…")).toHaveCount(0);
 }
@@ -725,9 +725,17 @@ test("a whole workshop: three people, three templates, private brainstorm throug
   // ---- 17. Reload and an offline edit that merges ------------------------------------------------
   const countOn = (page: Page) => page.evaluate(() => window.__quadrantBoard?.docElementCount() ?? 0);
   const before = await countOn(fran.page);
+  // The reload's socket is opened by board-early.js before the bundle loads, and the session
+  // adopts it (issue 17): one socket for the page, not a second one once the code has loaded.
+  const sockets: string[] = [];
+  const onSocket = (socket: { url(): string }) => sockets.push(socket.url());
+  eli.page.on("websocket", onSocket);
   await eli.page.reload();
   await ready(eli.page);
   await expect.poll(() => countOn(eli.page)).toBe(before);
+  eli.page.off("websocket", onSocket);
+  expect(sockets).toHaveLength(1);
+  expect(sockets[0]).toContain(`/ws/${new URL(eli.page.url()).pathname.split("/")[2]}?`);
   await eli.context.setOffline(true);
   await expect(eli.page.getByTestId("connection-status")).not.toHaveAttribute("data-status", "connected");
   await quickNote(eli.page, "Written offline");

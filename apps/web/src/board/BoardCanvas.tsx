@@ -8,7 +8,7 @@ import { ElementBinding } from "../collab/elementBinding";
 import { ExcalidrawScene } from "../collab/excalidrawScene";
 import { FileSync } from "../collab/fileSync";
 import type { BoardSession } from "./useBoardSession";
-import { useInitialFit } from "./useInitialFit";
+import { type InitialView, useInitialFit } from "./useInitialFit";
 import { useSelectionClearOfStylePanel } from "./useSelectionClearOfStylePanel";
 
 /** A constant, so it never makes Excalidraw re-render (its memo compares these by value). */
@@ -23,6 +23,8 @@ interface Props {
   /** A presentation fills the screen: Excalidraw's toolbars step aside (view and zen mode; a tap still votes). */
   presenting?: boolean;
   onScene: (scene: ExcalidrawScene | null) => void;
+  /** What became of the first view (useInitialFit): the board room renders its panels once it is decided. */
+  onInitialView?: (view: InitialView) => void;
 }
 
 /**
@@ -33,7 +35,7 @@ interface Props {
  * canvas). Excalidraw calls `onChange` only once `isLoading` is false, so the
  * first `onChange` is the signal.
  */
-export function BoardCanvas({ session, canEdit, following, presenting = false, onScene }: Props) {
+export function BoardCanvas({ session, canEdit, following, presenting = false, onScene, onInitialView }: Props) {
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const scene = useMemo(() => (api ? new ExcalidrawScene(api) : null), [api]);
   const hooks = useRef<{ onChange: () => void }>({ onChange: () => undefined });
@@ -90,6 +92,7 @@ export function BoardCanvas({ session, canEdit, following, presenting = false, o
   // After the binding's effect, on purpose: on open it fits the view in the same task as the
   // binding's first apply, so Excalidraw draws the board once, already fitted (useInitialFit).
   const initialView = useInitialFit(scene, session, bound, container);
+  useEffect(() => onInitialView?.(initialView), [initialView, onInitialView]);
 
   // Presence → Excalidraw collaborators; re-drawn every few seconds so idle cursors fade.
   useEffect(() => {

@@ -10,14 +10,15 @@ import { installBenchHook } from "./benchHook";
 import { ShareDialog } from "./ShareDialog";
 import { TopBar } from "./TopBar";
 import { useBoardSession, type SessionEnd } from "./useBoardSession";
-import { useFirstSync } from "./useFirstSync";
+import { useLayersReady } from "./useLayersReady";
+import type { InitialView } from "./useInitialFit";
 import { useBoardLocked } from "./useBoardLocked";
 import { FoldProvider } from "./Fold";
 import { SideColumn } from "./SideColumn";
 import { usePresentation } from "../presentation/usePresentation";
 import "./layout.css";
 
-// The layers and panels around the canvas, in their own chunk, loaded once the first sync is in.
+// The layers and panels around the canvas, in their own chunk, loaded once the board is shown.
 const BoardOverlays = lazy(() => import("./BoardLayers"));
 const BoardTools = lazy(() => import("./BoardLayers").then((m) => ({ default: m.BoardTools })));
 const FacilitatorActions = lazy(() => import("./BoardLayers").then((m) => ({ default: m.FacilitatorActions })));
@@ -33,7 +34,8 @@ interface Props {
 
 export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd }: Props) {
   const session = useBoardSession(info.id, token, info.role, info.template, identity, checkAccess, onEnd);
-  const synced = useFirstSync(session);
+  const [initialView, setInitialView] = useState<InitialView>("pending");
+  const layersReady = useLayersReady(session, initialView);
   const [scene, setScene] = useState<ExcalidrawScene | null>(null);
   const [peers, setPeers] = useState<readonly Peer[]>([]);
   const [following, setFollowing] = useState<number | null>(null);
@@ -69,8 +71,8 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
 
   // Until the session exists (one render), the page is drawn with its canvas and an empty tools
   // column, so Excalidraw starts at once instead of a render later; the layers and panels come
-  // after the first sync. On a big board Excalidraw's start-up and the first sync are the open's
-  // critical path (issue 17).
+  // once the board is shown. On a big board Excalidraw's start-up, the first sync and the first
+  // draw are the open's critical path (issue 17).
   const api: BoardApi | null = session && {
     info,
     role: info.role,
@@ -97,7 +99,7 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
         following={following}
         onFollow={setFollowing}
         actions={
-          session && synced && info.role === "facilitator" && (
+          session && layersReady && info.role === "facilitator" && (
             <Suspense fallback={null}>
               <FacilitatorActions control={session.control} doc={session.doc} onShare={() => setSharing(true)} />
             </Suspense>
@@ -106,14 +108,14 @@ export function BoardRoom({ info, token, identity, editable, checkAccess, onEnd 
       />
       {sharing && <ShareDialog boardId={info.id} facilitatorToken={token} onClose={() => setSharing(false)} />}
       <div className="board-body" ref={body}>
-        <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} />
-        {api && synced && (
+        <BoardCanvas session={session} canEdit={editable && !locked} following={following} presenting={presenting} onScene={setScene} onInitialView={setInitialView} />
+        {api && layersReady && (
           <Suspense fallback={null}>
             <BoardOverlays api={api} scene={scene} peers={peers} canEdit={editable && !locked} presentation={presentation} />
           </Suspense>
         )}
         <SideColumn>
-          {api && synced ? (
+          {api && layersReady ? (
             <Suspense fallback={<ToolsLoading />}>
               <BoardTools api={api} scene={scene} name={identity.name} />
             </Suspense>

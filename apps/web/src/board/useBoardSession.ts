@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Role, TemplateKind } from "@quadrant/protocol";
 import { BoardConnection, type ConnectionStatus } from "../collab/connection";
+import { adoptingWebSocket } from "../collab/earlySocket";
 import { Presence } from "../collab/presence";
 import type { Identity } from "../app/localStore";
 import { canEdit } from "@quadrant/protocol";
@@ -59,6 +60,8 @@ export function useBoardSession(
       token,
       extraParams: controlParams(participantId()),
       isOnline: () => navigator.onLine,
+      // The socket public/board-early.js opened while the page loaded, when it is this one.
+      WebSocketPolyfill: adoptingWebSocket(local.whenSynced),
       onTerminal: (code) => onEnd({ kind: "terminal", code }),
       // A refused upgrade looks like any failed socket in a browser: ask REST why.
       onRetry: () => {
