@@ -107,7 +107,7 @@ function preloadExcalidrawStrings(): Plugin {
  * so on a big board its fetch sat on the open's critical path. Its Latin file (the one every
  * board uses) is preloaded from board.html instead. The build fails if the file is not found.
  */
-const EXCALIFONT_LATIN = /Excalifont-Regular-([0-9a-f]+)\.woff2`,descriptors:\{unicodeRange:`U\+20-7e,/;
+const EXCALIFONT_LATIN = /Excalifont-Regular-([0-9a-f]+)\.woff2[`"']\s*,\s*descriptors\s*:\s*\{\s*unicodeRange\s*:\s*[`"']U\+20-7e,/;
 function preloadExcalifont(): Plugin {
   return {
     name: "quadrant-preload-excalifont",
