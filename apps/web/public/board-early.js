@@ -23,8 +23,9 @@
       participant = btoa(String.fromCharCode.apply(null, Array.from(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
       localStorage.setItem("quadrant.participant.v1", participant);
     }
+    var boardId = decodeURIComponent(match[1]);
     var url =
-      (location.protocol === "https:" ? "wss" : "ws") + "://" + location.host + "/ws/" + decodeURIComponent(match[1]) +
+      (location.protocol === "https:" ? "wss" : "ws") + "://" + location.host + "/ws/" + boardId +
       "?control=1&participant=" + encodeURIComponent(participant) + "&token=" + encodeURIComponent(token);
     var socket = new WebSocket(url);
     socket.binaryType = "arraybuffer";
@@ -40,6 +41,18 @@
       socket.close();
     }, 30000);
     window.quadrantEarlySocket = early;
+    // The board's IndexedDB copy is opened now too, so the browser has it ready (created, on a first
+    // visit) when y-indexeddb asks for it: the session applies the server's board only once that copy
+    // has loaded. The stores are y-indexeddb's own ("updates" with autoIncrement, and "custom"; see
+    // IndexeddbPersistence's constructor); collab/earlySocket.test.ts runs y-indexeddb on a database made here.
+    var opening = indexedDB.open("quadrant-board-" + boardId);
+    opening.onupgradeneeded = function () {
+      opening.result.createObjectStore("updates", { autoIncrement: true });
+      opening.result.createObjectStore("custom");
+    };
+    opening.onsuccess = function () {
+      opening.result.close();
+    };
   } catch (error) {
     // Storage or WebSocket unavailable: the session opens its own socket as usual.
   }

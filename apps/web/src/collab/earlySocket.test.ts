@@ -1,3 +1,4 @@
+import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -7,6 +8,7 @@ import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import { IndexeddbPersistence } from "y-indexeddb";
 import { BoardConnection } from "./connection";
 import { adoptingWebSocket } from "./earlySocket";
 import { controlParams } from "../facilitation/controlChannel";
@@ -238,6 +240,35 @@ describe("the board's early socket (public/board-early.js)", () => {
     new Function(EARLY_SCRIPT)();
     expect(globalThis.quadrantEarlySocket).toBeUndefined();
     expect(board.urls).toHaveLength(0);
+  });
+
+  it("opens the board's IndexedDB database the way y-indexeddb then uses it", async () => {
+    const board = await boardServer(heldBoard(1));
+    server = board.server;
+    openPage(board.host, "b7", "t7");
+    // The database board-early.js created, before y-indexeddb ever saw it.
+    const stores = await new Promise<string[]>((resolve, reject) => {
+      const request = indexedDB.open("quadrant-board-b7");
+      request.onsuccess = () => {
+        resolve([...request.result.objectStoreNames].sort());
+        request.result.close();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    expect(stores).toEqual(["custom", "updates"]);
+
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence("quadrant-board-b7", doc);
+    await local.whenSynced;
+    doc.getMap<string>("elements").set("kept", "offline edit");
+    await local.set("marker", "custom store works");
+    await local.destroy();
+    const reloaded = new Y.Doc();
+    const again = new IndexeddbPersistence("quadrant-board-b7", reloaded);
+    await again.whenSynced;
+    expect(reloaded.getMap<string>("elements").get("kept")).toBe("offline edit");
+    expect(await again.get("marker")).toBe("custom store works");
+    await again.destroy();
   });
 
   it("creates the participant id that participantId() then reads, and keeps an existing one", async () => {
