@@ -13,6 +13,7 @@ import { BoardConnection } from "./connection";
 import { adoptingWebSocket } from "./earlySocket";
 import { controlParams } from "../facilitation/controlChannel";
 import { participantId } from "../facilitation/participantId";
+import { boardDoc, texts } from "./testDocs";
 
 const EARLY_SCRIPT = readFileSync(new URL("../../public/board-early.js", import.meta.url), "utf8");
 const NodeSocket = WebSocket as unknown as typeof globalThis.WebSocket;
@@ -58,21 +59,6 @@ async function boardServer(held: Y.Doc): Promise<{ host: string; urls: string[];
   return { host: `127.0.0.1:${(http.address() as AddressInfo).port}`, urls, server: http };
 }
 
-function heldBoard(n: number): Y.Doc {
-  const doc = new Y.Doc();
-  const elements = doc.getMap<Y.Map<unknown>>("elements");
-  doc.transact(() => {
-    for (let i = 0; i < n; i++) {
-      const element = new Y.Map<unknown>();
-      element.set("text", `note ${i}`);
-      elements.set(`e${i}`, element);
-    }
-  });
-  return doc;
-}
-
-const texts = (doc: Y.Doc) => [...doc.getMap<Y.Map<unknown>>("elements").values()].map((e) => String(e.get("text"))).sort();
-
 /** A Storage backed by a Map, as the page's localStorage. */
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -117,6 +103,13 @@ afterEach(async () => {
   server = null;
 });
 
+/** The board server for one test, closed after it. */
+async function serve(held: Y.Doc): Promise<{ host: string; urls: string[] }> {
+  const board = await boardServer(held);
+  server = board.server;
+  return board;
+}
+
 /** Closes the early socket nobody adopted (ws, unlike a browser, cannot close one still connecting). */
 async function closeEarly(): Promise<void> {
   const early = globalThis.quadrantEarlySocket;
@@ -149,9 +142,8 @@ function openSession(host: string, boardId: string, token: string, localLoaded: 
 
 describe("the board's early socket (public/board-early.js)", () => {
   it("is the session's socket, with the board the server sent before the session existed", async () => {
-    const held = heldBoard(200);
-    const board = await boardServer(held);
-    server = board.server;
+    const held = boardDoc(200);
+    const board = await serve(held);
     openPage(board.host, "b1", "tok en/1");
     const early = globalThis.quadrantEarlySocket;
     expect(early).toBeDefined();
@@ -182,9 +174,8 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("is adopted while still connecting: y-websocket sees it open as usual, its messages wait for the local copy", async () => {
-    const held = heldBoard(20);
-    const board = await boardServer(held);
-    server = board.server;
+    const held = boardDoc(20);
+    const board = await serve(held);
     openPage(board.host, "b2", "t2");
     expect(globalThis.quadrantEarlySocket?.socket.readyState).toBe(0);
     let loadLocal = () => undefined as void;
@@ -199,8 +190,7 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("is left alone when the session asks for another URL (another link on the same page)", async () => {
-    const board = await boardServer(heldBoard(5));
-    server = board.server;
+    const board = await serve(boardDoc(5));
     openPage(board.host, "b3", "first-token");
     const { connection } = openSession(board.host, "b3", "other-token");
     await until("the first sync", () => connection.provider.synced);
@@ -209,9 +199,8 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("is not adopted once closed: the session opens its own and syncs", async () => {
-    const held = heldBoard(5);
-    const board = await boardServer(held);
-    server = board.server;
+    const held = boardDoc(5);
+    const board = await serve(held);
     openPage(board.host, "b4", "t4");
     const early = globalThis.quadrantEarlySocket!;
     await until("the early socket to open", () => early.socket.readyState === 1);
@@ -224,8 +213,7 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("is not opened for someone the page will ask for a name, nor offline, nor without a token", async () => {
-    const board = await boardServer(heldBoard(1));
-    server = board.server;
+    const board = await serve(boardDoc(1));
     storage.removeItem("quadrant.identity.v1");
     openPage(board.host, "b5", "t5");
     expect(globalThis.quadrantEarlySocket).toBeUndefined();
@@ -243,8 +231,7 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("opens the board's IndexedDB database the way y-indexeddb then uses it", async () => {
-    const board = await boardServer(heldBoard(1));
-    server = board.server;
+    const board = await serve(boardDoc(1));
     openPage(board.host, "b7", "t7");
     // The database board-early.js created, before y-indexeddb ever saw it.
     const stores = await new Promise<string[]>((resolve, reject) => {
@@ -272,8 +259,7 @@ describe("the board's early socket (public/board-early.js)", () => {
   });
 
   it("creates the participant id that participantId() then reads, and keeps an existing one", async () => {
-    const board = await boardServer(heldBoard(1));
-    server = board.server;
+    const board = await serve(boardDoc(1));
     openPage(board.host, "b6", "t6");
     const created = storage.getItem("quadrant.participant.v1");
     expect(created).toMatch(/^[A-Za-z0-9_-]{22}$/);

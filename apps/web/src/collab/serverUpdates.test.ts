@@ -10,25 +10,7 @@ import * as syncProtocol from "y-protocols/sync";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { BoardConnection } from "./connection";
 import { applyServerUpdate } from "./serverUpdates";
-
-/** A board with `n` elements, each a map of a few fields, as the server would hold it. */
-function boardDoc(n: number): Y.Doc {
-  const doc = new Y.Doc();
-  const elements = doc.getMap<Y.Map<unknown>>("elements");
-  doc.transact(() => {
-    for (let i = 0; i < n; i++) {
-      const element = new Y.Map<unknown>();
-      element.set("type", "rectangle");
-      element.set("x", i * 10);
-      element.set("text", `note ${i}`);
-      elements.set(`e${i}`, element);
-    }
-  });
-  return doc;
-}
-
-const texts = (doc: Y.Doc) =>
-  [...doc.getMap<Y.Map<unknown>>("elements").entries()].map(([id, e]) => `${id}:${String(e.get("text"))}`).sort();
+import { boardDoc, texts } from "./testDocs";
 
 describe("applyServerUpdate", () => {
   it("hands update listeners the bytes that arrived, which rebuild the same document", () => {
