@@ -1,8 +1,8 @@
 /*
  * The board page's layers: what it shows over and around its canvas. BoardRoom loads this module
- * once the board's first sync is in (issue 17): these are over half of the page's own code, and
- * evaluating and rendering them while the page started delayed Excalidraw's start-up and the first
- * sync, which they do not need. The tools column itself is BoardRoom's, there from the first
+ * once the board is shown (useLayersReady, issue 17): these are over half of the page's own code,
+ * and evaluating and rendering them while the page started delayed Excalidraw's start-up, the first
+ * sync and the canvas's first draw, which they do not need. The tools column itself is BoardRoom's, there from the first
  * render, so the canvas never changes size when they arrive. Rules of the board (the first
  * template, the board lock) live with the session, not here.
  */

@@ -10,7 +10,7 @@ import type { BoardWriter } from "./boardWriter";
  * A board created from a template gets its instance once the first facilitator is in sync with
  * the server (so an existing board is never given a second one). A rule of the board session, not
  * of a panel: it must hold before anything else reads the first sync (the initial fit frames the
- * template), whether or not the panels have loaded yet (they load after the first sync, issue 17).
+ * template), whether or not the panels have loaded yet (they load once the board is shown, issue 17).
  * Returns the unsubscribe.
  */
 export function writeInitialTemplate(provider: WebsocketProvider, doc: Y.Doc, template: TemplateKind, writer: BoardWriter): () => void {
