@@ -77,6 +77,8 @@ export const Command = z.discriminatedUnion("type", [
   cmd("lock.frame", { frameId: ClientId, locked: z.boolean() }),
 
   cmd("agenda.set", { steps: z.array(AgendaStep).max(50) }),
+  /** One step's frame (null: none), by the step's id: two quick picks for two steps both stick. */
+  cmd("agenda.frame", { stepId: ClientId, frameId: ClientId.nullable() }),
   cmd("agenda.next", {}),
   cmd("agenda.goto", { index: z.number().int().min(-1) }),
 
@@ -190,6 +192,7 @@ export const COMMAND_PERMISSION: Record<CommandType, Permission> = {
   "lock.board": "facilitator",
   "lock.frame": "facilitator",
   "agenda.set": "facilitator",
+  "agenda.frame": "facilitator",
   "agenda.next": "facilitator",
   "agenda.goto": "facilitator",
   "present.start": "facilitator",

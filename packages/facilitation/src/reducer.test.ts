@@ -30,6 +30,7 @@ const EXAMPLE_COMMANDS: Command[] = [
   { type: "lock.board", locked: true },
   { type: "lock.frame", frameId: "f1", locked: true },
   { type: "agenda.set", steps: [] },
+  { type: "agenda.frame", stepId: "s1", frameId: "f1" },
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
   { type: "present.start", frameIds: ["f1"] },
@@ -354,6 +355,18 @@ describe("agenda", () => {
     expect(s.vote).toMatchObject({ status: "open", votesPerPerson: 3, allowStacking: true });
     expect(applyCommand(s, { type: "agenda.next" }, fac, T0)).toMatchObject({ ok: false, reason: "conflict" });
     expect(run(s, [[{ type: "agenda.goto", index: -1 }, fac]]).agenda.current).toBe(-1);
+  });
+
+  it("points steps at frames one by one: picks made before the next view arrives all stick", () => {
+    // Each pick names only its step, so the second does not carry a stale copy of the first.
+    let s = run(initialState(), [[{ type: "agenda.set", steps }, fac]]);
+    s = run(s, [
+      [{ type: "agenda.frame", stepId: steps[1]!.id, frameId: "swot" }, fac],
+      [{ type: "agenda.frame", stepId: steps[2]!.id, frameId: "matrix" }, fac],
+      [{ type: "agenda.frame", stepId: steps[0]!.id, frameId: null }, fac],
+    ]);
+    expect(s.agenda.steps.map((step) => step.focusFrameId)).toEqual([null, "swot", "matrix"]);
+    expect(applyCommand(s, { type: "agenda.frame", stepId: "gone", frameId: "f1" }, fac, T0)).toMatchObject({ ok: false, reason: "not-found" });
   });
 
   it("refuses duplicate step ids", () => {

@@ -174,6 +174,11 @@ function applyOne(
       const current = Math.min(state.agenda.current, command.steps.length - 1);
       return ok({ ...state, agenda: { steps: command.steps, current } });
     }
+    case "agenda.frame": {
+      if (!state.agenda.steps.some((s) => s.id === command.stepId)) return refuse("not-found", "no such agenda step");
+      const steps = state.agenda.steps.map((s) => (s.id === command.stepId ? { ...s, focusFrameId: command.frameId } : s));
+      return ok({ ...state, agenda: { ...state.agenda, steps } });
+    }
     case "agenda.next":
       if (state.agenda.current + 1 >= state.agenda.steps.length) return refuse("conflict", "this is the last step");
       return gotoStep(state, state.agenda.current + 1, now, board);

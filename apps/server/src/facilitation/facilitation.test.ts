@@ -42,6 +42,7 @@ const EVERY_FACILITATOR_COMMAND: Command[] = [
   { type: "lock.board", locked: true },
   { type: "lock.frame", frameId: "f1", locked: true },
   { type: "agenda.set", steps: [{ id: "s1", title: "Vote", minutes: 5, privateMode: null, vote: null, focusFrameId: null }] },
+  { type: "agenda.frame", stepId: "s1", frameId: "f1" },
   { type: "agenda.next" },
   { type: "agenda.goto", index: 0 },
   { type: "present.start", frameIds: ["f1"] },

@@ -2,7 +2,6 @@ import type * as Y from "yjs";
 import type { Command, FacilitationView } from "@quadrant/facilitation";
 import { outlineEntries } from "../templates/outlineEntries";
 import { useBoardView } from "../templates/useBoardView";
-import { withStepFrame } from "./agendaFrames";
 
 interface Props {
   view: FacilitationView;
@@ -32,7 +31,7 @@ export function AgendaSteps({ view, doc, send }: Props) {
               aria-label={`frame for step ${i + 1}, ${s.title}`}
               data-testid={`agenda-frame-${i}`}
               value={s.focusFrameId ?? ""}
-              onChange={(e) => send({ type: "agenda.set", steps: withStepFrame(steps, i, e.target.value || null) })}
+              onChange={(e) => send({ type: "agenda.frame", stepId: s.id, frameId: e.target.value || null })}
             >
               <option value="">no frame</option>
               {frames.map((f) => (

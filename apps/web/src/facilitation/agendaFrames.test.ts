@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgendaStep } from "@quadrant/facilitation";
-import { keepStepFrames, withStepFrame } from "./agendaFrames";
+import { keepStepFrames } from "./agendaFrames";
 import { parseAgenda } from "./agendaText";
 
 const framed = (title: string, focusFrameId: string | null): AgendaStep => ({ id: title, title, minutes: null, privateMode: null, vote: null, focusFrameId });
@@ -18,12 +18,5 @@ describe("agenda frames", () => {
 
   it("drops the frame of a renamed step", () => {
     expect(keepStepFrames(parseAgenda("Ideas 10"), [framed("Brainstorm", "swot")])[0]?.focusFrameId).toBeNull();
-  });
-
-  it("points one step at a frame and clears it again, leaving the others alone", () => {
-    const steps = [framed("Brainstorm", null), framed("Vote", "matrix")];
-    const pointed = withStepFrame(steps, 0, "swot");
-    expect(pointed.map((s) => s.focusFrameId)).toEqual(["swot", "matrix"]);
-    expect(withStepFrame(pointed, 1, null).map((s) => s.focusFrameId)).toEqual(["swot", null]);
   });
 });

@@ -10,8 +10,3 @@ export function keepStepFrames(parsed: readonly AgendaStep[], previous: readonly
   for (const step of previous) if (step.focusFrameId !== null && !frameByTitle.has(step.title)) frameByTitle.set(step.title, step.focusFrameId);
   return parsed.map((step) => ({ ...step, focusFrameId: frameByTitle.get(step.title) ?? step.focusFrameId }));
 }
-
-/** The agenda with step `index` pointing at `frameId` (null: no frame). */
-export function withStepFrame(steps: readonly AgendaStep[], index: number, frameId: string | null): AgendaStep[] {
-  return steps.map((step, i) => (i === index ? { ...step, focusFrameId: frameId } : step));
-}
