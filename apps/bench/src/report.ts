@@ -105,7 +105,11 @@ function bigTable(res: NonNullable<Results["bigboard"]>, render: Render): string
     ["elements after build", r && num(r.build, "elements")],
     ["build: all updates applied (ms)", r && num(r.build, "builtMs")],
     ["warm join, median (ms)", r && num(r.warm, "medianMs")],
-    ["cold join, median (ms) [baselines: warm]", r && (r.cold ? num(r.cold, "medianMs") : num(r.warm, "medianMs"))],
+    ["  of which until the state was in the client", r && num(r.warm, "arrivalMedianMs")],
+    ["  of which the client's own apply", r && num(r.warm, "applyMedianMs")],
+    ["cold join, median (ms) [baselines: warm]", r && num(r.cold ?? r.warm, "medianMs")],
+    ["  of which until the state was in the client", r && num(r.cold ?? r.warm, "arrivalMedianMs")],
+    ["  of which the client's own apply", r && num(r.cold ?? r.warm, "applyMedianMs")],
     ["machine load avg (1 min) at start", r && r.loadAvgAtStart],
     ["machine load avg (1 min) at end", r && r.loadAvgAtEnd],
   ];
@@ -268,8 +272,13 @@ export function checkTargets(res: Omit<Results, "targets">, web: readonly Target
     const wo = num(res.bigboard.ours.warm, "medianMs");
     const wb = num(res.bigboard.baseline.warm, "medianMs");
     const co = res.bigboard.ours.cold ? num(res.bigboard.ours.cold, "medianMs") : null;
-    push("4. warm join ≤ 0.7× reference", `${f1(wo)} vs ${f1(wb)} ms (${ratio(wo, wb)})`, wo !== null && wb !== null ? wo <= 0.7 * wb : null);
-    push("4. cold join ≤ 1.0× reference warm", `${f1(co)} vs ${f1(wb)} ms (${ratio(co, wb)})`, co !== null && wb !== null ? co <= wb : null);
+    // The client's apply is the same work whoever serves the state: the part a server decides is the arrival.
+    const split = (a: Record<string, unknown> | null, b: Record<string, unknown> | null) =>
+      `; state in the client ${f1(num(a, "arrivalMedianMs"))} vs ${f1(num(b, "arrivalMedianMs"))} ms,` +
+      ` the client's apply ${f1(num(a, "applyMedianMs"))} vs ${f1(num(b, "applyMedianMs"))} ms`;
+    const { ours, baseline } = res.bigboard;
+    push("4. warm join ≤ 0.7× reference", `${f1(wo)} vs ${f1(wb)} ms (${ratio(wo, wb)})${split(ours.warm, baseline.warm)}`, wo !== null && wb !== null ? wo <= 0.7 * wb : null);
+    push("4. cold join ≤ 1.0× reference warm", `${f1(co)} vs ${f1(wb)} ms (${ratio(co, wb)})${split(ours.cold, baseline.warm)}`, co !== null && wb !== null ? co <= wb : null);
   }
 
   // 5. Hocuspocus beside the reference server in every room and boards scenario.
