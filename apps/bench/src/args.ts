@@ -81,7 +81,7 @@ type Preset = typeof QUICK | typeof FULL;
 const presetLine = (p: Preset, starts: number): string =>
   `startup (${starts} start${starts > 1 ? "s" : ""} of each server), room${p.clients.includes(",") ? "s" : ""} N = ${p.clients.split(",").join(", ")} ` +
   `(${p.warmup} s warm-up, ${p.duration} s measured, ${p.drain} s drain; ours on SQLite and in memory, reference, Hocuspocus), ` +
-  `${p.boards} boards × 5, a ${p["big-elements"]}-element board from ${p["big-updates"]} updates with ${p.joins} warm joins (+ ${p.joins} cold ones on ours)`;
+  `${p.boards} boards × 5, a ${p["big-elements"]}-element board from ${p["big-updates"]} updates with ${p.joins} warm joins, then ${p.joins} after an idle gap each (cold on ours)`;
 
 export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
   [--clients 50,200,500,1000,2000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]

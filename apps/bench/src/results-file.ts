@@ -33,6 +33,7 @@ const BigBoardRun = z.object({
   build: Figures,
   warm: Figures,
   cold: Figures.nullable(),
+  warmAfterIdle: Figures.nullable().default(null),
   idleUnloadMs: z.number().nullable(),
   loadAvgAtStart: LoadAvg,
   loadAvgAtEnd: LoadAvg,

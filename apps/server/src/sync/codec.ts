@@ -140,6 +140,14 @@ function encodeWith(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A Yjs update with no structs and no deletes: what a fresh client answers a sync step 1 with. */
+export const EMPTY_UPDATE = Uint8Array.of(0, 0);
+
+/** True for exactly the 2-byte empty update (the only form clients send). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encodeWith((e) => {
     encoding.writeVarUint(e, MessageType.Sync);

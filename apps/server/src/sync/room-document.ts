@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { serverDoc } from "./server-doc";
 import { CloseCode } from "@quadrant/protocol";
-import { encodeSyncStep2 } from "./codec";
+import { EMPTY_UPDATE, encodeSyncStep2 } from "./codec";
 import type { Connection } from "./connection";
 import type { SyncLogger } from "./logger";
 import { ParkedUpdates } from "./parked-updates";
@@ -17,7 +17,7 @@ const ORIGIN_LOAD = Symbol("load");
 export const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 
 /** A sync step 2 with an empty update (no structs, no deletes): "you have everything I have". */
-const EMPTY_STEP2 = encodeSyncStep2(Uint8Array.of(0, 0));
+const EMPTY_STEP2 = encodeSyncStep2(EMPTY_UPDATE);
 
 /**
  * How long a served snapshot may wait for its joiners' send queues to drain before the room
@@ -25,6 +25,18 @@ const EMPTY_STEP2 = encodeSyncStep2(Uint8Array.of(0, 0));
  * apply the same bytes; done while a joiner's frame is still queued, it stalls that transfer.
  */
 const SNAPSHOT_APPLY_MAX_WAIT_MS = 1000;
+/**
+ * And how long it waits per MB once sent: the joiner is applying its copy then, for about as long
+ * as the room would (a browser longer). On one machine (a laptop serving its own browser, the
+ * bench) the two applies at once each ran about 2× slower: a 5,000-element board's cold join
+ * took the client 115 ms to apply instead of 75 (issue 17, docs/benchmarks.md).
+ */
+const SNAPSHOT_APPLY_GRACE_MS_PER_MB = 400;
+
+/** When a served snapshot of `bytes` is applied at the earliest, in ms after it was served (SS9a). */
+export function snapshotApplyGraceMs(bytes: number): number {
+  return Math.min(SNAPSHOT_APPLY_MAX_WAIT_MS, (bytes / (1024 * 1024)) * SNAPSHOT_APPLY_GRACE_MS_PER_MB);
+}
 
 /** What the document tells its room. */
 export interface RoomDocumentEvents {
@@ -129,21 +141,25 @@ export class RoomDocument {
   /**
    * Serves `snapshot` (a complete encoded state, as compaction writes it) to joiners
    * right away and applies it to the doc once `sending()` says the joiners' copies have
-   * left the process (at most SNAPSHOT_APPLY_MAX_WAIT_MS later), or at once when anything
-   * needs the doc: `doc`, a tick with updates to apply, a step 1 with a state vector, a
-   * server change, a fan-out message (SS9a). Until then the doc is empty and untouched.
+   * left the process and the joiners have had time to apply them (`snapshotApplyGraceMs`),
+   * at most SNAPSHOT_APPLY_MAX_WAIT_MS later; or at once when anything needs the doc: `doc`,
+   * a tick with updates to apply, a step 1 with a state vector, a server change, a fan-out
+   * message (SS9a). Until then the doc is empty and untouched.
    */
   loadSnapshotSoon(snapshot: Uint8Array, sending: () => boolean): void {
     this.fullStateMessage = encodeSyncStep2(snapshot);
     this.pendingSnapshot = snapshot;
-    const deadline = performance.now() + SNAPSHOT_APPLY_MAX_WAIT_MS;
-    const applyOnceSent = () => {
+    const served = performance.now();
+    const deadline = served + SNAPSHOT_APPLY_MAX_WAIT_MS;
+    const graceEnd = served + snapshotApplyGraceMs(snapshot.byteLength);
+    const applyWhenDue = () => {
       if (this.pendingSnapshot !== snapshot || this.destroyed) return;
-      // Polled on a 1 ms timer, not setImmediate: the sockets' writes need the event loop's poll phase.
-      if (sending() && performance.now() < deadline) setTimeout(applyOnceSent, 1);
-      else this.applyPendingSnapshot();
+      const now = performance.now();
+      if (now >= deadline || (now >= graceEnd && !sending())) this.applyPendingSnapshot();
+      // Polled on a timer (1 ms once the grace is over), not setImmediate: the sockets' writes need the event loop's poll phase.
+      else setTimeout(applyWhenDue, Math.max(1, graceEnd - now));
     };
-    setImmediate(applyOnceSent);
+    setImmediate(applyWhenDue);
   }
 
   private applyPendingSnapshot(): void {

@@ -7,10 +7,11 @@ import { CloseCode, MessageType, PRESENCE_SUMMARY_CLIENT_ID } from "@quadrant/pr
 import { MemoryStorage } from "../storage/memory";
 import { FakeSocket } from "../../test-support/fake-socket";
 import { waitFor } from "../../test-support/wait-for";
-import { encodeAwareness, encodeControl, encodeSyncStep1, encodeSyncUpdate } from "./codec";
+import { EMPTY_UPDATE, encodeAwareness, encodeControl, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from "./codec";
 import { Connection, type ConnectionIdentity } from "./connection";
 import { LocalFanout } from "./fanout/fanout";
 import { silentLogger } from "./logger";
+import { snapshotApplyGraceMs } from "./room-document";
 import { RoomRegistry } from "./room-registry";
 import type { RoomHooks } from "./room-hooks";
 
@@ -219,6 +220,31 @@ describe("Room with fake sockets", () => {
     await again.registry.join(new Connection({ id: "c", boardId: BOARD, role: "editor", participant: undefined, wantsControl: false }, socket, 1 << 20));
     const coldRoom = again.registry.get(BOARD)!;
     expect(coldRoom.doc.getMap("m").size).toBe(20);
+  });
+
+  it("a big served snapshot waits while the joiner applies its copy, and the joiner's empty step 2 does not make the room apply it (SS9a)", async () => {
+    const { storage, registry } = setup();
+    const source = new Y.Doc();
+    for (let i = 0; i < 2600; i++) source.getMap("m").set(`k${i}`, "x".repeat(1000));
+    const snapshot = Y.encodeStateAsUpdate(source);
+    await storage.compact(BOARD, snapshot, 0);
+    // Over 2.5 MB: the whole second a snapshot may wait.
+    expect(snapshotApplyGraceMs(snapshot.byteLength)).toBe(1000);
+    const socket = new FakeSocket();
+    const connection = new Connection({ id: "fresh", boardId: BOARD, role: "editor", participant: undefined, wantsControl: false }, socket, 1 << 22);
+    await registry.join(connection);
+    const room = registry.get(BOARD)!;
+    const pendingDoc = (room as unknown as { document: { ydoc: Y.Doc } }).document.ydoc;
+
+    // What a stock client answers our step 1 with when its doc is empty: no structs, no deletes.
+    connection.receive(encodeSyncStep2(EMPTY_UPDATE));
+    connection.receive(encodeSyncStep1(Uint8Array.of(0)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The frame left at once (nothing queued), yet the room has not applied the snapshot.
+    expect(receivedStep2(socket)[0]!.byteLength).toBe(snapshot.byteLength);
+    expect(pendingDoc.getMap("m").size).toBe(0);
+    // Whatever needs the doc still applies it at once.
+    expect(room.doc.getMap("m").size).toBe(2600);
   });
 
   it("a connection may not set awareness for a client id another connection owns nor the summary's; its ids are removed when it closes (SS6, SS16)", async () => {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { CloseCode, type Role } from "@quadrant/protocol";
 import type { Storage, StoredDocument, StoredUpdate } from "../storage/storage";
-import { decodeClientMessage, encodeSyncStep1, encodeSyncUpdate } from "./codec";
+import { decodeClientMessage, encodeSyncStep1, encodeSyncUpdate, isEmptyUpdate } from "./codec";
 import { compactFromStorage } from "./compaction";
 import type { Connection } from "./connection";
 import { broadcastControl, sendControl } from "./control-channel";
@@ -218,14 +218,17 @@ export class Room implements RoomHandle {
         return;
       case "sync-step2":
       case "sync-update":
+        // A fresh joiner's answer to our sync step 1 holds nothing (no structs, no deletes): not an
+        // edit, nothing to apply or write. Received, it made a tick that applied a served snapshot
+        // at once (SS9a), while the joiner was applying its own copy.
+        if (isEmptyUpdate(message.update)) return;
         // Viewers (and anyone the policy refuses) may answer sync step 1, but
         // their document updates are dropped: never applied, stored or broadcast (SS5).
         if (!this.context.hooks.canWriteDocument(connection, this)) return;
         if (this.context.hooks.holdUpdate(connection, this, message.update)) return;
         this.document.receive(connection, message.update, message.dependencies);
-        // Editors' cursors go to everyone in a big room (SS16). A joiner's sync step 2 with
-        // nothing in it (2 bytes: no structs, no deletes) is not an edit.
-        if (message.update.byteLength > 2) this.awareness.noteEdit(connection, this.connections.size, Date.now());
+        // Editors' cursors go to everyone in a big room (SS16).
+        this.awareness.noteEdit(connection, this.connections.size, Date.now());
         this.context.flush.markDirty(this);
         return;
       case "awareness": {
