@@ -281,7 +281,7 @@ export function checkTargets(res: Omit<Results, "targets">, web: readonly Target
     const wo = num(ours.warm, "medianMs");
     const wb = num(baseline.warm, "medianMs");
     const co = ours.cold ? num(ours.cold, "medianMs") : null;
-    // The cold join against the reference's warm join made after the same idle gap (the client is slower then).
+    // The cold join against the reference's warm join made the same way: each after the same idle gap.
     const wbIdle = num(afterIdle(baseline), "medianMs");
     // The client's apply is the same work whoever serves the state: the part a server decides is the arrival.
     const split = (a: Record<string, unknown> | null, b: Record<string, unknown> | null) =>

@@ -189,8 +189,8 @@ export interface BigBoardFigures {
   cold: Record<string, unknown> | null;
   /**
    * The baselines' warm joins, each after the same idle gap as our cold ones (null for ours): the
-   * load client applies the same state 20–40 % slower after 2.5 s idle than back to back, so the
-   * cold join is compared with a warm join made under the same conditions.
+   * cold join is compared with a warm join made the same way (a fresh load process, the same gaps),
+   * so the only difference is what the server holds.
    */
   warmAfterIdle: Record<string, unknown> | null;
   idleUnloadMs: number | null;
