@@ -214,9 +214,15 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
     const [big, small] = await createBoards(server, 2, "bench-big");
     if (!big || !small) throw new Error("could not create boards");
     const url = server.wsUrl(big);
-    // Hocuspocus without persistence drops a document when its last socket closes: one idle
-    // socket keeps the board alive between the build and the joins, as a room with people in it.
-    const holder = target === "hocuspocus" ? await connect(url, new LightClient(), newTraffic(), 30_000) : null;
+    // One idle socket keeps the board loaded through the warm joins, as a room with people in it:
+    // ours would otherwise unload it whenever the load process took longer than IDLE_UNLOAD_MS
+    // between two joins (starting, or warming its client up), and a "warm" join would be cold;
+    // Hocuspocus without persistence drops a document when its last socket closes.
+    let holder: Awaited<ReturnType<typeof connect>> | null = await connect(url, new LightClient(), newTraffic(), 30_000);
+    const release = () => {
+      if (holder) finish(holder.ws, newTraffic());
+      holder = null;
+    };
     try {
     const timeout = 300_000;
     const build = (
@@ -233,9 +239,11 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
       )
     ).result;
     // Every join of this series follows an idle gap: on ours longer than IDLE_UNLOAD_MS, so the board is
-    // read back from storage each time (cold); on the baselines, which keep it in memory, a warm join
-    // after the same idle. The same unrecorded join first: the series runs in a load process of its
-    // own, whose first decode of the board would otherwise pay the client's JIT warm-up.
+    // read back from storage each time (cold: nobody holds it any more); on the baselines, which keep it
+    // in memory (Hocuspocus held), a warm join after the same idle. The same unrecorded join first: the
+    // series runs in a load process of its own, whose first decode of the board would otherwise pay the
+    // client's JIT warm-up.
+    if (target !== "hocuspocus") release();
     const gapMs = (idleUnloadMs ?? BENCH_IDLE_UNLOAD_MS) * 2 + 500;
     await sleep(gapMs);
     const afterIdle = (
@@ -248,7 +256,7 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
     ).result;
     return idleUnloadMs !== null ? { build, warm, cold: afterIdle, warmAfterIdle: null } : { build, warm, cold: null, warmAfterIdle: afterIdle };
     } finally {
-      if (holder) finish(holder.ws, newTraffic());
+      release();
     }
   });
   return { target, ...value, idleUnloadMs, loadAvgAtStart, loadAvgAtEnd: loadAvg1() };
