@@ -5,7 +5,7 @@ import { memoryOf } from "./proc-stats";
 import { runLoad, type LoadRun } from "./run-load";
 import { median } from "./stats";
 import { sleep } from "./load/clock";
-import { connect, finish, newTraffic } from "./load/connection";
+import { connect, finish, newTraffic, type Connection } from "./load/connection";
 import { LightClient } from "./load/light-client";
 import {
   freshDir,
@@ -218,7 +218,7 @@ export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<B
     // ours would otherwise unload it whenever the load process took longer than IDLE_UNLOAD_MS
     // between two joins (starting, or warming its client up), and a "warm" join would be cold;
     // Hocuspocus without persistence drops a document when its last socket closes.
-    let holder: Awaited<ReturnType<typeof connect>> | null = await connect(url, new LightClient(), newTraffic(), 30_000);
+    let holder: Connection | null = await connect(url, new LightClient(), newTraffic(), 30_000);
     const release = () => {
       if (holder) finish(holder.ws, newTraffic());
       holder = null;
