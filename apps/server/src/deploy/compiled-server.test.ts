@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,14 @@ import { createBoard } from "../../test-support/create-board";
 import { spawnServerProcess, type ServerProcess } from "../../test-support/spawn-server";
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const repoRoot = path.resolve(serverDir, "../..");
+
+/** Every `.ts` file (tests excluded) under a directory: the sources build.mjs bundles. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"))
+    .map((e) => path.join(e.parentPath, e.name));
+}
 
 /**
  * Production runs the compiled build (`npm start`, the Dockerfile, the benchmark):
@@ -34,6 +42,20 @@ describe("the compiled server (dist/)", () => {
   afterAll(async () => {
     await server?.kill9();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps the names of our classes (build.mjs bundles without keepNames)", () => {
+    // esbuild renames a declaration only when two bundled modules declare the same name (Foo → Foo2);
+    // names reach logs and error reports, so a rename would be a silent change there.
+    const sources = [path.join(serverDir, "src"), ...readdirSync(path.join(repoRoot, "packages")).map((p) => path.join(repoRoot, "packages", p, "src"))];
+    const declared = new Set(sources.flatMap(sourceFiles).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/\bclass (\w+)/g)].map((m) => m[1])));
+    const dist = path.join(serverDir, "dist");
+    const bundled = readdirSync(dist)
+      .filter((f) => f.endsWith(".js"))
+      .flatMap((f) => [...readFileSync(path.join(dist, f), "utf8").matchAll(/(?:var|let|const) (\w+) = class\b|\bclass (\w+)/g)])
+      .map((m) => (m[1] ?? m[2] ?? "").replace(/^_/, ""));
+    expect(bundled.length).toBeGreaterThan(10);
+    expect(bundled.filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it("creates a board, syncs over the websocket and shuts down cleanly on SIGTERM (SS13)", async () => {
