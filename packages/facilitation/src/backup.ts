@@ -16,6 +16,16 @@ import {
 } from "./state";
 import { rankVotes } from "./voting";
 import { roster } from "./roster";
+import { groupIdsByName } from "./groups";
+import {
+  BackupGroups,
+  BackupPrework,
+  backupGroups,
+  backupPrework,
+  highestRoundId,
+  restoredGroups,
+  restoredPrework,
+} from "./backup-groups-prework";
 
 /**
  * The part of the facilitation state a JSON board backup carries (docs/api.md, "What a backup holds").
@@ -26,7 +36,8 @@ import { roster } from "./roster";
  * participant ids, the ready check, the timer, focus or locks (live-session state, not outcomes).
  * Accepted scoring and rating outcomes are already in the document (note positions, scorecard).
  * Comment threads come with their authors' names, never their ids, mentions or read markers; a
- * message still held by a private brainstorm stays out (its author alone may see it).
+ * message still held by a private brainstorm stays out (its author alone may see it). Groups and
+ * pre-work: backup-groups-prework.ts.
  */
 const BackupMessage = z.strictObject({
   id: ClientId,
@@ -55,12 +66,16 @@ export const FacilitationBackup = z.strictObject({
     )
     .max(500),
   agenda: z.strictObject({ steps: z.array(AgendaStep).max(50), current: z.number().int().min(-1).max(49) }),
-  /** Who took part, in the order they arrived (roster()): no participant ids. */
-  roster: z.array(z.strictObject({ name: ParticipantName, role: Role })).max(500),
+  /** Who took part, in the order they arrived (roster()): no participant ids; `group` is a group id of `groups.list`. */
+  roster: z.array(z.strictObject({ name: ParticipantName, role: Role, group: ClientId.optional() })).max(500),
   /** Comment threads (issue 16); optional, so backups made before comments still import. */
   comments: z
     .strictObject({ viewersMayComment: z.boolean(), threads: z.array(BackupThread).max(LIMITS.commentThreads) })
     .optional(),
+  /** Groups and their results by group (issue 18); optional, so older backups still import. */
+  groups: BackupGroups.optional(),
+  /** The pre-work (issue 18), null when the board has none; optional, so older backups still import. */
+  prework: BackupPrework.nullable().optional(),
 });
 export type FacilitationBackup = z.infer<typeof FacilitationBackup>;
 
@@ -74,9 +89,19 @@ export function backupOf(state: FacilitationState): FacilitationBackup {
   return {
     voteResults: [...state.voteResults, ...revealed],
     agenda: { steps: state.agenda.steps, current: state.agenda.current },
-    roster: roster(state),
+    roster: backupRoster(state),
     comments: { viewersMayComment: state.comments.viewersMayComment, threads: backupThreads(state.comments.threads) },
+    groups: backupGroups(state),
+    prework: backupPrework(state),
   };
+}
+
+function backupRoster(state: FacilitationState): FacilitationBackup["roster"] {
+  const groups = groupIdsByName(state);
+  return roster(state).map((entry) => {
+    const group = groups.get(entry.name);
+    return group ? { ...entry, group } : entry;
+  });
 }
 
 function backupThreads(threads: readonly CommentThread[]): z.infer<typeof BackupThread>[] {
@@ -101,21 +126,31 @@ function restoredThreads(backup: FacilitationBackup): CommentThread[] {
 /**
  * The control state of a board restored from a backup: the backup's outcomes, everything else as a
  * new board starts. Roster entries get ids of their own (`restored-N`) and arrival times in their
- * listed order, so roster() of the result lists them as the backup did.
+ * listed order, so roster() of the result lists them as the backup did. Groups get new join codes
+ * from `newCode` (backup-groups-prework.ts); `unansweredPrework` counts the answers of an open
+ * pre-work that a backup never carries.
  */
-export function restoredState(backup: FacilitationBackup): FacilitationState {
+export function restoredState(backup: FacilitationBackup, newCode: () => string): { state: FacilitationState; unansweredPrework: number } {
+  const groups = restoredGroups(backup.groups, newCode);
+  const defined = new Set(groups.list.map((g) => g.id));
   const participants: Record<string, RosterEntry> = {};
   backup.roster.forEach((entry, i) => {
-    participants[`restored-${i + 1}`] = { name: entry.name, role: entry.role, firstSeen: i, group: null, groupBy: null, ref: 0 };
+    const group = entry.group !== undefined && defined.has(entry.group) ? entry.group : null;
+    participants[`restored-${i + 1}`] = { name: entry.name, role: entry.role, firstSeen: i, group, groupBy: group === null ? null : "facilitator", ref: 0 };
   });
-  const lastId = Math.max(0, ...backup.voteResults.map((r) => r.voteId));
+  const { prework, unanswered } = restoredPrework(backup.prework);
+  // Round ids must not repeat: a result by group is computed once per round id (groups.ts).
+  const lastId = Math.max(0, ...backup.voteResults.map((r) => r.voteId), highestRoundId(backup.groups, backup.prework));
   const current = Math.min(backup.agenda.current, backup.agenda.steps.length - 1);
-  return {
+  const state: FacilitationState = {
     ...initialState(),
     voteResults: backup.voteResults,
     agenda: { steps: backup.agenda.steps, current },
     participants,
     nextId: lastId + 1,
     comments: { ...initialComments(), viewersMayComment: backup.comments?.viewersMayComment ?? true, threads: restoredThreads(backup) },
+    groups,
+    prework,
   };
+  return { state, unansweredPrework: unanswered };
 }

@@ -163,13 +163,20 @@ export function floorOf(state: FacilitationState, roundId: number): number {
  */
 export function groupRoster(state: FacilitationState): Array<{ name: string; group: string | null }> {
   const names = new Map(state.groups.list.map((g) => [g.id, g.name]));
-  const byName = new Map<string, { name: string; group: string | null; firstSeen: number }>();
+  return [...groupIdsByName(state)].map(([name, id]) => ({ name, group: id === null ? null : (names.get(id) ?? null) }));
+}
+
+/**
+ * Each name's group id, in the order the names first arrived: the group of the latest of that
+ * name's entries that is in a group still defined (one person may hold several participant ids).
+ */
+export function groupIdsByName(state: FacilitationState): Map<string, string | null> {
+  const defined = new Set(state.groups.list.map((g) => g.id));
+  const byName = new Map<string, string | null>();
   const entries = Object.values(state.participants).sort((a, b) => a.firstSeen - b.firstSeen);
   for (const entry of entries) {
-    const group = entry.group === null ? null : (names.get(entry.group) ?? null);
-    const seen = byName.get(entry.name);
-    if (!seen) byName.set(entry.name, { name: entry.name, group, firstSeen: entry.firstSeen });
-    else if (group !== null) seen.group = group;
+    const group = entry.group !== null && defined.has(entry.group) ? entry.group : null;
+    if (!byName.has(entry.name) || group !== null) byName.set(entry.name, group);
   }
-  return [...byName.values()].map(({ name, group }) => ({ name, group }));
+  return byName;
 }

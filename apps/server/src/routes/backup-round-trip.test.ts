@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DecisionRecord, elementsMap, notesMap, recordsMap, templatesMap } from "@quadrant/board-model";
+import { FacilitationState, type GroupDef } from "@quadrant/facilitation";
 import { BoardCreated } from "@quadrant/protocol";
 import { buildStickyNote, buildTemplate, positionFromScores } from "@quadrant/templates";
 import { createBoard } from "../../test-support/create-board";
@@ -194,5 +195,105 @@ describe("JSON backup round trip", () => {
     });
     expect(r.status).toBe(400);
     expect(await r.text()).toMatch(/facilitation.*ballots|ballots.*facilitation/);
+  });
+});
+
+/** The board's stored facilitation state (read for assertions only). */
+async function controlState(board: BoardCreated): Promise<FacilitationState> {
+  return FacilitationState.parse(await server.app.storage.getControlState(board.id));
+}
+
+describe("JSON backup round trip: groups and pre-work", () => {
+  const ENG_CODE = "engineering-join-code-0001";
+  const SALES_CODE = "sales-join-code-0000000001";
+  const people = [
+    { id: "ana-participant-000001", name: "Ana", code: ENG_CODE },
+    { id: "ben-participant-000001", name: "Ben", code: ENG_CODE },
+    { id: "cy-participant-0000001", name: "Cy", code: SALES_CODE },
+    { id: "di-participant-0000001", name: "Di", code: SALES_CODE },
+  ];
+
+  /** Two groups of two (floor 2), a revealed vote with results by group, and a pre-work vote two people answered. */
+  async function groupsBoard(revealPrework: boolean): Promise<{ board: BoardCreated; sso: string; billing: string }> {
+    const { board, noteIds } = await workshopBoard();
+    const [sso, billing] = noteIds as [string, string];
+    const fac = (body: unknown) => command(board, board.tokens.facilitator, FACILITATOR, body);
+    await fac({ type: "presence.hello", name: "Fran" });
+    await fac({ type: "groups.define", name: "Engineering", code: ENG_CODE });
+    await fac({ type: "groups.define", name: "Sales", code: SALES_CODE });
+    await fac({ type: "groups.settings", floor: 2 });
+    for (const p of people) {
+      await command(board, board.tokens.editor, p.id, { type: "presence.hello", name: p.name });
+      await command(board, board.tokens.editor, p.id, { type: "groups.join", code: p.code });
+    }
+    await fac({ type: "vote.open", target: { kind: "board" }, votesPerPerson: 2, allowStacking: true });
+    // Engineering puts both dots on SSO, Sales both on billing: the groups disagree.
+    for (const p of people) for (let i = 0; i < 2; i++) await command(board, board.tokens.editor, p.id, { type: "vote.cast", noteId: p.code === ENG_CODE ? sso : billing });
+    await fac({ type: "vote.close" });
+    await fac({ type: "vote.reveal" });
+    await fac({ type: "prework.open", kind: "vote", target: { kind: "board" }, deadline: Date.now() + 3_600_000, instruction: "Two dots each", votesPerPerson: 2 });
+    for (const p of people.slice(0, 2)) {
+      await command(board, board.tokens.editor, p.id, { type: "prework.submit", name: p.name, answer: { kind: "vote", ballot: { [sso]: 1, [billing]: 1 } } });
+    }
+    if (revealPrework) {
+      await fac({ type: "prework.close" });
+      await fac({ type: "prework.reveal" });
+    }
+    return { board, sso, billing };
+  }
+
+  it("a restored board has the same brief and CSV: results by group, who was in which group, who did the pre-work", async () => {
+    const { board } = await groupsBoard(true);
+    const md = await exportText(board, "md");
+    expect(md).toContain("## Results by group");
+    expect(md).toContain("groups disagree");
+    expect(md).toMatch(/Engineering.*Ana, Ben/);
+    expect(md).toMatch(/Pre-work/);
+    const json = await exportText(board, "json");
+    // Join codes are bearer secrets and answers are secret: neither is in the backup.
+    expect(json).not.toContain(ENG_CODE);
+    expect(json).not.toContain("ballot");
+    expect(json).not.toContain(people[0]!.id);
+
+    const r = await fetch(`${server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body: json });
+    expect(r.status, await r.clone().text()).toBe(201);
+    const copy = (await r.json()) as BoardCreated & { dropped: string[] };
+    expect(copy.dropped).toEqual([]);
+    expect(withoutExportLine(await exportText(copy, "md"))).toBe(withoutExportLine(md));
+    expect(await exportText(copy, "csv")).toBe(await exportText(board, "csv"));
+    // The restored groups have new join codes: the original board's links do not place anyone in the copy.
+    const groups = (await controlState(copy)).groups.list;
+    expect(groups.map((g) => g.name)).toEqual(["Engineering", "Sales"]);
+    for (const g of groups) expect([ENG_CODE, SALES_CODE]).not.toContain(g.code);
+  });
+
+  it("an open pre-work comes back open without its answers, and the importer is told how many", async () => {
+    const { board } = await groupsBoard(false);
+    const r = await fetch(`${server.url}/api/boards/import`, { method: "POST", headers: { "content-type": "application/json" }, body: await exportText(board, "json") });
+    expect(r.status).toBe(201);
+    const copy = (await r.json()) as BoardCreated & { dropped: string[] };
+    expect(copy.dropped).toEqual([expect.stringMatching(/^facilitation\.prework: 2 answers not restored: .*Reveal the pre-work on the original board/)]);
+    expect((await controlState(copy)).prework).toMatchObject({ status: "open", instruction: "Two dots each", submissions: {} });
+  });
+
+  it("the copy's next round gets its own results by group (round ids continue after the restored ones)", async () => {
+    const { board, sso } = await groupsBoard(true);
+    const copy = await importBackup(await exportText(board, "json"));
+    const fac = (body: unknown) => command(copy, copy.tokens.facilitator, FACILITATOR, body);
+    await fac({ type: "presence.hello", name: "Fran" });
+    const restored = await controlState(copy);
+    const [eng, sales] = restored.groups.list as [GroupDef, GroupDef];
+    for (const p of people) {
+      await command(copy, copy.tokens.editor, p.id, { type: "presence.hello", name: p.name });
+      await command(copy, copy.tokens.editor, p.id, { type: "groups.join", code: p.code === ENG_CODE ? eng.code : sales.code });
+    }
+    await fac({ type: "vote.open", target: { kind: "board" }, votesPerPerson: 1, allowStacking: false });
+    for (const p of people) await command(copy, copy.tokens.editor, p.id, { type: "vote.cast", noteId: sso });
+    await fac({ type: "vote.close" });
+    await fac({ type: "vote.reveal" });
+    const after = await controlState(copy);
+    expect(after.groups.results.length).toBe(restored.groups.results.length + 1);
+    const ids = after.groups.results.map((r) => r.roundId);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
 import { type FacilitationState, backupOf, exportedThreads, groupRoster, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
@@ -36,6 +37,18 @@ export function votesOf(state: FacilitationState): Map<string, number> {
 function exportPrework(state: FacilitationState): ExportInput["prework"] {
   const done = preworkRoster(state);
   return done && { ...done, deadline: new Date(done.deadline) };
+}
+
+/** A restored group's join code: 128 random bits, as the facilitator's browser makes them (groupLinks.ts). */
+function newJoinCode(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+function unansweredPreworkNote(people: number): string {
+  return (
+    `facilitation.prework: ${people} ${people === 1 ? "answer" : "answers"} not restored: answers stay secret until the reveal, so no backup ` +
+    "holds them. Reveal the pre-work on the original board before backing it up, or ask those people to answer again here."
+  );
 }
 
 function fileName(title: string, extension: string): string {
@@ -92,7 +105,12 @@ export class ExportService {
     // Resolves once the contents are durable, so the new board's first reader sees them.
     await this.deps.boards.changeDocument(created.id, (doc) => writeSnapshot(doc, imported.snapshot));
     const outcomes = imported.backup.facilitation;
-    if (outcomes) await this.deps.restoreFacilitation(created.id, restoredState(outcomes));
-    return { ...created, dropped: imported.dropped };
+    const dropped = [...imported.dropped];
+    if (outcomes) {
+      const restored = restoredState(outcomes, newJoinCode);
+      await this.deps.restoreFacilitation(created.id, restored.state);
+      if (restored.unansweredPrework > 0) dropped.push(unansweredPreworkNote(restored.unansweredPrework));
+    }
+    return { ...created, dropped };
   }
 }
