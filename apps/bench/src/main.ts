@@ -11,7 +11,7 @@ import type { Machine, Results, RoomRow, TargetCheck } from "./results";
 import { readResultsFile } from "./results-file";
 import { roomChart } from "./room-chart";
 import { webTargets } from "./web-targets";
-import { bigBoardRun, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
+import { bigBoardRuns, boardsRun, profileDir, roomRun, startupRun, type BenchOptions, type StartupFigures } from "./scenarios";
 import { freshDir, REPO_ROOT, useOursEntry } from "./servers";
 import { num } from "./table";
 
@@ -175,12 +175,12 @@ async function main(): Promise<void> {
 
   let bigboard: Results["bigboard"] = null;
   if (scenarios.includes("bigboard")) {
-    log(`big board ${flags["big-elements"]} elements / ${flags["big-updates"]} updates: baseline`);
-    const baseline = want("baseline") ? await bigBoardRun("baseline", opts) : null;
-    log(`big board: hocuspocus`);
-    const hocuspocus = want("hocuspocus") ? await bigBoardRun("hocuspocus", opts) : null;
-    log(`big board: ours`);
-    bigboard = { ours: await bigBoardRun("ours", opts), baseline, hocuspocus };
+    const targets = (["baseline", "hocuspocus"] as const).filter((t) => want(t));
+    log(`big board ${flags["big-elements"]} elements / ${flags["big-updates"]} updates: ${[...targets, "ours"].join(", ")}, joins interleaved`);
+    const runs = await bigBoardRuns([...targets, "ours"], opts);
+    const ours = runs.get("ours");
+    if (!ours) throw new Error("the big-board run has no figures of our server");
+    bigboard = { ours, baseline: runs.get("baseline") ?? null, hocuspocus: runs.get("hocuspocus") ?? null };
   }
 
   let profile: Results["profile"] = null;

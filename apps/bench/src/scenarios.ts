@@ -206,60 +206,97 @@ export interface BigBoardFigures {
  */
 const BENCH_IDLE_UNLOAD_MS = 500;
 
-export async function bigBoardRun(target: Target, opts: BenchOptions): Promise<BigBoardFigures> {
+/** One server of the big-board scenario while it runs: its board, and the idle socket holding it. */
+interface BigBoardServer {
+  target: Target;
+  server: RunningServer;
+  dataDir: string;
+  url: string;
+  idleUnloadMs: number | null;
+  holder: Connection | null;
+  build: Record<string, unknown>;
+}
+
+/**
+ * The big-board scenario for every target at once. Each server gets its board built in turn, then
+ * the joins of all servers are interleaved in one load process (ours, the reference, Hocuspocus,
+ * ours, …): the client's own apply, most of a join and the same Yjs code whoever serves the state,
+ * swung 0.8–1.5× between the per-server load processes of one run when each server had its own
+ * series (2026-12-08 03:08–03:12 UTC), and decided the verdicts. Interleaved, every server's state
+ * is applied by the same process in the same minutes.
+ */
+export async function bigBoardRuns(targets: readonly Target[], opts: BenchOptions): Promise<Map<Target, BigBoardFigures>> {
   const loadAvgAtStart = loadAvg1();
-  const idleUnloadMs = target === "baseline" || target === "hocuspocus" ? null : BENCH_IDLE_UNLOAD_MS;
-  const extra = idleUnloadMs === null ? {} : { idleUnloadMs };
-  const { value } = await withServer(target, opts, extra, async (server) => {
-    const [big, small] = await createBoards(server, 2, "bench-big");
-    if (!big || !small) throw new Error("could not create boards");
-    const url = server.wsUrl(big);
-    // One idle socket keeps the board loaded through the warm joins, as a room with people in it:
-    // ours would otherwise unload it whenever the load process took longer than IDLE_UNLOAD_MS
-    // between two joins (starting, or warming its client up), and a "warm" join would be cold;
-    // Hocuspocus without persistence drops a document when its last socket closes.
-    let holder: Connection | null = await connect(url, new LightClient(), newTraffic(), 30_000);
-    const release = () => {
-      if (holder) finish(holder.ws, newTraffic());
-      holder = null;
+  const running: BigBoardServer[] = [];
+  const timeout = 300_000;
+  try {
+    for (const target of targets) {
+      const idleUnloadMs = target === "baseline" || target === "hocuspocus" ? null : BENCH_IDLE_UNLOAD_MS;
+      const dataDir = freshDir("quadrant-bench-data-");
+      const entry: Partial<BigBoardServer> = { target, dataDir, idleUnloadMs, holder: null };
+      try {
+        entry.server = await start(target, opts, idleUnloadMs === null ? {} : { idleUnloadMs }, dataDir);
+      } catch (error) {
+        rmSync(dataDir, { recursive: true, force: true });
+        throw error;
+      }
+      const server = entry.server;
+      running.push(entry as BigBoardServer);
+      const [big] = await createBoards(server, 2, "bench-big");
+      if (!big) throw new Error("could not create boards");
+      entry.url = server.wsUrl(big);
+      // One idle socket keeps the board loaded through the warm joins, as a room with people in it:
+      // ours would otherwise unload it whenever the load process took longer than IDLE_UNLOAD_MS
+      // between two joins (starting, or warming its client up), and a "warm" join would be cold;
+      // Hocuspocus without persistence drops a document when its last socket closes.
+      entry.holder = await connect(entry.url, new LightClient(), newTraffic(), 30_000);
+      entry.build = (
+        await runLoad({ kind: "build", url: entry.url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
+      ).result;
+    }
+    const joinAll = async (gapMs: number) => {
+      // One unrecorded join of each server first: their join paths compiled, the client warmed up on each state.
+      const joins = [
+        ...running.map((r) => ({ url: r.url, record: false })),
+        ...Array.from({ length: opts.joins }, () => running.map((r) => ({ url: r.url, record: true }))).flat(),
+      ];
+      // A join task samples no server's counters (no phases): runLoad is handed the first server for its signature only.
+      const first = running[0];
+      if (!first) throw new Error("no server to join");
+      const result = (
+        await runLoad({ kind: "join", joins, expectElements: opts.bigElements, gapMs, timeoutS: 120 }, first.server, opts.workDir, timeout)
+      ).result;
+      const byUrl = (result["byUrl"] ?? {}) as Record<string, Record<string, unknown>>;
+      return (r: BigBoardServer) => byUrl[r.url] ?? {};
     };
-    try {
-    const timeout = 300_000;
-    const build = (
-      await runLoad({ kind: "build", url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
-    ).result;
-    // One unrecorded join first so both servers have their join path compiled.
-    const joins = [{ url, record: false }, ...Array.from({ length: opts.joins }, () => ({ url, record: true }))];
-    const warm = (
-      await runLoad(
-        { kind: "join", joins, expectElements: opts.bigElements, gapMs: 0, timeoutS: 120 },
-        server,
-        opts.workDir,
-        timeout,
-      )
-    ).result;
+    const warm = await joinAll(0);
     // Every join of this series follows an idle gap: on ours longer than IDLE_UNLOAD_MS, so the board is
     // read back from storage each time (cold: nobody holds it any more); on the baselines, which keep it
-    // in memory (Hocuspocus held), a warm join after the same idle. The same unrecorded join first: the
-    // series runs in a load process of its own, whose first decode of the board would otherwise pay the
-    // client's JIT warm-up.
-    if (target !== "hocuspocus") release();
-    const gapMs = (idleUnloadMs ?? BENCH_IDLE_UNLOAD_MS) * 2 + 500;
+    // in memory (Hocuspocus held), a warm join after the same idle.
+    for (const r of running) if (r.target !== "hocuspocus") release(r);
+    const gapMs = BENCH_IDLE_UNLOAD_MS * 2 + 500;
     await sleep(gapMs);
-    const afterIdle = (
-      await runLoad(
-        { kind: "join", joins, expectElements: opts.bigElements, gapMs, timeoutS: 120 },
-        server,
-        opts.workDir,
-        timeout,
-      )
-    ).result;
-    return idleUnloadMs !== null ? { build, warm, cold: afterIdle, warmAfterIdle: null } : { build, warm, cold: null, warmAfterIdle: afterIdle };
-    } finally {
-      release();
+    const afterIdle = await joinAll(gapMs);
+    const loadAvgAtEnd = loadAvg1();
+    return new Map(
+      running.map((r) => {
+        const idle = afterIdle(r);
+        const split = r.idleUnloadMs !== null ? { cold: idle, warmAfterIdle: null } : { cold: null, warmAfterIdle: idle };
+        return [r.target, { target: r.target, build: r.build, warm: warm(r), ...split, idleUnloadMs: r.idleUnloadMs, loadAvgAtStart, loadAvgAtEnd }];
+      }),
+    );
+  } finally {
+    for (const r of running) {
+      release(r);
+      await stopServer(r.server);
+      rmSync(r.dataDir, { recursive: true, force: true });
     }
-  });
-  return { target, ...value, idleUnloadMs, loadAvgAtStart, loadAvgAtEnd: loadAvg1() };
+  }
+}
+
+function release(r: BigBoardServer): void {
+  if (r.holder) finish(r.holder.ws, newTraffic());
+  r.holder = null;
 }
 
 export function profileDir(workDir: string): string {

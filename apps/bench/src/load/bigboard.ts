@@ -139,24 +139,29 @@ export async function runBuild(task: BuildTask): Promise<Record<string, unknown>
 }
 
 /**
- * Joins one after another and reports each recorded join's time to a fully applied sync step 2,
- * split in two: until the state was in the client (the server's part, and the transfer) and the
- * client's own apply of it.
+ * Joins one after another and reports, per URL (one server's board each), each recorded join's time
+ * to a fully applied sync step 2, split in two: until the state was in the client (the server's part,
+ * and the transfer) and the client's own apply of it. The orchestrator interleaves the servers' joins
+ * in one series, so every server's state is applied by the same process in the same minutes.
  */
 export async function runJoin(task: JoinTask): Promise<Record<string, unknown>> {
-  const times: number[] = [];
-  const applyTimes: number[] = [];
-  const wrong: number[] = [];
+  const series = new Map<string, { times: number[]; applyTimes: number[]; wrong: number[] }>();
   for (const join of task.joins) {
     const r = await joinOnce(join.url, task.timeoutS * 1000);
     if (!join.record && r.state) warmUpClient(r.state);
     if (join.record) {
-      times.push(r.ms);
-      applyTimes.push(r.applyMs);
-      if (r.elements < task.expectElements) wrong.push(r.elements);
+      const s = series.get(join.url) ?? { times: [], applyTimes: [], wrong: [] };
+      series.set(join.url, s);
+      s.times.push(r.ms);
+      s.applyTimes.push(r.applyMs);
+      if (r.elements < task.expectElements) s.wrong.push(r.elements);
     }
     if (task.gapMs > 0) await sleep(task.gapMs);
   }
+  return { byUrl: Object.fromEntries([...series].map(([url, s]) => [url, joinFigures(s.times, s.applyTimes, s.wrong)])) };
+}
+
+function joinFigures(times: number[], applyTimes: number[], wrong: number[]): Record<string, unknown> {
   const arrivalTimes = times.map((ms, i) => ms - (applyTimes[i] ?? 0));
   return {
     joins: times.length,
