@@ -74,7 +74,7 @@ const FULL = {
   boards: "1000",
   "big-elements": "5000",
   "big-updates": "20000",
-  joins: "7",
+  joins: "15",
 } as const;
 
 type Preset = typeof QUICK | typeof FULL;
@@ -86,7 +86,7 @@ const presetLine = (p: Preset, starts: number): string =>
 export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
   [--clients 50,200,500,1000,2000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
   [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5]
-  [--big-elements 5000] [--big-updates 20000] [--joins 7] [--flush-ms N] [--compact-after N] [--profile]
+  [--big-elements 5000] [--big-updates 20000] [--joins 15] [--flush-ms N] [--compact-after N] [--profile]
   [--servers ours,baseline,hocuspocus] [--ours-entry apps/server/.tmp/dist-a/server.js]
   [--out results.json] [--chart chart.svg] [--docs-from apps/bench/results/latest.json]
 
