@@ -211,5 +211,30 @@ test("pre-work scored by two groups before the session, revealed live: the compa
   await expect(alice.getByTestId("open-group-comparison")).toHaveCount(0);
   await fran.getByTestId("prework-reveal").click();
   for (const page of [alice, bob, cara, fran]) await expectComparison(page, room);
+
+  // The outcome survives a backup: the facilitator downloads it and restores it as a new board,
+  // whose brief is the original's, "Results by group" and "Pre-work" included.
+  const original = await briefOf(fran, fran.url());
+  expect(original).toContain("## Results by group");
+  expect(original).toMatch(/Pre-work/);
+  await fran.getByTestId("group-comparison-close").click();
+  const [backup] = await Promise.all([fran.waitForEvent("download"), fran.getByRole("button", { name: "Backup (.json)" }).click()]);
+  await fran.getByTestId("import-backup").setInputFiles(await backup.path());
+  const copyLink = await fran.getByTestId("imported-link").getAttribute("href");
+  expect(copyLink).toMatch(/\/b\/[A-Za-z0-9_-]{22}#t=/);
+  expect(withoutExportLine(await briefOf(fran, copyLink ?? ""))).toBe(withoutExportLine(original));
 });
+
+/** The strategy brief of the board a link opens, fetched with the link's own token (as "Strategy brief (.md)" does). */
+async function briefOf(page: Page, link: string): Promise<string> {
+  const url = new URL(link, page.url());
+  const id = /\/b\/([^/?#]+)/.exec(url.pathname)?.[1];
+  const token = new URLSearchParams(url.hash.slice(1)).get("t");
+  const response = await page.request.get(`/api/boards/${id}/export?format=md`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status()).toBe(200);
+  return response.text();
+}
+
+/** Only the export time may differ between two boards' briefs. */
+const withoutExportLine = (md: string) => md.split("\n").filter((line) => !/^_Exported /.test(line)).join("\n");
 
