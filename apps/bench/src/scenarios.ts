@@ -210,7 +210,6 @@ const BENCH_IDLE_UNLOAD_MS = 500;
 interface BigBoardServer {
   target: Target;
   server: RunningServer;
-  dataDir: string;
   url: string;
   idleUnloadMs: number | null;
   holder: Connection | null;
@@ -219,39 +218,41 @@ interface BigBoardServer {
 
 /**
  * The big-board scenario for every target at once. Each server gets its board built in turn, then
- * the joins of all servers are interleaved in one load process (ours, the reference, Hocuspocus,
- * ours, …): the client's own apply, most of a join and the same Yjs code whoever serves the state,
- * swung 0.8–1.5× between the per-server load processes of one run when each server had its own
- * series (2026-12-08 03:08–03:12 UTC), and decided the verdicts. Interleaved, every server's state
- * is applied by the same process in the same minutes.
+ * the joins of all servers are interleaved in one load process, in the order of `targets` (the
+ * reference, Hocuspocus, ours, the reference, …): the client's own apply, most of a join and the
+ * same Yjs code whoever serves the state, swung 0.8–1.5× between the per-server load processes of
+ * one run when each server had its own series (2026-12-08 02:56–03:11 UTC), and decided the
+ * verdicts. Interleaved, every server's state is applied by the same process in the same minutes.
  */
 export async function bigBoardRuns(targets: readonly Target[], opts: BenchOptions): Promise<Map<Target, BigBoardFigures>> {
   const loadAvgAtStart = loadAvg1();
+  const started: Array<{ server: RunningServer; dataDir: string }> = [];
   const running: BigBoardServer[] = [];
   const timeout = 300_000;
   try {
     for (const target of targets) {
       const idleUnloadMs = target === "baseline" || target === "hocuspocus" ? null : BENCH_IDLE_UNLOAD_MS;
       const dataDir = freshDir("quadrant-bench-data-");
-      const entry: Partial<BigBoardServer> = { target, dataDir, idleUnloadMs, holder: null };
+      let server: RunningServer;
       try {
-        entry.server = await start(target, opts, idleUnloadMs === null ? {} : { idleUnloadMs }, dataDir);
+        server = await start(target, opts, idleUnloadMs === null ? {} : { idleUnloadMs }, dataDir);
       } catch (error) {
         rmSync(dataDir, { recursive: true, force: true });
         throw error;
       }
-      const server = entry.server;
-      running.push(entry as BigBoardServer);
-      const [big] = await createBoards(server, 2, "bench-big");
-      if (!big) throw new Error("could not create boards");
-      entry.url = server.wsUrl(big);
+      started.push({ server, dataDir });
+      const [board] = await createBoards(server, 1, "bench-big");
+      if (!board) throw new Error("could not create the big board");
+      const url = server.wsUrl(board);
       // One idle socket keeps the board loaded through the warm joins, as a room with people in it:
       // ours would otherwise unload it whenever the load process took longer than IDLE_UNLOAD_MS
       // between two joins (starting, or warming its client up), and a "warm" join would be cold;
       // Hocuspocus without persistence drops a document when its last socket closes.
-      entry.holder = await connect(entry.url, new LightClient(), newTraffic(), 30_000);
+      const holder = await connect(url, new LightClient(), newTraffic(), 30_000);
+      const entry: BigBoardServer = { target, server, url, idleUnloadMs, holder, build: {} };
+      running.push(entry);
       entry.build = (
-        await runLoad({ kind: "build", url: entry.url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
+        await runLoad({ kind: "build", url, elements: opts.bigElements, updates: opts.bigUpdates }, server, opts.workDir, timeout)
       ).result;
     }
     const joinAll = async (gapMs: number) => {
@@ -286,10 +287,10 @@ export async function bigBoardRuns(targets: readonly Target[], opts: BenchOption
       }),
     );
   } finally {
-    for (const r of running) {
-      release(r);
-      await stopServer(r.server);
-      rmSync(r.dataDir, { recursive: true, force: true });
+    for (const r of running) release(r);
+    for (const { server, dataDir } of started) {
+      await stopServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }
 }
