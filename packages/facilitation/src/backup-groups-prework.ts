@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nextGroupAfter } from "./groups";
 import {
   ClientId,
   type FacilitationState,
@@ -57,7 +58,6 @@ export function backupPrework(state: FacilitationState): BackupPrework | null {
  */
 export function restoredGroups(backup: BackupGroups | undefined, newCode: () => string): FacilitationState["groups"] {
   if (!backup) return initialGroups();
-  const highest = Math.max(0, ...backup.list.map((g) => Number(/^g(\d+)$/.exec(g.id)?.[1] ?? 0)));
   return {
     ...initialGroups(),
     list: backup.list.map((g) => ({ ...g, code: newCode() })),
@@ -65,7 +65,7 @@ export function restoredGroups(backup: BackupGroups | undefined, newCode: () => 
     floor: backup.floor,
     thresholds: backup.thresholds,
     results: backup.results,
-    nextGroup: highest + 1,
+    nextGroup: nextGroupAfter(backup.list),
   };
 }
 

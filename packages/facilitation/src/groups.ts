@@ -14,6 +14,22 @@ import { groupResults } from "./group-results";
 
 export const MAX_GROUPS = 12;
 
+/** 128 random bits, URL-safe: a group's join code is an unguessable bearer secret (GroupJoinCode). */
+export function newJoinCode(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  const bytes = random(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A group's id: `g` and its number (GroupsState.nextGroup hands the numbers out). */
+function groupId(n: number): string {
+  return `g${n}`;
+}
+
+/** The `nextGroup` that follows every group of `list`: ids are never reused, even after a removal. */
+export function nextGroupAfter(list: readonly { id: string }[]): number {
+  return Math.max(0, ...list.map((g) => Number(/^g(\d+)$/.exec(g.id)?.[1] ?? 0))) + 1;
+}
+
 type GroupCommand = Extract<Command, { type: `groups.${string}` }>;
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase("en") === b.toLocaleLowerCase("en");
@@ -39,7 +55,7 @@ export function applyGroupCommand(state: FacilitationState, command: GroupComman
       if (list.length >= MAX_GROUPS) return refuse("limit", `a board has at most ${MAX_GROUPS} groups`);
       if (list.some((g) => sameName(g.name, command.name))) return refuse("conflict", `there is already a group called ${command.name}`);
       if (list.some((g) => g.code === command.code)) return refuse("conflict", "that join code is in use: generate another");
-      const group: GroupDef = { id: `g${state.groups.nextGroup}`, name: command.name, code: command.code };
+      const group: GroupDef = { id: groupId(state.groups.nextGroup), name: command.name, code: command.code };
       return ok(withGroups(state, { list: [...list, group], nextGroup: state.groups.nextGroup + 1 }));
     }
     case "groups.rename": {

@@ -57,7 +57,7 @@ export { ClientControlMessage, ServerControlMessage } from "./messages";
 export { CommentsView } from "./comments-view";
 export { type ExportedThread, exportedThreads, mayComment, COMMENT_TEXT_BUDGET } from "./comments";
 export { deadlineText, preworkClosed, preworkRoster, preworkElementId, preworkFrameId, MAX_PREWORK_MS } from "./prework";
-export { MAX_GROUPS } from "./groups";
+export { MAX_GROUPS, newJoinCode } from "./groups";
 export { OTHER, NO_GROUP } from "./group-results";
 export { GroupsView } from "./group-view";
 export { ROUND_KIND_TITLE, MEASURE_TITLE, otherExplained } from "./group-labels";

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { snapshotBoard, writeSnapshot } from "@quadrant/board-model";
-import { type FacilitationState, backupOf, exportedThreads, groupRoster, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
+import { type FacilitationState, backupOf, exportedThreads, groupRoster, newJoinCode, preworkRoster, rankVotes, restoredState, roster } from "@quadrant/facilitation";
 import type { BoardImported, ExportQuery } from "@quadrant/protocol";
 import { type BackupHistoryEntry, type ExportInput, exportBoard, exportOneDecision, importBackup } from "@quadrant/templates";
 import { type BoardAccess, requirePermission } from "./board-access";
@@ -37,11 +36,6 @@ export function votesOf(state: FacilitationState): Map<string, number> {
 function exportPrework(state: FacilitationState): ExportInput["prework"] {
   const done = preworkRoster(state);
   return done && { ...done, deadline: new Date(done.deadline) };
-}
-
-/** A restored group's join code: 128 random bits, as the facilitator's browser makes them (groupLinks.ts). */
-function newJoinCode(): string {
-  return randomBytes(16).toString("base64url");
 }
 
 function unansweredPreworkNote(people: number): string {
@@ -107,7 +101,7 @@ export class ExportService {
     const outcomes = imported.backup.facilitation;
     const dropped = [...imported.dropped];
     if (outcomes) {
-      const restored = restoredState(outcomes, newJoinCode);
+      const restored = restoredState(outcomes, () => newJoinCode());
       await this.deps.restoreFacilitation(created.id, restored.state);
       if (restored.unansweredPrework > 0) dropped.push(unansweredPreworkNote(restored.unansweredPrework));
     }
