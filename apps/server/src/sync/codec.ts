@@ -1,8 +1,8 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import * as Y from "yjs";
 import { MessageType, SyncStep, encodeControlFrame, readControlText } from "@quadrant/protocol";
-import { dependenciesOf, type UpdateDependencies } from "./update-dependencies";
+import type { UpdateDependencies } from "./update-dependencies";
+import { scanUpdateDependencies } from "./update-scan";
 
 /**
  * The wire codec: exactly one y-protocol message per websocket frame (stock
@@ -49,9 +49,9 @@ export function decodeClientMessage(frame: Uint8Array): DecodeResult {
           validateStateVector(payload);
           message = { type: "sync-step1", stateVector: payload };
         } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
-          // Y.decodeUpdate reads every struct and the delete set; it throws on
-          // truncated or inconsistent data, so nothing invalid reaches the doc.
-          const dependencies = dependenciesOf(Y.decodeUpdate(payload));
+          // Reads every struct and the delete set as Y.decodeUpdate would, and throws where it
+          // would (truncated or inconsistent data), so nothing invalid reaches the doc.
+          const dependencies = scanUpdateDependencies(payload);
           message = { type: step === SyncStep.Step2 ? "sync-step2" : "sync-update", update: payload, dependencies };
         } else {
           return fail(`unknown sync step ${step}`);
