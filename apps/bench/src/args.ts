@@ -25,6 +25,8 @@ const Flags = z.object({
   "cursor-rate": z.coerce.number().nonnegative(),
   boards: z.coerce.number().int().positive(),
   "clients-per-board": z.coerce.number().int().min(2),
+  /** Rounds of the many-boards scenario, every server once per round; target 3's verdicts take the median round. */
+  "boards-rounds": z.coerce.number().int().positive(),
   "big-elements": z.coerce.number().int().positive(),
   "big-updates": z.coerce.number().int().positive(),
   joins: z.coerce.number().int().positive(),
@@ -46,7 +48,7 @@ const Flags = z.object({
 export type Flags = z.infer<typeof Flags>;
 
 /** The flags as a results file stores them (lists already split): what `--docs-from` reads back. */
-export const StoredFlags = Flags.extend({ clients: ClientCounts, servers: ServerList });
+export const StoredFlags = Flags.extend({ clients: ClientCounts, servers: ServerList, "boards-rounds": z.number().int().positive().default(1) });
 
 /**
  * The quick smoke run (`pnpm bench`) and the documented full run (`pnpm bench --full`).
@@ -61,6 +63,7 @@ const QUICK = {
   duration: "3",
   drain: "2",
   boards: "50",
+  "boards-rounds": "1",
   "big-elements": "500",
   "big-updates": "2000",
   joins: "3",
@@ -72,6 +75,8 @@ const FULL = {
   duration: "15",
   drain: "5",
   boards: "1000",
+  // One boards run put ours' CPU at 1.14–1.52× the reference's on the same code (2026-12-08): three rounds, ~3 min more.
+  "boards-rounds": "3",
   "big-elements": "5000",
   "big-updates": "20000",
   joins: "15",
@@ -81,18 +86,18 @@ type Preset = typeof QUICK | typeof FULL;
 const presetLine = (p: Preset, starts: number): string =>
   `startup (${starts} start${starts > 1 ? "s" : ""} of each server), room${p.clients.includes(",") ? "s" : ""} N = ${p.clients.split(",").join(", ")} ` +
   `(${p.warmup} s warm-up, ${p.duration} s measured, ${p.drain} s drain; ours on SQLite and in memory, reference, Hocuspocus), ` +
-  `${p.boards} boards × 5, a ${p["big-elements"]}-element board from ${p["big-updates"]} updates with ${p.joins} warm joins, then ${p.joins} after an idle gap each (cold on ours)`;
+  `${p.boards} boards × 5 (${p["boards-rounds"]} round${p["boards-rounds"] === "1" ? "" : "s"}), a ${p["big-elements"]}-element board from ${p["big-updates"]} updates with ${p.joins} warm joins, then ${p.joins} after an idle gap each (cold on ours)`;
 
 export const USAGE = `usage: pnpm bench [--full] [--scenario startup|room|boards|bigboard|durability|all]
   [--clients 50,200,500,1000,2000] [--duration 15] [--warmup 2] [--drain 5] [--writers 10] [--probes 5]
-  [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5]
+  [--update-rate 10] [--cursor-rate 2] [--boards 1000] [--clients-per-board 5] [--boards-rounds 3]
   [--big-elements 5000] [--big-updates 20000] [--joins 15] [--flush-ms N] [--compact-after N] [--profile]
   [--servers ours,baseline,hocuspocus] [--ours-entry apps/server/.tmp/dist-a/server.js]
   [--out results.json] [--chart chart.svg] [--docs-from apps/bench/results/latest.json]
 
 pnpm bench (quick smoke run, meant to stay under 2 minutes on 2 idle cores; writes results/quick.*, never the docs):
   ${presetLine(QUICK, 1)}
-pnpm bench --full (the documented run, about 10 minutes on 2 idle cores):
+pnpm bench --full (the documented run, about 14 minutes on 2 idle cores):
   ${presetLine(FULL, 3)}
   writes results/latest.json and .md, docs/benchmarks/room-p99.svg and the generated block of docs/benchmarks.md
   (between its bench:start / bench:end markers). With --scenario, --servers or --clients it is a partial run:
@@ -117,6 +122,7 @@ export function parseFlags(argv: readonly string[]): Flags {
       "cursor-rate": { type: "string" },
       boards: { type: "string" },
       "clients-per-board": { type: "string" },
+      "boards-rounds": { type: "string" },
       "big-elements": { type: "string" },
       "big-updates": { type: "string" },
       joins: { type: "string" },

@@ -38,6 +38,7 @@ function results(profile: boolean): Results {
       },
     ],
     boards: null,
+    boardsRounds: [],
     bigboard: null,
     profile: profile
       ? {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDocumentedRun, parseFlags, scenariosOf, UsageError, type Flags } from "./args";
 import { MissingMarkersError, renderDocsBlock, replaceDocsBlock } from "./docs-block";
+import { representativeRound } from "./boards-rounds";
 import { summarizeProfileFile } from "./profile-summary";
 import { checkTargets, renderReport } from "./report";
 import type { Machine, Results, RoomRow, TargetCheck } from "./results";
@@ -160,17 +161,23 @@ async function main(): Promise<void> {
   }
 
   let boards: Results["boards"] = null;
+  const boardsRounds: Results["boardsRounds"] = [];
   if (scenarios.includes("boards")) {
-    log(`boards ${flags.boards} × ${flags["clients-per-board"]}: baseline`);
-    const baseline = want("baseline") ? await boardsRun("baseline", opts) : null;
-    log(`boards: hocuspocus`);
-    const hocuspocus = want("hocuspocus") ? await boardsRun("hocuspocus", opts) : null;
-    log(`boards: ours`);
-    const ours = await boardsRun("ours", opts);
-    // The same server without its durable write: how much of the gap to the baselines (which write nothing) is the disk.
-    log(`boards: ours (memory)`);
-    const oursMemory = await boardsRun("ours-memory", opts);
-    boards = { ours, baseline, hocuspocus, oursMemory };
+    const rounds = flags["boards-rounds"];
+    for (let r = 1; r <= rounds; r++) {
+      const of = rounds > 1 ? ` (round ${r} of ${rounds})` : "";
+      log(`boards ${flags.boards} × ${flags["clients-per-board"]}${of}: baseline`);
+      const baseline = want("baseline") ? await boardsRun("baseline", opts) : null;
+      log(`boards${of}: hocuspocus`);
+      const hocuspocus = want("hocuspocus") ? await boardsRun("hocuspocus", opts) : null;
+      log(`boards${of}: ours`);
+      const ours = await boardsRun("ours", opts);
+      // The same server without its durable write: how much of the gap to the baselines (which write nothing) is the disk.
+      log(`boards${of}: ours (memory)`);
+      const oursMemory = await boardsRun("ours-memory", opts);
+      boardsRounds.push({ ours, baseline, hocuspocus, oursMemory });
+    }
+    boards = representativeRound(boardsRounds);
   }
 
   let bigboard: Results["bigboard"] = null;
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
   }
 
   const finishedAt = new Date().toISOString();
-  const partial = { startedAt, finishedAt, commit: commit(), machine: machine(), argv, flags, startup, room, boards, bigboard, profile };
+  const partial = { startedAt, finishedAt, commit: commit(), machine: machine(), argv, flags, startup, room, boards, boardsRounds, bigboard, profile };
   const results: Results = { ...partial, targets: checkTargets(partial, webChecks()) };
   process.stdout.write(`\n${renderReport(results, false)}`);
 

@@ -28,6 +28,7 @@ const Run = z.object({
   }),
 });
 const BoardsRun = Run.extend({ rssPerConnectionKiB: z.number().nullable() });
+const BoardsRound = z.object({ ours: BoardsRun, baseline: BoardsRun.nullable(), hocuspocus: BoardsRun.nullable(), oursMemory: BoardsRun.nullable().default(null) });
 const BigBoardRun = z.object({
   target: z.enum(["ours", "ours-memory", "baseline", "hocuspocus"]),
   build: Figures,
@@ -68,7 +69,8 @@ const ResultsFile = z.object({
       oursMemory: Run.nullable(),
     }),
   ),
-  boards: z.object({ ours: BoardsRun, baseline: BoardsRun.nullable(), hocuspocus: BoardsRun.nullable(), oursMemory: BoardsRun.nullable().default(null) }).nullable(),
+  boards: BoardsRound.nullable(),
+  boardsRounds: z.array(BoardsRound).default([]),
   bigboard: z.object({ ours: BigBoardRun, baseline: BigBoardRun.nullable(), hocuspocus: BigBoardRun.nullable() }).nullable(),
   profile: z
     .object({

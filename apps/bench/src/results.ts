@@ -12,6 +12,15 @@ export interface Machine {
 
 export type BoardsFigures = RunFigures & { rssPerConnectionKiB: number | null };
 
+/** One round of the many-boards scenario: every server, run back to back. */
+export interface BoardsRound {
+  ours: BoardsFigures;
+  baseline: BoardsFigures | null;
+  hocuspocus: BoardsFigures | null;
+  /** Our server with STORAGE=memory: what the durable write costs in this scenario (null before it was measured). */
+  oursMemory: BoardsFigures | null;
+}
+
 export interface RoomRow {
   n: number;
   ours: RunFigures | null;
@@ -39,8 +48,9 @@ export interface Results {
   /** Idle process: ours compiled, ours through tsx, the reference server. */
   startup: StartupFigures[] | null;
   room: RoomRow[];
-  /** `oursMemory`: our server with STORAGE=memory, what the durable write costs in this scenario (null before it was measured). */
-  boards: { ours: BoardsFigures; baseline: BoardsFigures | null; hocuspocus: BoardsFigures | null; oursMemory: BoardsFigures | null } | null;
+  boards: BoardsRound | null;
+  /** Every round of the boards scenario (`boards` is the one with the median CPU ratio); empty before rounds existed. */
+  boardsRounds: BoardsRound[];
   bigboard: { ours: BigBoardFigures; baseline: BigBoardFigures | null; hocuspocus: BigBoardFigures | null } | null;
   profile: (ProfileSummary & { file: string; scenario: string }) | null;
   targets: TargetCheck[];
