@@ -154,8 +154,13 @@ async function main(): Promise<void> {
         log(`room N=${n}: ours (memory)`);
         row.oursMemory = await roomRun("ours-memory", n, opts);
       }
-      const p99 = (r: RoomRow["ours"]) => (r ? num(r.load, "update.p99")?.toFixed(1) : "–");
-      log(`room N=${n}: update p99 ours ${p99(row.ours)} ms, baseline ${p99(row.baseline)} ms, hocuspocus ${p99(row.hocuspocus)} ms`);
+      // A server whose probes timed no update has no p99: say why rather than print "undefined ms".
+      const p99 = (r: RoomRow["ours"]) => {
+        if (r === null) return "not run";
+        const v = num(r.load, "update.p99");
+        return v === null ? `no update timed (${num(r.load, "updatesMissingAtProbes") ?? "?"} missing)` : `${v.toFixed(1)} ms`;
+      };
+      log(`room N=${n}: update p99 ours ${p99(row.ours)}, baseline ${p99(row.baseline)}, hocuspocus ${p99(row.hocuspocus)}`);
       room.push(row);
     }
   }
