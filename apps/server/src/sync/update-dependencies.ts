@@ -24,7 +24,8 @@ export type UpdateDependencies = ReadonlyMap<number, ClientNeeds>;
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-function needsOf(map: Map<number, ClientNeeds>, client: number): ClientNeeds {
+/** The entry of `client`, created on first use: the map's order is the order needs are checked in. */
+export function needsOf(map: Map<number, ClientNeeds>, client: number): ClientNeeds {
   let needs = map.get(client);
   if (!needs) {
     needs = { ranges: [], referencedEnd: 0 };
@@ -33,10 +34,18 @@ function needsOf(map: Map<number, ClientNeeds>, client: number): ClientNeeds {
   return needs;
 }
 
-function reference(map: Map<number, ClientNeeds>, id: Y.ID | null): void {
-  if (id === null) return;
-  const needs = needsOf(map, id.client);
-  needs.referencedEnd = Math.max(needs.referencedEnd, id.clock + 1);
+/** The update holds `length` clocks of this client from `clock`. */
+export function addRange(needs: ClientNeeds, clock: number, length: number): void {
+  const last = needs.ranges.length - 1;
+  // Yjs writes a client's structs in clock order; merge adjacent ones so the usual case is one range.
+  if (last > 0 && needs.ranges[last] === clock) needs.ranges[last] = clock + length;
+  else needs.ranges.push(clock, clock + length);
+}
+
+/** The update references (client, clock): that clock must exist. */
+export function addReference(map: Map<number, ClientNeeds>, client: number, clock: number): void {
+  const needs = needsOf(map, client);
+  needs.referencedEnd = Math.max(needs.referencedEnd, clock + 1);
 }
 
 /**
@@ -51,16 +60,12 @@ export function dependenciesOf(decoded: DecodedUpdate): UpdateDependencies {
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
     if (struct.length <= 0) throw new Error("zero-length struct in update");
-    const needs = needsOf(map, struct.id.client);
-    const last = needs.ranges.length - 1;
-    // Yjs writes a client's structs in clock order; merge adjacent ones so the usual case is one range.
-    if (last > 0 && needs.ranges[last] === struct.id.clock) needs.ranges[last] = struct.id.clock + struct.length;
-    else needs.ranges.push(struct.id.clock, struct.id.clock + struct.length);
+    addRange(needsOf(map, struct.id.client), struct.id.clock, struct.length);
     if (struct instanceof Y.Item) {
-      reference(map, struct.origin);
-      reference(map, struct.rightOrigin);
+      if (struct.origin) addReference(map, struct.origin.client, struct.origin.clock);
+      if (struct.rightOrigin) addReference(map, struct.rightOrigin.client, struct.rightOrigin.clock);
       // A decoded item's parent is a root type's name (string) or the id of the item holding its type.
-      if (struct.parent instanceof Y.ID) reference(map, struct.parent);
+      if (struct.parent instanceof Y.ID) addReference(map, struct.parent.client, struct.parent.clock);
     }
   }
   for (const [client, deletes] of decoded.ds.clients) {

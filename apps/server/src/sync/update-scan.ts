@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import * as Y from "yjs";
-import { dependenciesOf, type ClientNeeds, type UpdateDependencies } from "./update-dependencies";
+import { addRange, addReference, dependenciesOf, needsOf, type ClientNeeds, type UpdateDependencies } from "./update-dependencies";
 
 /**
  * What a client's Yjs update (v1 encoding) needs, read straight from its bytes: the same answer
@@ -48,31 +48,23 @@ class Reader {
 
   /** lib0 `readVarUint`, including where it throws. */
   varUint(): number {
-    let num = 0;
-    let mult = 1;
+    return this.varDigits(0, 1);
+  }
+
+  /** lib0 `readVarInt`, skipped (its value is never needed here): 6 bits and a sign in the first byte. */
+  skipVarInt(): void {
+    const first = this.byte();
+    if ((first & 0x80) !== 0) this.varDigits(first & 0x3f, 64);
+  }
+
+  /** The 7-bit groups of a varint after `num` so far, lib0's loop: too large or cut off throws. */
+  private varDigits(num: number, mult: number): number {
     const len = this.bytes.length;
     while (this.pos < len) {
       const r = this.bytes[this.pos++]!;
       num = num + (r & 0x7f) * mult;
       mult *= 128;
       if (r < 0x80) return num;
-      if (num > MAX_SAFE) throw new MalformedUpdate("integer out of range");
-    }
-    throw new MalformedUpdate("unexpected end of update");
-  }
-
-  /** lib0 `readVarInt`, skipped (its value is never needed here). */
-  skipVarInt(): void {
-    const first = this.byte();
-    if ((first & 0x80) === 0) return;
-    let num = first & 0x3f;
-    let mult = 64;
-    const len = this.bytes.length;
-    while (this.pos < len) {
-      const r = this.bytes[this.pos++]!;
-      num = num + (r & 0x7f) * mult;
-      mult *= 128;
-      if (r < 0x80) return;
       if (num > MAX_SAFE) throw new MalformedUpdate("integer out of range");
     }
     throw new MalformedUpdate("unexpected end of update");
@@ -158,20 +150,6 @@ const HAS_PARENT_SUB = 0x20;
 const CONTENT_REF = 0x1f;
 const SKIP_INFO = 10;
 
-function needsOf(map: Map<number, ClientNeeds>, client: number): ClientNeeds {
-  let needs = map.get(client);
-  if (!needs) {
-    needs = { ranges: [], referencedEnd: 0 };
-    map.set(client, needs);
-  }
-  return needs;
-}
-
-/** An id the update references: that clock must exist. */
-function reference(map: Map<number, ClientNeeds>, client: number, clock: number): void {
-  const needs = needsOf(map, client);
-  needs.referencedEnd = Math.max(needs.referencedEnd, clock + 1);
-}
 
 /** Yjs's `lazyStructReaderGenerator` and `readDeleteSet` (v1), in their order, as `dependenciesOf` summarises them. */
 function scan(reader: Reader): UpdateDependencies {
@@ -221,9 +199,9 @@ function scan(reader: Reader): UpdateDependencies {
         if (length <= 0) throw new Error("zero-length struct in update");
         // dependenciesOf's order: the item's own range, then what it references.
         addRange(needsOf(map, client), clock, length);
-        if (originClient >= 0) reference(map, originClient, originClock);
-        if (rightClient >= 0) reference(map, rightClient, rightClock);
-        if (parentClient >= 0) reference(map, parentClient, parentClock);
+        if (originClient >= 0) addReference(map, originClient, originClock);
+        if (rightClient >= 0) addReference(map, rightClient, rightClock);
+        if (parentClient >= 0) addReference(map, parentClient, parentClock);
       }
       clock += length;
     }
@@ -244,12 +222,6 @@ function scan(reader: Reader): UpdateDependencies {
   return map;
 }
 
-/** Yjs writes a client's structs in clock order: adjacent ones extend one range (dependenciesOf's rule). */
-function addRange(needs: ClientNeeds, clock: number, length: number): void {
-  const last = needs.ranges.length - 1;
-  if (last > 0 && needs.ranges[last] === clock) needs.ranges[last] = clock + length;
-  else needs.ranges.push(clock, clock + length);
-}
 
 /** Yjs `readItemContent` (v1 `contentRefs`): reads the content and returns its length in clocks. */
 function contentLength(reader: Reader, ref: number): number {
