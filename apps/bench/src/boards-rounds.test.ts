@@ -1,25 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseFlags } from "./args";
 import { BOARDS_METRICS, median, pairedRatios, representativeRound } from "./boards-rounds";
 import { checkTargets } from "./report";
 import type { BoardsFigures, BoardsRound, Results } from "./results";
+import { fullRunWithoutScenarios } from "./results-fixture";
 
 /** A full run's results holding only the boards scenario. */
 function boardsOnly(rounds: BoardsRound[]): Omit<Results, "targets"> {
-  return {
-    startedAt: "2026-12-08T05:00:00.000Z",
-    finishedAt: "2026-12-08T05:10:00.000Z",
-    commit: "test",
-    machine: { cpus: 2, cpuModel: "AMD EPYC", memGiB: 23.5, node: "v20.20.2", os: "Linux" },
-    argv: ["--full"],
-    flags: parseFlags(["--full"]),
-    startup: null,
-    room: [],
-    boards: representativeRound(rounds),
-    boardsRounds: rounds,
-    bigboard: null,
-    profile: null,
-  };
+  return { ...fullRunWithoutScenarios(), boards: representativeRound(rounds), boardsRounds: rounds };
 }
 
 function run(target: BoardsFigures["target"], cpu: number, p99: number, rss: number): BoardsFigures {

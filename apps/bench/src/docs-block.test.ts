@@ -4,6 +4,7 @@ import { BLOCK_END, MissingMarkersError, renderDocsBlock, replaceDocsBlock } fro
 import { checkTargets } from "./report";
 import type { Results } from "./results";
 import { parseResults } from "./results-file";
+import { fullRunWithoutScenarios } from "./results-fixture";
 import type { RunFigures, Target } from "./scenarios";
 
 const run = (target: Target, p99: number, missing: number, load: [number, number | null]): RunFigures => ({
@@ -18,12 +19,7 @@ const run = (target: Target, p99: number, missing: number, load: [number, number
 
 function results(profile: boolean): Results {
   const partial: Omit<Results, "targets"> = {
-    startedAt: "2026-12-07T05:39:47.046Z",
-    finishedAt: "2026-12-07T05:49:17.249Z",
-    commit: "4a10c72",
-    machine: { cpus: 2, cpuModel: "AMD EPYC", memGiB: 23.5, node: "v20.20.2", os: "Linux 6.18.44 x64" },
-    argv: ["--full"],
-    flags: parseFlags(["--full"]),
+    ...fullRunWithoutScenarios(),
     startup: [
       { target: "ours-dist", readyMs: 710, idleRssMiB: 96.9, starts: 3, loadAvgAtStart: 0.5, loadAvgAtEnd: 0.7 },
       { target: "baseline", readyMs: 188, idleRssMiB: 56.6, starts: 3, loadAvgAtStart: 0.7, loadAvgAtEnd: 0.6 },
@@ -37,9 +33,6 @@ function results(profile: boolean): Results {
         oursMemory: run("ours-memory", 7.6, 0, [0.5, null]),
       },
     ],
-    boards: null,
-    boardsRounds: [],
-    bigboard: null,
     profile: profile
       ? {
           totalMs: 100,
