@@ -1,4 +1,5 @@
 import type { BoardsFigures, BoardsRound } from "./results";
+import { median } from "./stats";
 import { num } from "./table";
 
 /** A target-3 figure of one run (null when the run did not measure it). */
@@ -21,13 +22,6 @@ export function pairedRatios(rounds: readonly BoardsRound[], metric: BoardsMetri
   return ratios;
 }
 
-/** The middle value (the lower middle of an even count: a verdict never rests on an average of two runs). */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
-}
-
 /**
  * The round the tables show: the one whose CPU ratio (ours / the reference) is the median of all rounds',
  * so one coherent run stands for the scenario rather than the quietest or the noisiest. The first round
@@ -39,6 +33,7 @@ export function representativeRound(rounds: readonly BoardsRound[]): BoardsRound
     const [ratio] = pairedRatios([round], BOARDS_METRICS.serverCpu);
     return ratio === undefined ? [] : [{ round, ratio }];
   });
+  // Nearest rank: the lower middle of an even count, so one real round is always the one shown.
   const middle = median(withRatio.map((r) => r.ratio));
   return withRatio.find((r) => r.ratio === middle)?.round ?? rounds[0] ?? null;
 }

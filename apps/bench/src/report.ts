@@ -1,6 +1,7 @@
-import { BOARDS_METRICS, median, pairedRatios, type BoardsMetric } from "./boards-rounds";
+import { BOARDS_METRICS, pairedRatios, type BoardsMetric } from "./boards-rounds";
 import type { BoardsFigures, Results, RoomRow, TargetCheck } from "./results";
 import type { BigBoardFigures, RunFigures } from "./scenarios";
+import { median } from "./stats";
 import { fmt, markdownTable, num, ratio, textTable, type Cell } from "./table";
 
 type Render = (headers: readonly string[], rows: readonly (readonly Cell[])[], textColumns?: number) => string;
@@ -276,7 +277,8 @@ export function checkTargets(res: Omit<Results, "targets">, web: readonly Target
     const b = res.boards.baseline;
     const target3 = (target: string, metric: BoardsMetric, unit: string) => {
       const ratios = pairedRatios(rounds, metric);
-      const mid = median(ratios);
+      // Nearest rank, as every median here: with an even count the lower middle, never an average of two runs.
+      const mid = ratios.length > 0 ? median(ratios) : null;
       const shown = `${f1(metric(o))} vs ${f1(metric(b))} ${unit}`;
       const measured =
         ratios.length > 1
