@@ -1,4 +1,4 @@
-import { BOARDS_METRICS, pairedRatios, type BoardsMetric } from "./boards-rounds";
+import { BOARDS_METRICS, pairedRatios, representativeRound, type BoardsMetric } from "./boards-rounds";
 import type { BoardsFigures, Results, RoomRow, TargetCheck } from "./results";
 import type { BigBoardFigures, RunFigures } from "./scenarios";
 import { median } from "./stats";
@@ -70,9 +70,8 @@ function roomTable(row: RoomRow, render: Render): string {
 function roundShown(res: Results): string {
   const n = res.boardsRounds.length;
   if (n < 2 || !res.boards) return "";
-  // By value: a results file read back (--docs-from) holds copies, not the same objects.
-  const shown = JSON.stringify(res.boards);
-  const at = res.boardsRounds.findIndex((round) => JSON.stringify(round) === shown);
+  // The same rule that chose `boards`, applied to the rounds themselves (a results file read back holds copies).
+  const at = res.boardsRounds.indexOf(representativeRound(res.boardsRounds) ?? res.boards);
   return at < 0 ? "" : ` (round ${at + 1} of ${n}: the median CPU ratio)`;
 }
 

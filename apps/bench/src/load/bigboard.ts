@@ -150,8 +150,8 @@ export async function runJoin(task: JoinTask): Promise<Record<string, unknown>> 
     const r = await joinOnce(join.url, task.timeoutS * 1000);
     if (!join.record && r.state) warmUpClient(r.state);
     if (join.record) {
-      const s = series.get(join.url) ?? { times: [], applyTimes: [], wrong: [] };
-      series.set(join.url, s);
+      let s = series.get(join.url);
+      if (!s) series.set(join.url, (s = { times: [], applyTimes: [], wrong: [] }));
       s.times.push(r.ms);
       s.applyTimes.push(r.applyMs);
       if (r.elements < task.expectElements) s.wrong.push(r.elements);

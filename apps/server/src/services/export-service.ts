@@ -101,7 +101,7 @@ export class ExportService {
     const outcomes = imported.backup.facilitation;
     const dropped = [...imported.dropped];
     if (outcomes) {
-      const restored = restoredState(outcomes, () => newJoinCode());
+      const restored = restoredState(outcomes, newJoinCode);
       await this.deps.restoreFacilitation(created.id, restored.state);
       if (restored.unansweredPrework > 0) dropped.push(unansweredPreworkNote(restored.unansweredPrework));
     }
